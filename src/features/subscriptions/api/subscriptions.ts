@@ -1,0 +1,89 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiClient } from '@/lib/api-client';
+import {
+  catalogSchema,
+  createdSubscriptionSchema,
+  phoneNumberListSchema,
+  subscriptionListSchema,
+  subscriptionSchema,
+  type CreateSubscriptionBody,
+  type CreatedSubscription,
+  type Subscription,
+  type UpdateSubscriptionBody,
+} from './schemas';
+
+/** Fetchers: one per endpoint of CONTRACT.md, all through the one API client. */
+
+const SUBSCRIPTIONS = '/v3/webhook-subscriptions';
+const subscriptionPath = (id: string) => `${SUBSCRIPTIONS}/${encodeURIComponent(id)}`;
+
+export async function listSubscriptions(signal?: AbortSignal): Promise<Subscription[]> {
+  const list = await apiClient.get(SUBSCRIPTIONS, subscriptionListSchema, signal);
+  return list.subscriptions;
+}
+
+export function getSubscription(id: string, signal?: AbortSignal): Promise<Subscription> {
+  return apiClient.get(subscriptionPath(id), subscriptionSchema, signal);
+}
+
+export function createSubscription(body: CreateSubscriptionBody): Promise<CreatedSubscription> {
+  return apiClient.post(SUBSCRIPTIONS, body, createdSubscriptionSchema);
+}
+
+export function updateSubscription(id: string, body: UpdateSubscriptionBody): Promise<Subscription> {
+  return apiClient.put(subscriptionPath(id), body, subscriptionSchema);
+}
+
+export function deleteSubscription(id: string): Promise<void> {
+  return apiClient.delete(subscriptionPath(id));
+}
+
+export function getCatalog(signal?: AbortSignal) {
+  return apiClient.get('/v3/webhook-events', catalogSchema, signal);
+}
+
+export async function listPhoneNumbers(signal?: AbortSignal) {
+  const list = await apiClient.get('/v3/phone_numbers', phoneNumberListSchema, signal);
+  return list.phone_numbers;
+}
+
+/** Query factory (TkDodo): key-only entries for invalidation, `queryOptions` entries for use. */
+export const subscriptionQueries = {
+  all: () => ['subscriptions'] as const,
+  lists: () => [...subscriptionQueries.all(), 'list'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: subscriptionQueries.lists(),
+      queryFn: ({ signal }) => listSubscriptions(signal),
+    }),
+  details: () => [...subscriptionQueries.all(), 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...subscriptionQueries.details(), id] as const,
+      queryFn: ({ signal }) => getSubscription(id, signal),
+      // The drawer always loads the subscription fresh.
+      staleTime: 0,
+    }),
+};
+
+export const catalogQueries = {
+  all: () => ['catalog'] as const,
+  // The catalog rarely changes: cache it for the session, across drawer openings.
+  list: () =>
+    queryOptions({
+      queryKey: catalogQueries.all(),
+      queryFn: ({ signal }) => getCatalog(signal),
+      staleTime: 60 * 60_000,
+      gcTime: Infinity,
+    }),
+};
+
+export const phoneNumberQueries = {
+  all: () => ['phone-numbers'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: phoneNumberQueries.all(),
+      queryFn: ({ signal }) => listPhoneNumbers(signal),
+      staleTime: 5 * 60_000,
+    }),
+};
