@@ -1,0 +1,44 @@
+import { vi } from 'vitest';
+
+/**
+ * A stand-in for the network in component tests: replaces global fetch with a function that
+ * answers from `handler` and records every request, so tests can assert what was sent.
+ */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+}
+
+export type FakeHandler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
+
+export function installFakeApi(handler: FakeHandler) {
+  const requests: RecordedRequest[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://console.test');
+    const request: RecordedRequest = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      path: url.pathname,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    requests.push(request);
+    const answer = await handler(request);
+    const text = answer.body === undefined ? null : JSON.stringify(answer.body);
+    return new Response(text, {
+      status: answer.status,
+      headers: text === null ? {} : { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { requests, fetchMock, restore: () => vi.unstubAllGlobals() };
+}
+
+/** The Linq error envelope, for handlers that answer a failure. */
+export function envelope(status: number, code: number, message: string): FakeResponse {
+  return { status, body: { error: { status, code, message }, success: false } };
+}
