@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { CONSOLE_PORT, CONSOLE_URL, SANDBOX_KEY, SANDBOX_PORT, SANDBOX_URL } from './e2e/env';
+
+/**
+ * The e2e suite drives a real browser against the real stack: a standalone sandbox process
+ * (its own fresh data file per run) and the production console (`npm run serve`) whose proxy
+ * forwards to it over HTTP with a key, exactly as it would to Linq. Nothing is mocked.
+ */
+// Workers inherit the environment, so every process of one run agrees on the data file.
+process.env.E2E_SANDBOX_DATA ??= `test-results/e2e-data/sandbox-${Date.now()}.json`;
+
+const systemChromium = '/usr/bin/chromium';
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  // One worker: the specs share one sandbox and its data.
+  workers: 1,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  reporter: 'list',
+  use: {
+    baseURL: CONSOLE_URL,
+    trace: isCI ? 'on-first-retry' : 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      command: 'npm run sandbox',
+      // Ready when it answers at all (401 without a key counts).
+      url: `${SANDBOX_URL}/v3/webhook-events`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        LINQ_SANDBOX_PORT: String(SANDBOX_PORT),
+        LINQ_SANDBOX_API_KEY: SANDBOX_KEY,
+        LINQ_SANDBOX_DATA: process.env.E2E_SANDBOX_DATA,
+      },
+    },
+    {
+      command: 'npm run build && npm run serve',
+      url: `${CONSOLE_URL}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(CONSOLE_PORT),
+        LINQ_API_V3_API_KEY: SANDBOX_KEY,
+        LINQ_API_V3_BASE_URL: SANDBOX_URL,
+      },
+    },
+  ],
+});

@@ -1,0 +1,86 @@
+/**
+ * `npm test`: every check of the project, one runner after another, then one closing line
+ * `N passed, N failed` totalled over all of them (what .ci/run reports).
+ *
+ *   typecheck  tsc --noEmit over src, server, e2e, scripts   (counts as one check)
+ *   lint       eslint .                                       (counts as one check)
+ *   unit       vitest run: component, API-client, sandbox and proxy tests
+ *   e2e        playwright test: real browser against the real stack
+ *
+ * Every runner runs even when an earlier one fails, so the totals are complete.
+ * `npm test -- --skip-e2e` leaves the browser suite out (a quick local loop).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Tally {
+  runner: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const resultsDir = 'test-results';
+mkdirSync(resultsDir, { recursive: true });
+const skipE2e = process.argv.includes('--skip-e2e');
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function singleCheck(runner: string, command: string, args: string[]): Tally {
+  const ok = run(command, args) === 0;
+  return { runner, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+}
+
+function vitest(): Tally {
+  const output = join(resultsDir, 'vitest.json');
+  rmSync(output, { force: true });
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
+  const report = readJson(output) as
+    | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+    | undefined;
+  if (!report) return { runner: 'unit', passed: 0, failed: 1, skipped: 0 };
+  // A suite that fails to load has no failed test but a non-zero exit: count it as one failure.
+  const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  return { runner: 'unit', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwright(): Tally {
+  const output = join(resultsDir, 'playwright.json');
+  rmSync(output, { force: true });
+  const status = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const report = readJson(output) as
+    | { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
+    | undefined;
+  if (!report) return { runner: 'e2e', passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
+  return { runner: 'e2e', passed: expected + flaky, failed, skipped };
+}
+
+const tallies: Tally[] = [
+  singleCheck('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+  singleCheck('lint', 'npx', ['eslint', '.']),
+  vitest(),
+];
+if (!skipE2e) tallies.push(playwright());
+
+console.log('\nSummary');
+for (const t of tallies) {
+  console.log(`  ${t.runner.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
+}
+const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
