@@ -1,0 +1,113 @@
+import { buildApp, type ConsoleMode } from './app.ts';
+import { parseEnv } from './env.ts';
+import { startSandbox } from './sandbox/index.ts';
+
+/**
+ * `npm start` → `tsx server/main.ts dev`, `npm run serve` → `tsx server/main.ts serve`.
+ * With LINQ_API_V3_API_KEY the proxy forwards to LINQ_API_V3_BASE_URL; without it the sandbox
+ * starts in-process on a loopback port and the same proxy forwards to it with the sandbox key.
+ */
+
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+}
+
+function displayHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  if (mode !== 'dev' && mode !== 'serve') {
+    console.error('Usage: tsx server/main.ts dev|serve');
+    process.exit(2);
+  }
+  const consoleMode: ConsoleMode = mode;
+  const env = parseEnv();
+
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  let baseUrl: string;
+  let apiKey: string;
+  let upstreamLabel: string;
+  if (env.LINQ_API_V3_API_KEY) {
+    baseUrl = env.LINQ_API_V3_BASE_URL;
+    apiKey = env.LINQ_API_V3_API_KEY;
+    const upstream = new URL(baseUrl);
+    upstreamLabel = `Linq API at ${upstream.origin}`;
+    if (upstream.protocol === 'http:' && !isLoopback(upstream.hostname)) {
+      console.warn(`Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`);
+    }
+  } else {
+    if (process.env.LINQ_API_V3_BASE_URL) {
+      console.warn('LINQ_API_V3_BASE_URL is ignored without LINQ_API_V3_API_KEY: using the embedded sandbox.');
+    }
+    sandbox = await startSandbox({
+      host: '127.0.0.1',
+      port: 0,
+      dataFile: env.LINQ_SANDBOX_DATA,
+      apiKey: env.LINQ_SANDBOX_API_KEY,
+      latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
+      failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+      seedCount: env.LINQ_SANDBOX_SEED_COUNT,
+      logger: false,
+    });
+    baseUrl = sandbox.url;
+    apiKey = env.LINQ_SANDBOX_API_KEY;
+    upstreamLabel = `embedded sandbox at ${new URL(baseUrl).origin} (data: ${env.LINQ_SANDBOX_DATA})`;
+  }
+
+  const app = await buildApp({
+    mode: consoleMode,
+    baseUrl,
+    apiKey,
+    timeoutMs: env.LINQ_PROXY_TIMEOUT_MS,
+    host: env.HOST,
+    port: env.PORT,
+    allowedHosts: env.LINQ_CONSOLE_ALLOWED_HOSTS,
+    logger: { level: 'warn' },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) {
+      // A second Ctrl-C means now.
+      process.exit(1);
+    }
+    closing = true;
+    console.log(`${signal}: closing the console…`);
+    setTimeout(() => {
+      console.error('Some requests did not finish in time; exiting anyway.');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+
+  try {
+    await app.listen({ host: env.HOST, port: env.PORT });
+  } catch (error) {
+    await sandbox?.close();
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') {
+      console.error(`Port ${env.PORT} on ${env.HOST} is already in use. Stop the other process or choose another PORT.`);
+    } else {
+      console.error(`The console could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+    }
+    process.exit(1);
+  }
+
+  const address = app.server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : env.PORT;
+  console.log(`Linq Webhook Console (${consoleMode}) at http://${displayHost(env.HOST)}:${port} → ${upstreamLabel}`);
+}
+
+main().catch((error: unknown) => {
+  // Start-up errors (bad environment, bad base URL) carry their own wording and never a value.
+  console.error(error instanceof Error ? error.message : 'The console could not start.');
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { z } from 'zod';
+import { phoneNumberSchema, subscriptionSchema } from '../../src/features/subscriptions/api/schemas.ts';
+
+/**
+ * The sandbox's state: one JSON file, replaced atomically (temp file, fsync, rename, fsync of
+ * the directory), so a `kill -9` at any moment leaves either the old or the new state.
+ * Changes apply to memory at once and writes are serialised; a caller's `save()` resolves only
+ * when a write containing its change is on disk, and writes that queue up while one is in
+ * flight are coalesced into one (the latest state holds every change before it).
+ */
+
+export const storedSubscriptionSchema = subscriptionSchema.extend({
+  /** Kept so the sandbox behaves like a server that has one; never sent after create. */
+  signing_secret: z.string(),
+});
+export type StoredSubscription = z.infer<typeof storedSubscriptionSchema>;
+
+export const sandboxStateSchema = z.object({
+  version: z.literal(1),
+  subscriptions: z.array(storedSubscriptionSchema),
+  phone_numbers: z.array(phoneNumberSchema),
+});
+export type SandboxState = z.infer<typeof sandboxStateSchema>;
+
+export class SandboxStore {
+  private writing: Promise<void> | undefined;
+  private pending: { promise: Promise<void>; } | undefined;
+
+  private constructor(
+    readonly file: string,
+    public state: SandboxState,
+  ) {}
+
+  /** Loads the file, or creates it from `seed()` when it does not exist yet. */
+  static async open(file: string, seed: () => SandboxState): Promise<SandboxStore> {
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    if (text === undefined) {
+      const store = new SandboxStore(file, seed());
+      await store.save();
+      return store;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`The sandbox data file ${file} is not valid JSON. Run \`npm run sandbox:reset\` to start again.`);
+    }
+    const result = sandboxStateSchema.safeParse(parsed);
+    if (!result.success) {
+      throw new Error(`The sandbox data file ${file} is not in the expected shape. Run \`npm run sandbox:reset\` to start again.`);
+    }
+    return new SandboxStore(file, result.data);
+  }
+
+  /** Persists the current state; resolves once a write that includes every change so far is durable. */
+  save(): Promise<void> {
+    if (!this.writing) {
+      this.writing = this.write().finally(() => {
+        this.writing = undefined;
+      });
+      return this.writing;
+    }
+    // A write is in flight and holds an older state: queue one more, shared by every caller until it starts.
+    if (!this.pending) {
+      const after = this.writing.catch(() => undefined);
+      const promise = after.then(() => {
+        this.pending = undefined;
+        return this.save();
+      });
+      this.pending = { promise };
+    }
+    return this.pending.promise;
+  }
+
+  private async write(): Promise<void> {
+    const text = `${JSON.stringify(this.state, null, 1)}\n`;
+    await writeFileAtomic(this.file, text);
+  }
+}
+
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const directory = dirname(file);
+  await mkdir(directory, { recursive: true });
+  const temp = join(directory, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  // The rename itself is durable only once the directory entry is.
+  const dir = await open(directory, 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
