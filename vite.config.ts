@@ -11,6 +11,11 @@ export default defineConfig({
   build: {
     sourcemap: false,
   },
+  // Pre-bundle the lazily loaded drawer's dependencies at start-up too, so opening it the first
+  // time in `npm start` never triggers a re-optimisation and a page reload.
+  optimizeDeps: {
+    entries: ['index.html', 'src/**/*.tsx'],
+  },
   test: {
     // Browser code runs in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
     environment: 'jsdom',

@@ -1,17 +1,21 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { Toaster } from '@/components/ui/toaster';
+import { TooltipProvider } from '@/components/ui/tooltip';
+import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
+import { createQueryClient } from '@/lib/query-client';
 import './index.css';
 
-function App() {
-  return (
-    <main className="p-8">
-      <h1 className="text-xl font-semibold">Linq Webhook Console</h1>
-    </main>
-  );
-}
+const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <TooltipProvider delayDuration={300}>
+        <SubscriptionsPage />
+        <Toaster />
+      </TooltipProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

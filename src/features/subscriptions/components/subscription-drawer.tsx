@@ -1,16 +1,186 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogConfirm,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { CreatedSubscription, Subscription } from '../api/schemas';
+import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/subscriptions';
+import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
+import { SecretPanel } from './secret-panel';
+import { SubscriptionForm } from './subscription-form';
+import type { DrawerState } from './subscription-drawer-state';
+
 /**
- * PLACEHOLDER owned by the drawer work: it will be replaced by the real side sheet.
- * The contract the page relies on is the props below.
+ * The edit and create drawer (loaded on demand). It loads the subscription fresh, asks before
+ * discarding unsaved changes, and after a create shows the signing secret until acknowledged.
  */
-export type DrawerState = { kind: 'edit'; id: string } | { kind: 'create' } | null;
 
 export interface SubscriptionDrawerProps {
-  /** What the drawer shows; null when closed. Driven by the page URL (`?edit=<id>`, `?new=1`). */
-  state: DrawerState;
-  /** Called when the drawer should close (after save, cancel, Esc, delete). */
+  state: Exclude<DrawerState, null>;
   onClose: () => void;
 }
 
-export function SubscriptionDrawer(_props: SubscriptionDrawerProps) {
-  return null;
+export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawerProps) {
+  const [dirty, setDirty] = useState(false);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [created, setCreated] = useState<CreatedSubscription>();
+  const dirtyRef = useRef(false);
+  const onDirtyChange = useCallback((next: boolean) => {
+    dirtyRef.current = next;
+    setDirty(next);
+  }, []);
+
+  const requestClose = () => {
+    // The secret panel closes only through its acknowledgement.
+    if (created) return;
+    if (dirtyRef.current) setConfirmingDiscard(true);
+    else onClose();
+  };
+
+  const title = created ? 'Subscription created' : state.kind === 'create' ? 'New subscription' : 'Edit subscription';
+
+  return (
+    <Sheet open onOpenChange={(open) => !open && requestClose()}>
+      <SheetContent
+        aria-describedby={undefined}
+        onEscapeKeyDown={(event) => {
+          if (created) event.preventDefault();
+        }}
+        onInteractOutside={(event) => {
+          if (created) event.preventDefault();
+        }}
+      >
+        <div className="flex items-start justify-between gap-4 border-b border-zinc-200 px-6 py-4 dark:border-zinc-800">
+          <div className="min-w-0">
+            <SheetTitle>{title}</SheetTitle>
+            {state.kind === 'edit' && !created && <EditDescription id={state.id} />}
+          </div>
+          {!created && (
+            <Button variant="ghost" size="icon" aria-label="Close" onClick={requestClose}>
+              <svg viewBox="0 0 16 16" aria-hidden="true">
+                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+              </svg>
+            </Button>
+          )}
+        </div>
+
+        {created ? (
+          <SecretPanel created={created} onDone={onClose} />
+        ) : (
+          <DrawerBody
+            state={state}
+            onDirtyChange={onDirtyChange}
+            onSaved={onClose}
+            onCreated={setCreated}
+            onCancel={requestClose}
+            onDelete={() => setDeleting(true)}
+          />
+        )}
+
+        <AlertDialog open={confirmingDiscard} onOpenChange={setConfirmingDiscard}>
+          <AlertDialogContent>
+            <AlertDialogTitle>Discard unsaved changes?</AlertDialogTitle>
+            <AlertDialogDescription>Your changes to this subscription have not been saved. Closing loses them.</AlertDialogDescription>
+            <AlertDialogFooter>
+              <AlertDialogCancel>Keep editing</AlertDialogCancel>
+              <AlertDialogConfirm
+                onClick={() => {
+                  setConfirmingDiscard(false);
+                  onClose();
+                }}
+              >
+                Discard changes
+              </AlertDialogConfirm>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+
+        {state.kind === 'edit' && deleting && <DeleteSubscriptionDialog id={state.id} onCancel={() => setDeleting(false)} onDeleted={onClose} />}
+        {dirty && <span className="sr-only">You have unsaved changes.</span>}
+      </SheetContent>
+    </Sheet>
+  );
+}
+
+function EditDescription({ id }: { id: string }) {
+  const detail = useQuery(subscriptionQueries.detail(id));
+  return (
+    <SheetDescription className="truncate font-mono" title={detail.data?.target_url}>
+      {detail.data?.target_url ?? id}
+    </SheetDescription>
+  );
+}
+
+interface DrawerBodyProps {
+  state: Exclude<DrawerState, null>;
+  onDirtyChange: (dirty: boolean) => void;
+  onSaved: () => void;
+  onCreated: (created: CreatedSubscription) => void;
+  onCancel: () => void;
+  onDelete: () => void;
+}
+
+function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
+  const id = state.kind === 'edit' ? state.id : undefined;
+  // Fresh from the server on every opening (staleTime 0), in parallel with the catalog and lines.
+  const detail = useQuery({ ...subscriptionQueries.detail(id ?? ''), enabled: id !== undefined, refetchOnWindowFocus: false });
+  const catalog = useQuery(catalogQueries.list());
+  const lines = useQuery(phoneNumberQueries.list());
+
+  const failed = (id !== undefined && detail.isError) || catalog.isError;
+  if (failed) {
+    const error = (id !== undefined && detail.error) || catalog.error;
+    return (
+      <div role="alert" className="space-y-3 px-6 py-8 text-sm">
+        <p className="font-semibold text-zinc-900 dark:text-zinc-50">
+          {id !== undefined && detail.isError ? 'Could not load this subscription.' : 'Could not load the event types.'}
+        </p>
+        <p className="text-zinc-700 dark:text-zinc-300">{error?.message}</p>
+        <Button
+          variant="primary"
+          onClick={() => {
+            if (detail.isError) void detail.refetch();
+            if (catalog.isError) void catalog.refetch();
+          }}
+        >
+          Retry
+        </Button>
+      </div>
+    );
+  }
+  // The form takes its data once, as defaultValues: wait for the fresh copy (not a cached one).
+  const loading = (id !== undefined && (detail.isPending || detail.isFetching && !detail.isFetchedAfterMount)) || catalog.isPending;
+  if (loading) {
+    return (
+      <div role="status" aria-label="Loading the subscription" className="space-y-4 px-6 py-6">
+        <Skeleton className="h-9 w-full" />
+        <Skeleton className="h-40 w-full" />
+        <Skeleton className="h-9 w-2/3" />
+      </div>
+    );
+  }
+  const subscription: Subscription | undefined = id !== undefined ? detail.data : undefined;
+  return (
+    <SubscriptionForm
+      key={subscription?.id ?? 'new'}
+      subscription={subscription}
+      catalog={catalog.data?.events ?? []}
+      lines={(lines.data ?? []).map((line) => line.phone_number)}
+      onDirtyChange={handlers.onDirtyChange}
+      onSaved={handlers.onSaved}
+      onCreated={handlers.onCreated}
+      onCancel={handlers.onCancel}
+      onDelete={id !== undefined ? handlers.onDelete : undefined}
+    />
+  );
 }

@@ -1,0 +1,47 @@
+import * as AlertDialogPrimitive from '@radix-ui/react-alert-dialog';
+import type { ComponentProps, ReactNode } from 'react';
+import { cn } from '@/lib/cn';
+import { buttonVariants } from './button';
+
+/** A confirmation that must be answered: focus starts on Cancel, Esc cancels. */
+export const AlertDialog = AlertDialogPrimitive.Root;
+
+export function AlertDialogContent({ className, children, ...props }: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
+  return (
+    <AlertDialogPrimitive.Portal>
+      <AlertDialogPrimitive.Overlay data-slot="alert-dialog-overlay" className="fixed inset-0 z-50 bg-zinc-950/50" />
+      <AlertDialogPrimitive.Content
+        data-slot="alert-dialog"
+        className={cn(
+          'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl',
+          'dark:border-zinc-800 dark:bg-zinc-950',
+          className,
+        )}
+        {...props}
+      >
+        {children}
+      </AlertDialogPrimitive.Content>
+    </AlertDialogPrimitive.Portal>
+  );
+}
+
+export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Title>) {
+  return <AlertDialogPrimitive.Title className={cn('text-base font-semibold text-zinc-900 dark:text-zinc-50', className)} {...props} />;
+}
+
+export function AlertDialogDescription({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Description>) {
+  return <AlertDialogPrimitive.Description className={cn('text-sm text-zinc-700 dark:text-zinc-300', className)} {...props} />;
+}
+
+export function AlertDialogFooter({ className, ...props }: ComponentProps<'div'>) {
+  return <div className={cn('flex justify-end gap-2', className)} {...props} />;
+}
+
+export function AlertDialogCancel({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Cancel>) {
+  return <AlertDialogPrimitive.Cancel className={cn(buttonVariants({ variant: 'secondary' }), className)} {...props} />;
+}
+
+/** Not Radix's Action: that closes at once, and a destructive action waits for the server first. */
+export function AlertDialogConfirm({ className, ...props }: ComponentProps<'button'>) {
+  return <button type="button" className={cn(buttonVariants({ variant: 'destructive' }), className)} {...props} />;
+}

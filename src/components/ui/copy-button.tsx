@@ -1,0 +1,46 @@
+import { useEffect, useState, type ComponentProps } from 'react';
+import { cn } from '@/lib/cn';
+import { Button } from './button';
+import { toast } from './toaster';
+
+/** Copies `value`; says "Copied" in place (and to screen readers) for a moment. */
+export function CopyButton({
+  value,
+  label,
+  className,
+  children,
+  ...props
+}: Omit<ComponentProps<typeof Button>, 'onClick' | 'value'> & { value: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [copied]);
+  return (
+    <Button
+      variant="ghost"
+      size="sm"
+      aria-label={label}
+      className={cn('h-7 px-2 text-xs', className)}
+      onClick={(event) => {
+        event.stopPropagation();
+        navigator.clipboard.writeText(value).then(
+          () => setCopied(true),
+          () => toast.error('Could not copy to the clipboard. Select the text and copy it instead.'),
+        );
+      }}
+      {...props}
+    >
+      {children ?? (
+        <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+          <path d="M10.5 3.5v-.5a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5" />
+        </svg>
+      )}
+      <span aria-live="polite" className={copied ? 'text-xs' : 'sr-only'}>
+        {copied ? 'Copied' : ''}
+      </span>
+    </Button>
+  );
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '@/lib/api-client';
+import { addToCaches, removeFromCaches, replaceInCaches } from './cache';
+import type { CreateSubscriptionBody, UpdateSubscriptionBody } from './schemas';
+import { createSubscription, deleteSubscription, updateSubscription } from './subscriptions';
+
+/** Saves the drawer's changed fields; the answer goes straight into the caches (no refetch flash). */
+export function useUpdateSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateSubscriptionBody }) => updateSubscription(id, body),
+    onSuccess: (subscription) => replaceInCaches(queryClient, subscription),
+  });
+}
+
+/** Creates a subscription; the caller shows the signing secret, the caches keep everything else. */
+export function useCreateSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSubscriptionBody) => createSubscription(body),
+    onSuccess: ({ signing_secret: _secret, ...subscription }) => addToCaches(queryClient, subscription),
+  });
+}
+
+/** Deletes a subscription; one already deleted elsewhere (404) counts as done. */
+export function useDeleteSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      try {
+        await deleteSubscription(id);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+      }
+      return id;
+    },
+    onSuccess: (id) => removeFromCaches(queryClient, id),
+  });
+}

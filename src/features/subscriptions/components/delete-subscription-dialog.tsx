@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogConfirm,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from '@/components/ui/alert-dialog';
+import { toast } from '@/components/ui/toaster';
+import { cachedSubscription } from '../api/cache';
+import { useDeleteSubscription } from '../api/use-subscription-mutations';
+import { subscriptionQueries } from '../api/subscriptions';
+
+/** Confirms a delete by naming the URL; a subscription already deleted elsewhere counts as deleted. */
+export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: string; onCancel: () => void; onDeleted: () => void }) {
+  const queryClient = useQueryClient();
+  const remove = useDeleteSubscription();
+  const url = queryClient.getQueryData(subscriptionQueries.detail(id).queryKey)?.target_url ?? cachedSubscription(queryClient, id)?.target_url ?? id;
+
+  return (
+    <AlertDialog open onOpenChange={(open) => !open && !remove.isPending && onCancel()}>
+      <AlertDialogContent>
+        <AlertDialogTitle>Delete this subscription?</AlertDialogTitle>
+        <AlertDialogDescription>
+          <span className="font-mono break-all">{url}</span> will stop receiving events at once. Its signing secret is gone for good; this cannot be undone.
+        </AlertDialogDescription>
+        {remove.isError && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            Not deleted: {remove.error.message}
+          </p>
+        )}
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
+          <AlertDialogConfirm
+            disabled={remove.isPending}
+            onClick={() =>
+              remove.mutate(id, {
+                onSuccess: () => {
+                  toast.success(`Deleted ${url}`);
+                  onDeleted();
+                },
+              })
+            }
+          >
+            {remove.isPending ? 'Deleting…' : 'Delete subscription'}
+          </AlertDialogConfirm>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

@@ -1,0 +1,134 @@
+import { useId, useMemo, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Input } from '@/components/ui/input';
+import { eventLabel, groupEventTypes } from '../lib/event-types';
+
+/**
+ * One checkbox per event type, grouped by the text before the first dot. The catalog decides
+ * what can be picked; types the subscription carries that the catalog lacks are shown checked,
+ * marked "not in catalog", and kept unless unticked.
+ */
+
+export interface EventGridProps {
+  /** `GET /v3/webhook-events`. */
+  catalog: readonly string[];
+  /** The types the subscription had when the drawer opened (they stay listed even when unticked). */
+  carried: readonly string[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  /** Id of the element describing an error, for the group's aria-describedby. */
+  describedBy?: string;
+}
+
+export function EventGrid({ catalog, carried, value, onChange, describedBy }: EventGridProps) {
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const selected = useMemo(() => new Set(value), [value]);
+  const groups = useMemo(() => groupEventTypes(catalog, [...carried, ...value]), [catalog, carried, value]);
+  const allTypes = groups.flatMap((group) => group.types.map((entry) => entry.type));
+
+  const needle = filter.trim().toLowerCase();
+  const visibleGroups = groups
+    .map((group) => ({
+      ...group,
+      types: needle
+        ? group.types.filter(({ type }) => type.includes(needle) || eventLabel(type).toLowerCase().includes(needle) || group.label.toLowerCase().includes(needle))
+        : group.types,
+    }))
+    .filter((group) => group.types.length > 0);
+
+  /** Keeps the order of the grid, so a save sends a stable list. */
+  const setTypes = (types: Set<string>) => onChange(allTypes.filter((type) => types.has(type)));
+  const toggle = (type: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(type);
+    else next.delete(type);
+    setTypes(next);
+  };
+
+  return (
+    <div className="space-y-3" aria-describedby={describedBy}>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={filterId} className="sr-only">
+          Filter event types
+        </label>
+        <Input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          placeholder="Filter event types"
+          className="h-8 max-w-60"
+        />
+        <span className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300" aria-live="polite">
+          {selected.size} of {allTypes.length} selected
+        </span>
+        <div className="ml-auto flex gap-1">
+          <Button size="sm" variant="ghost" onClick={() => setTypes(new Set(allTypes))} disabled={selected.size === allTypes.length}>
+            Select all
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setTypes(new Set())} disabled={selected.size === 0}>
+            Clear all
+          </Button>
+        </div>
+      </div>
+
+      {visibleGroups.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">No event type matches “{filter.trim()}”.</p>}
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        {visibleGroups.map((group) => {
+          const fullGroup = groups.find((entry) => entry.group === group.group);
+          const groupTypes = fullGroup?.types.map((entry) => entry.type) ?? [];
+          const count = groupTypes.filter((type) => selected.has(type)).length;
+          const state = count === 0 ? false : count === groupTypes.length ? true : 'indeterminate';
+          return (
+            <fieldset key={group.group} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-group={group.group}>
+              <legend className="sr-only">{group.label} events</legend>
+              <div className="mb-2 flex items-center gap-2 border-b border-zinc-100 pb-2 dark:border-zinc-800">
+                <Checkbox
+                  checked={state}
+                  aria-label={`All ${group.label} events (${group.group}.*)`}
+                  onCheckedChange={() => {
+                    const next = new Set(selected);
+                    for (const type of groupTypes) {
+                      if (state === true) next.delete(type);
+                      else next.add(type);
+                    }
+                    setTypes(next);
+                  }}
+                />
+                <span className="text-sm font-semibold text-zinc-900 dark:text-zinc-50" aria-hidden="true">
+                  {group.label}
+                </span>
+                <span className="ml-auto text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
+                  {count} of {groupTypes.length}
+                </span>
+              </div>
+              <ul className="space-y-1.5">
+                {group.types.map(({ type, inCatalog }) => {
+                  const checkboxId = `event-${type}`;
+                  return (
+                    <li key={type} className="flex items-start gap-2">
+                      <Checkbox id={checkboxId} className="mt-0.5" checked={selected.has(type)} onCheckedChange={(checked) => toggle(type, checked === true)} />
+                      <label htmlFor={checkboxId} className="min-w-0 cursor-pointer text-sm leading-tight">
+                        <span className="text-zinc-900 dark:text-zinc-100">{eventLabel(type)}</span>{' '}
+                        <code className="block font-mono text-xs text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">{type}</code>
+                        {!inCatalog && (
+                          <Badge variant="warning" className="ml-1 align-middle">
+                            not in catalog
+                          </Badge>
+                        )}
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

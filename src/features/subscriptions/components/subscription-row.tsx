@@ -1,0 +1,140 @@
+import { memo, type MouseEvent } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Tooltip } from '@/components/ui/tooltip';
+import { formatAbsoluteTime, formatRelativeTime } from '@/lib/time';
+import type { Subscription } from '../api/schemas';
+import { eventLabel } from '../lib/event-types';
+import { splitTargetUrl } from '../lib/view';
+import { StatusSwitch } from './status-switch';
+
+export const ROW_HEIGHT = 68;
+const SHOWN_EVENTS = 2;
+const SHOWN_PHONES = 2;
+
+export interface RowProps {
+  subscription: Subscription;
+  /** The catalog's types, once loaded, to say "All 18 catalog events". */
+  catalog: readonly string[] | undefined;
+  formatPhone: (e164: string) => string;
+  onEdit: (id: string) => void;
+  onPrefetch: () => void;
+}
+
+function isInteractive(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a, input, [role="switch"], [data-no-row-click]') !== null;
+}
+
+function coversCatalog(events: readonly string[], catalog: readonly string[] | undefined): boolean {
+  if (!catalog || catalog.length === 0) return false;
+  const carried = new Set(events);
+  return catalog.every((type) => carried.has(type));
+}
+
+function EventsCell({ events, catalog }: { events: readonly string[]; catalog: readonly string[] | undefined }) {
+  if (coversCatalog(events, catalog) && catalog) {
+    const extra = events.length - catalog.length;
+    return (
+      <span className="text-sm text-zinc-800 dark:text-zinc-200">
+        All {catalog.length} catalog events{extra > 0 ? ` + ${extra} more` : ''}
+      </span>
+    );
+  }
+  const shown = events.slice(0, SHOWN_EVENTS);
+  const hidden = events.slice(SHOWN_EVENTS);
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-1">
+      {shown.map((type) => (
+        <Badge key={type} title={eventLabel(type)} className="font-mono">
+          {type}
+        </Badge>
+      ))}
+      {hidden.length > 0 && (
+        <Tooltip content={<ul className="space-y-0.5 font-mono">{hidden.map((type) => <li key={type}>{type}</li>)}</ul>}>
+          <button type="button" data-no-row-click className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
+            +{hidden.length} more<span className="sr-only"> events: {hidden.join(', ')}</span>
+          </button>
+        </Tooltip>
+      )}
+    </div>
+  );
+}
+
+function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null | undefined; formatPhone: (e164: string) => string }) {
+  if (!phones || phones.length === 0) return <span className="text-sm text-zinc-600 dark:text-zinc-400">All numbers</span>;
+  const shown = phones.slice(0, SHOWN_PHONES);
+  const hidden = phones.slice(SHOWN_PHONES);
+  return (
+    <div className="flex flex-col text-sm tabular-nums text-zinc-800 dark:text-zinc-200">
+      {shown.map((phone) => (
+        <span key={phone} className="whitespace-nowrap">
+          {formatPhone(phone)}
+        </span>
+      ))}
+      {hidden.length > 0 && (
+        <span className="text-xs text-zinc-600 dark:text-zinc-400" title={hidden.map(formatPhone).join(', ')}>
+          +{hidden.length} more
+        </span>
+      )}
+    </div>
+  );
+}
+
+export const SubscriptionRow = memo(function SubscriptionRow({ subscription, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
+  const { host, rest } = splitTargetUrl(subscription.target_url);
+  const url = subscription.target_url;
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>) => {
+    if (!isInteractive(event.target) && !window.getSelection()?.toString()) onEdit(subscription.id);
+  };
+
+  return (
+    <tr
+      data-subscription-id={subscription.id}
+      data-target-url={url}
+      style={{ height: ROW_HEIGHT }}
+      onClick={onRowClick}
+      onPointerEnter={onPrefetch}
+      className="cursor-pointer border-b border-zinc-200 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
+    >
+      <td className="max-w-0 py-2 pr-3 pl-4 align-middle">
+        <div className="flex min-w-0 items-center gap-1">
+          <Tooltip content={<span className="break-all">{url}</span>}>
+            <span tabIndex={0} data-no-row-click className="min-w-0 truncate rounded text-sm focus-visible:outline-2 focus-visible:outline-indigo-500">
+              <span className="font-medium text-zinc-900 dark:text-zinc-50">{host}</span>
+              <span className="text-zinc-600 dark:text-zinc-400">{rest}</span>
+            </span>
+          </Tooltip>
+          <CopyButton value={url} label={`Copy target URL ${url}`} className="shrink-0" />
+        </div>
+        <div className="flex items-center gap-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">
+          <span className="truncate" title={subscription.id}>
+            {subscription.id}
+          </span>
+          <CopyButton value={subscription.id} label={`Copy id of ${url}`} className="h-6 shrink-0 px-1.5" />
+        </div>
+      </td>
+      <td className="px-3 py-2 align-middle">
+        <StatusSwitch subscription={subscription} />
+      </td>
+      <td className="max-w-0 px-3 py-2 align-middle">
+        <EventsCell events={subscription.subscribed_events} catalog={catalog} />
+      </td>
+      <td className="px-3 py-2 align-middle">
+        <PhonesCell phones={subscription.phone_numbers} formatPhone={formatPhone} />
+      </td>
+      <td className="px-3 py-2 align-middle whitespace-nowrap">
+        <Tooltip content={`Updated ${formatAbsoluteTime(subscription.updated_at)} · created ${formatAbsoluteTime(subscription.created_at)}`}>
+          <time dateTime={subscription.updated_at} tabIndex={0} data-no-row-click className="rounded text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300">
+            {formatRelativeTime(subscription.updated_at)}
+          </time>
+        </Tooltip>
+      </td>
+      <td className="py-2 pr-4 pl-3 text-right align-middle">
+        <Button size="sm" aria-label={`Edit ${url}`} onFocus={onPrefetch} onClick={() => onEdit(subscription.id)}>
+          Edit
+        </Button>
+      </td>
+    </tr>
+  );
+});

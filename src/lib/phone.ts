@@ -1,0 +1,86 @@
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+/**
+ * Phone filter entries: what an operator types or pastes, turned into E.164 with a default
+ * country for national numbers. Loaded with the drawer only (libphonenumber-js is large).
+ */
+
+export type PhoneEntry =
+  | { kind: 'valid'; e164: string; display: string }
+  | { kind: 'invalid'; input: string; reason: string };
+
+/** Commas, semicolons, new lines, or spaces between numbers (but not the spaces inside one). */
+export function splitPhoneInput(text: string): string[] {
+  const pieces = text.split(/[,;\n\r\t]+/);
+  const entries: string[] = [];
+  for (const piece of pieces) {
+    const trimmed = piece.trim();
+    if (trimmed === '') continue;
+    // "+1 415 555 0100 +44 7700 900123": a new number starts at each "+" after whitespace.
+    for (const part of trimmed.split(/\s+(?=\+)/)) {
+      if (part.trim() !== '') entries.push(part.trim());
+    }
+  }
+  return entries;
+}
+
+export function parsePhoneEntry(input: string, defaultCountry: CountryCode): PhoneEntry {
+  const text = input.trim();
+  if (!/\d/.test(text)) return { kind: 'invalid', input: text, reason: 'Not a phone number: it has no digits.' };
+  if (/[a-z]/i.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ''))) {
+    return { kind: 'invalid', input: text, reason: 'Not a phone number: it contains letters.' };
+  }
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  if (!parsed) {
+    return { kind: 'invalid', input: text, reason: `Not a phone number. Enter it with its country code, like +1 415 555 0100.` };
+  }
+  if (parsed.ext) return { kind: 'invalid', input: text, reason: 'Extensions cannot be used in a phone filter.' };
+  if (!parsed.isValid()) {
+    const country = parsed.country ?? defaultCountry;
+    return {
+      kind: 'invalid',
+      input: text,
+      reason: parsed.isPossible()
+        ? `Not a valid number in ${regionName(country)}. Check the digits or add the country code.`
+        : `Wrong number of digits for ${regionName(country)} (+${parsed.countryCallingCode}).`,
+    };
+  }
+  return { kind: 'valid', e164: parsed.number, display: parsed.formatInternational() };
+}
+
+/** International format for display; the input unchanged when it cannot be parsed. */
+export function formatPhoneNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+const regionNames = typeof Intl !== 'undefined' && 'DisplayNames' in Intl ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
+
+export function regionName(country: CountryCode): string {
+  return regionNames?.of(country) ?? country;
+}
+
+/** The country of the browser's locale (en-GB → GB), or US. */
+export function defaultCountryFromLocale(locales: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): CountryCode {
+  const supported = new Set<string>(getCountries());
+  for (const locale of locales) {
+    try {
+      const region = new Intl.Locale(locale).maximize().region;
+      if (region && supported.has(region)) return region as CountryCode;
+    } catch {
+      // An unparsable locale tag: try the next one.
+    }
+  }
+  return 'US';
+}
+
+export interface CountryOption {
+  code: CountryCode;
+  label: string;
+}
+
+/** Every country libphonenumber-js knows, sorted by name, labelled "United Kingdom (+44)". */
+export function countryOptions(): CountryOption[] {
+  return getCountries()
+    .map((code) => ({ code, label: `${regionName(code)} (+${getCountryCallingCode(code)})` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
