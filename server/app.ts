@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { errorEnvelope } from './errors.ts';
 import { parseHostList, type HostPolicy } from './proxy/guards.ts';
-import { BODY_LIMIT_BYTES, REFUSALS, registerProxy, sendEnvelope } from './proxy/proxy.ts';
+import { BODY_LIMIT_BYTES, REFUSALS, registerProxy, sendEnvelope, setSecurityHeaders } from './proxy/proxy.ts';
 import { isApiPath } from './proxy/target.ts';
 
 /**
@@ -43,6 +44,29 @@ function hasFileExtension(rawUrl: string): boolean {
   return last.includes('.');
 }
 
+/**
+ * Requests Node's HTTP parser refuses (malformed request line or headers, header overflow,
+ * request timeout) never reach Fastify's routing; they get the envelope too, not Fastify's
+ * default `{"error":"Bad Request",...}` body.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason]: [number, string] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large']
+        : [400, 'Bad Request'];
+  const body = JSON.stringify(errorEnvelope(status, 1001, REFUSALS.badRequest().error.message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -53,8 +77,13 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     return503OnClosing: false,
     // Malformed URLs never reach a handler; answer them in the envelope, without echoing them.
     frameworkErrors: (_error, _request, reply) => {
+      // Answered before the onRequest hook, which sets these on every other answer.
+      setSecurityHeaders(reply.raw);
       sendEnvelope(reply, REFUSALS.badTarget());
     },
+    clientErrorHandler: answerClientError,
+    // An HTTP/1.1 request without Host reaches the Host guard (403 envelope) instead of Node's bare 400.
+    http: { requireHostHeader: false },
   });
 
   const extraHosts = parseHostList(options.allowedHosts);

@@ -23,6 +23,7 @@ import { resolveTarget, type TargetDecision } from './target.ts';
  * | ------ | ---- | -------------------------------------------------------------------------- |
  * | 400    | 1001 | target not a plain path (absolute-form, `//`, `..`, `\`, bad %-encoding)   |
  * | 400    | 1001 | write body is not valid JSON                                               |
+ * | 400    | 1001 | more than one Host header (Node would silently keep the first)             |
  * | 403    | 2005 | Host header is not one of the console's (DNS rebinding)                    |
  * | 403    | 2005 | Origin is another site's, or Sec-Fetch-Site is cross-site/same-site (CSRF) |
  * | 404    | 2001 | any path under /v3 or /api that is not one of the seven endpoints          |
@@ -73,7 +74,7 @@ export function sendEnvelope(reply: FastifyReply, envelope: Envelope): FastifyRe
 }
 
 /** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
-function setSecurityHeaders(response: ServerResponse): void {
+export function setSecurityHeaders(response: ServerResponse): void {
   // Set on the raw response so answers written by the Vite middleware carry them too.
   response.setHeader('x-content-type-options', 'nosniff');
   response.setHeader('x-frame-options', 'DENY');
@@ -116,6 +117,15 @@ function assertHeaderSafeKey(apiKey: string): void {
 
 type Forward = Extract<TargetDecision, { kind: 'forward' }>;
 
+/** Node keeps the first of repeated Host headers; RFC 9112 §3.2 says to refuse such a request. */
+function hasRepeatedHost(rawHeaders: readonly string[]): boolean {
+  let count = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (rawHeaders[index]?.toLowerCase() === 'host') count += 1;
+  }
+  return count > 1;
+}
+
 function isTimeout(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
   return code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT';
@@ -147,6 +157,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
     const policy = options.hostPolicy();
+    if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, REFUSALS.badRequest());
     if (!isHostAllowed(request.headers.host, allowedHosts(policy))) return sendEnvelope(reply, REFUSALS.hostNotAllowed());
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
@@ -210,6 +221,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
           // Never followed, never passed on (a Location to elsewhere would make the browser follow it).
           response.stream.destroy();
           for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
+          // The loop also removed the console's own security headers (they live on the raw response).
+          setSecurityHeaders(reply.raw);
           sendEnvelope(reply, REFUSALS.upstreamRedirect(upstream.origin, status));
           return;
         }
@@ -219,6 +232,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
         const cause = (error as { cause?: { code?: unknown } }).cause;
         reply.log.warn({ code: (error as { code?: unknown }).code, cause: cause?.code }, 'upstream request failed');
         for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
+        setSecurityHeaders(reply.raw);
         sendEnvelope(
           reply,
           isTimeout(error) ? REFUSALS.upstreamTimeout(options.timeoutMs) : REFUSALS.upstreamUnreachable(upstream.origin),
