@@ -85,6 +85,9 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     },
   });
 
+  // Fastify parses text/plain by default; the API takes JSON only, so anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) return send(reply, errorEnvelope(413, 1003, 'The request body is larger than 1 MiB'));

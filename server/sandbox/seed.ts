@@ -23,7 +23,7 @@ export function seedPhoneNumbers(): PhoneNumber[] {
   return [
     line('0b6f4a52-5c1e-4f7e-9a43-1f2d3c4b5a61', '+14155550123', 'HEALTHY'),
     line('5d2c8e71-9b3a-4c6d-8e2f-7a1b0c9d8e72', '+12125550188', 'HEALTHY'),
-    line('9e8d7c6b-5a49-4382-b1c0-d9e8f7a6b583', '+447700900123', 'AT_RISK'),
+    line('9e8d7c6b-5a49-4382-b1c0-d9e8f7a6b583', '+442079460123', 'AT_RISK'),
   ];
 }
 
@@ -76,7 +76,7 @@ const DEMO: DemoRow[] = [
     // message.edited without ?version=2026-02-03: never delivered (the console warns).
     target_url: 'https://crm.initech.com/integrations/linq/inbound',
     subscribed_events: ['message.received', 'message.edited', 'chat.typing_indicator.started', 'chat.typing_indicator.stopped'],
-    phone_numbers: ['+447700900123'],
+    phone_numbers: ['+442079460123'],
     is_active: true,
     createdDaysAgo: 12,
     updatedHoursAgo: 5,
@@ -141,7 +141,8 @@ export function generatedSubscriptions(count: number, phoneNumbers: readonly str
       subscribed_events: EVENT_SETS[index % EVENT_SETS.length] ?? MESSAGE_EVENTS,
       is_active: index % 4 !== 3,
       created_at: new Date(created).toISOString(),
-      updated_at: new Date(created + (index % 50) * 60_000).toISOString(),
+      // Never after `now`: a future updated_at would also push every later write's stamp ahead.
+      updated_at: new Date(Math.min(created + (index % 50) * 60_000, now)).toISOString(),
       signing_secret: secret,
     };
     if (index % 3 === 0) subscription.phone_numbers = [phoneNumbers[index % phoneNumbers.length] ?? '+14155550123'];

@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { phoneNumberSchema, subscriptionSchema } from '../../src/features/subscriptions/api/schemas.ts';
 
 /**
@@ -11,7 +11,7 @@ import { phoneNumberSchema, subscriptionSchema } from '../../src/features/subscr
  * flight are coalesced into one (the latest state holds every change before it).
  */
 
-export const storedSubscriptionSchema = subscriptionSchema.extend({
+export const storedSubscriptionSchema = z.extend(subscriptionSchema, {
   /** Kept so the sandbox behaves like a server that has one; never sent after create. */
   signing_secret: z.string(),
 });
