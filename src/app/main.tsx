@@ -2,7 +2,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Toaster } from '@/components/ui/toaster';
-import { TooltipProvider } from '@/components/ui/tooltip';
 import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
 import { createQueryClient } from '@/lib/query-client';
 import './index.css';
@@ -12,10 +11,8 @@ const queryClient = createQueryClient();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <TooltipProvider delayDuration={300}>
-        <SubscriptionsPage />
-        <Toaster />
-      </TooltipProvider>
+      <SubscriptionsPage />
+      <Toaster />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { errorEnvelopeSchema } from '@/features/subscriptions/api/schemas';
 
 /**
@@ -53,7 +53,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
 }
 
-async function parseJson<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
+async function parseJson<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
   const result = schema.safeParse(await response.json().catch(() => undefined));
   if (!result.success) {
     throw new ApiError(response.status, undefined, 'The server sent an answer the console does not understand.');
@@ -62,13 +62,13 @@ async function parseJson<S extends z.ZodType>(response: Response, schema: S): Pr
 }
 
 export const apiClient = {
-  async get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  async get<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
     return parseJson(await request('GET', path, { signal }), schema);
   },
-  async post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  async post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
     return parseJson(await request('POST', path, { body }), schema);
   },
-  async put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  async put<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
     return parseJson(await request('PUT', path, { body }), schema);
   },
   async delete(path: string): Promise<void> {

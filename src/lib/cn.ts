@@ -1,6 +1,9 @@
 import { clsx, type ClassValue } from 'clsx';
-import { twMerge } from 'tailwind-merge';
 
+/**
+ * Joins class names. No class merging (tailwind-merge would cost 9 KB of the first bundle):
+ * primitives take variants for size and colour, and callers add layout classes only.
+ */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }

@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { TooltipProvider } from '@/components/ui/tooltip';
 
 /** A fresh QueryClient per test: no retries, no cache shared between tests. */
 export function createTestQueryClient(): QueryClient {
@@ -14,9 +13,7 @@ export function renderWithClient(ui: ReactElement, options: RenderOptions & { cl
   const client = options.client ?? createTestQueryClient();
   function Wrapper({ children }: { children: ReactNode }) {
     return (
-      <QueryClientProvider client={client}>
-        <TooltipProvider>{children}</TooltipProvider>
-      </QueryClientProvider>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
     );
   }
   return { client, ...render(ui, { wrapper: Wrapper, ...options }) };

@@ -14,8 +14,10 @@ export const buttonVariants = cva(
         ghost: 'text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800',
         destructive: 'bg-red-600 text-white hover:bg-red-700 dark:bg-red-500 dark:hover:bg-red-400 dark:text-zinc-950',
         link: 'text-indigo-700 underline-offset-4 hover:underline dark:text-indigo-300',
+        'ghost-danger': 'text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950',
       },
       size: {
+        xs: 'h-7 px-2 text-xs',
         sm: 'h-8 px-3',
         md: 'h-9 px-4',
         icon: 'size-8',

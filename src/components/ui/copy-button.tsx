@@ -1,5 +1,4 @@
 import { useEffect, useState, type ComponentProps } from 'react';
-import { cn } from '@/lib/cn';
 import { Button } from './button';
 import { toast } from './toaster';
 
@@ -20,9 +19,9 @@ export function CopyButton({
   return (
     <Button
       variant="ghost"
-      size="sm"
+      size="xs"
       aria-label={label}
-      className={cn('h-7 px-2 text-xs', className)}
+      className={className}
       onClick={(event) => {
         event.stopPropagation();
         navigator.clipboard.writeText(value).then(

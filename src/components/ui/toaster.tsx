@@ -1,8 +1,49 @@
-import { Toaster as Sonner, toast } from 'sonner';
+import { lazy, Suspense, useEffect } from 'react';
+import type { ExternalToast } from 'sonner';
 
-/** Toasts come from sonner (well kept, accessible live region); this is the one place it is configured. */
+/**
+ * Toasts come from sonner (well kept, accessible live region). It is loaded after the first
+ * paint, not in the first bundle: `toast` calls wait until the Toaster has mounted, so none is lost.
+ */
+
+type Sonner = typeof import('sonner');
+let loading: Promise<Sonner> | undefined;
+const loadSonner = (): Promise<Sonner> => (loading ??= import('sonner'));
+
+let markMounted: () => void = () => undefined;
+const mounted = new Promise<void>((resolve) => {
+  markMounted = resolve;
+});
+
+const LazySonner = lazy(async () => {
+  const { Toaster: Sonner } = await loadSonner();
+  function MountedSonner() {
+    useEffect(() => markMounted(), []);
+    return <Sonner position="bottom-right" theme="system" richColors closeButton duration={6000} />;
+  }
+  return { default: MountedSonner };
+});
+
 export function Toaster() {
-  return <Sonner position="bottom-right" theme="system" richColors closeButton duration={6000} />;
+  return (
+    <Suspense fallback={null}>
+      <LazySonner />
+    </Suspense>
+  );
 }
 
-export { toast };
+type Show = (message: string, options?: ExternalToast) => void;
+
+function show(pick: (sonner: Sonner) => Show): Show {
+  return (message, options) => {
+    void Promise.all([loadSonner(), mounted]).then(([sonner]) => pick(sonner)(message, options));
+  };
+}
+
+export const toast = Object.assign(
+  show((sonner) => sonner.toast),
+  {
+    success: show((sonner) => sonner.toast.success),
+    error: show((sonner) => sonner.toast.error),
+  },
+);

@@ -1,10 +1,13 @@
-import * as TooltipPrimitive from '@radix-ui/react-tooltip';
-import type { ComponentProps, ReactNode } from 'react';
+import { Slot } from '@radix-ui/react-slot';
+import { useId, type ReactElement, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
-export const TooltipProvider = TooltipPrimitive.Provider;
-
-/** A hover-and-focus tooltip. The trigger must be focusable so keyboard users get it too. */
+/**
+ * A hover-and-focus tooltip in CSS: shown while the trigger is hovered or has keyboard focus,
+ * and tied to it with aria-describedby so screen readers announce it. No positioning engine:
+ * it opens above (or below) its trigger, which is all a table cell needs, and keeps the first
+ * bundle small. The trigger must be focusable so keyboard users get it too.
+ */
 export function Tooltip({
   content,
   children,
@@ -12,26 +15,28 @@ export function Tooltip({
   className,
 }: {
   content: ReactNode;
-  children: ReactNode;
-  side?: ComponentProps<typeof TooltipPrimitive.Content>['side'];
+  children: ReactElement;
+  side?: 'top' | 'bottom';
   className?: string;
 }) {
+  const id = useId();
   return (
-    <TooltipPrimitive.Root>
-      <TooltipPrimitive.Trigger asChild>{children}</TooltipPrimitive.Trigger>
-      <TooltipPrimitive.Portal>
-        <TooltipPrimitive.Content
-          data-slot="tooltip"
-          side={side}
-          sideOffset={6}
-          className={cn(
-            'z-50 max-w-sm rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs text-zinc-50 shadow-md dark:bg-zinc-100 dark:text-zinc-900',
-            className,
-          )}
-        >
-          {content}
-        </TooltipPrimitive.Content>
-      </TooltipPrimitive.Portal>
-    </TooltipPrimitive.Root>
+    <span className="group/tooltip relative inline-flex min-w-0">
+      <Slot aria-describedby={id}>{children}</Slot>
+      <span
+        role="tooltip"
+        id={id}
+        data-slot="tooltip"
+        className={cn(
+          'pointer-events-none invisible absolute left-0 z-30 w-max max-w-sm rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs font-normal text-zinc-50 normal-case opacity-0 shadow-md transition-opacity delay-150',
+          'group-hover/tooltip:visible group-hover/tooltip:opacity-100 group-has-[:focus-visible]/tooltip:visible group-has-[:focus-visible]/tooltip:opacity-100',
+          'dark:bg-zinc-100 dark:text-zinc-900',
+          side === 'top' ? 'bottom-full mb-1.5' : 'top-full mt-1.5',
+          className,
+        )}
+      >
+        {content}
+      </span>
+    </span>
   );
 }

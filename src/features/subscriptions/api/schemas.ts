@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same schemas, tree-shakeable, so the first bundle stays small.
+import { z } from 'zod/mini';
 
 /**
  * Wire shapes of the Linq Partner API v3 webhook endpoints (../shared/api/CONTRACT.md).
@@ -6,14 +7,14 @@ import { z } from 'zod';
  * Event types stay plain strings: a type this code has never seen must pass through.
  */
 
-export const eventTypeSchema = z.string().min(1);
+export const eventTypeSchema = z.string().check(z.minLength(1));
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 export const subscriptionSchema = z.object({
   id: z.string(),
   target_url: z.string(),
   subscribed_events: z.array(eventTypeSchema),
-  phone_numbers: z.array(z.string()).nullish(),
+  phone_numbers: z.nullish(z.array(z.string())),
   is_active: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -21,7 +22,7 @@ export const subscriptionSchema = z.object({
 export type Subscription = z.infer<typeof subscriptionSchema>;
 
 /** The create response: the only time the signing secret is ever sent. */
-export const createdSubscriptionSchema = subscriptionSchema.extend({
+export const createdSubscriptionSchema = z.extend(subscriptionSchema, {
   signing_secret: z.string(),
 });
 export type CreatedSubscription = z.infer<typeof createdSubscriptionSchema>;
@@ -34,16 +35,16 @@ export type SubscriptionList = z.infer<typeof subscriptionListSchema>;
 export const createSubscriptionBodySchema = z.object({
   target_url: z.string(),
   subscribed_events: z.array(eventTypeSchema),
-  phone_numbers: z.array(z.string()).optional(),
+  phone_numbers: z.optional(z.array(z.string())),
 });
 export type CreateSubscriptionBody = z.infer<typeof createSubscriptionBodySchema>;
 
 /** PUT is partial: absent fields are left as they are; `[]` or `null` clears the phone filter. */
 export const updateSubscriptionBodySchema = z.object({
-  target_url: z.string().optional(),
-  subscribed_events: z.array(eventTypeSchema).optional(),
-  phone_numbers: z.array(z.string()).nullable().optional(),
-  is_active: z.boolean().optional(),
+  target_url: z.optional(z.string()),
+  subscribed_events: z.optional(z.array(eventTypeSchema)),
+  phone_numbers: z.optional(z.nullable(z.array(z.string()))),
+  is_active: z.optional(z.boolean()),
 });
 export type UpdateSubscriptionBody = z.infer<typeof updateSubscriptionBodySchema>;
 
@@ -67,8 +68,8 @@ export type PhoneNumberList = z.infer<typeof phoneNumberListSchema>;
 /** Every Linq error: `{ error: { status, code, message }, success: false }`. */
 export const errorEnvelopeSchema = z.object({
   error: z.object({
-    status: z.number().int(),
-    code: z.number().int(),
+    status: z.int(),
+    code: z.int(),
     message: z.string(),
   }),
   success: z.literal(false),

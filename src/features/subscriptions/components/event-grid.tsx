@@ -60,7 +60,7 @@ export function EventGrid({ catalog, carried, value, onChange, describedBy }: Ev
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           placeholder="Filter event types"
-          className="h-8 max-w-60"
+          className="max-w-60"
         />
         <span className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300" aria-live="polite">
           {selected.size} of {allTypes.length} selected

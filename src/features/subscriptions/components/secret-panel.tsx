@@ -35,7 +35,7 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
               onFocus={(event) => event.currentTarget.select()}
               className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
             />
-            <CopyButton value={created.signing_secret} label="Copy signing secret" variant="secondary" size="md" className="h-9 px-3" />
+            <CopyButton value={created.signing_secret} label="Copy signing secret" variant="secondary" size="md" />
           </div>
         </div>
         <div className="flex items-center gap-2">

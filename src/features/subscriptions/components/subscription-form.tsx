@@ -276,7 +276,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
 
       <footer className="flex items-center gap-2 border-t border-zinc-200 px-6 py-4 dark:border-zinc-800">
         {onDelete && (
-          <Button variant="ghost" className="text-red-700 dark:text-red-400" onClick={onDelete} aria-label={`Delete ${baseline?.target_url ?? ''}`}>
+          <Button variant="ghost-danger" onClick={onDelete} aria-label={`Delete ${baseline?.target_url ?? ''}`}>
             Delete
           </Button>
         )}

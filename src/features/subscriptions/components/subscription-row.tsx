@@ -111,7 +111,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
           <span className="truncate" title={subscription.id}>
             {subscription.id}
           </span>
-          <CopyButton value={subscription.id} label={`Copy id of ${url}`} className="h-6 shrink-0 px-1.5" />
+          <CopyButton value={subscription.id} label={`Copy id of ${url}`} className="shrink-0" />
         </div>
       </td>
       <td className="px-3 py-2 align-middle">

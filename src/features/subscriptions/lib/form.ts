@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, like the wire schemas: one small copy of zod in the bundle.
+import { z } from 'zod/mini';
 import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '../api/schemas';
 
 /**
@@ -12,19 +13,19 @@ const phoneEntrySchema = z.discriminatedUnion('kind', [
 ]);
 
 export const subscriptionFormSchema = z.object({
-  target_url: z
-    .string()
-    .trim()
-    .min(1, 'Enter the target URL, for example https://hooks.example.com/linq.')
-    .superRefine((value, context) => {
+  target_url: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter the target URL, for example https://hooks.example.com/linq.'),
+    z.superRefine((value, context) => {
       const problem = targetUrlProblem(value);
-      if (problem) context.addIssue({ code: 'custom', message: problem });
+      if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
     }),
+  ),
   is_active: z.boolean(),
-  subscribed_events: z.array(z.string()).min(1, 'Choose at least one event type.'),
+  subscribed_events: z.array(z.string()).check(z.minLength(1, 'Choose at least one event type.')),
   phone_numbers: z
     .array(phoneEntrySchema)
-    .refine((entries) => !entries.some((entry) => entry.kind === 'invalid'), 'Fix or remove the phone numbers marked in red before saving.'),
+    .check(z.refine((entries) => !entries.some((entry) => entry.kind === 'invalid'), 'Fix or remove the phone numbers marked in red before saving.')),
 });
 
 export type SubscriptionFormValues = z.infer<typeof subscriptionFormSchema>;
