@@ -105,7 +105,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
               <span className="text-zinc-600 dark:text-zinc-400">{rest}</span>
             </span>
           </Tooltip>
-          <CopyButton value={url} label={`Copy target URL ${url}`} className="shrink-0" />
+          <CopyButton value={url} label={`Copy ${url}`} className="shrink-0" />
         </div>
         <div className="flex items-center gap-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">
           <span className="truncate" title={subscription.id}>
@@ -124,7 +124,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         <PhonesCell phones={subscription.phone_numbers} formatPhone={formatPhone} />
       </td>
       <td className="px-3 py-2 align-middle whitespace-nowrap">
-        <Tooltip content={`Updated ${formatAbsoluteTime(subscription.updated_at)} · created ${formatAbsoluteTime(subscription.created_at)}`}>
+        <Tooltip align="end" content={`Updated ${formatAbsoluteTime(subscription.updated_at)} · created ${formatAbsoluteTime(subscription.created_at)}`}>
           <time dateTime={subscription.updated_at} tabIndex={0} data-no-row-click className="rounded text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300">
             {formatRelativeTime(subscription.updated_at)}
           </time>

@@ -15,7 +15,7 @@ const GROUP_LABELS: Record<string, string> = {
   participant: 'Participants',
   chat: 'Chats',
   call: 'Calls',
-  phone_number: 'Phone numbers',
+  phone_number: 'Phone lines',
   location: 'Location sharing',
 };
 
