@@ -170,11 +170,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                   aria-describedby={fieldState.error ? ids.urlError : undefined}
                   className="font-mono"
                 />
-                {fieldState.error && (
-                  <p id={ids.urlError} className="text-sm text-red-700 dark:text-red-400">
-                    {fieldState.error.message}
-                  </p>
-                )}
+                <FieldError id={ids.urlError} message={fieldState.error?.message} />
               </>
             )}
           />
@@ -205,11 +201,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
             name="subscribed_events"
             render={({ field, fieldState }) => (
               <>
-                {fieldState.error && (
-                  <p id={ids.eventsError} className="text-sm text-red-700 dark:text-red-400">
-                    {fieldState.error.message}
-                  </p>
-                )}
+                <FieldError id={ids.eventsError} message={fieldState.error?.message} />
                 <EventGrid
                   catalog={catalog}
                   carried={subscription?.subscribed_events ?? []}
@@ -259,11 +251,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                   invalid={fieldState.invalid}
                   describedBy={fieldState.error ? ids.phonesError : undefined}
                 />
-                {fieldState.error && (
-                  <p id={ids.phonesError} className="text-sm text-red-700 dark:text-red-400">
-                    {fieldState.error.message}
-                  </p>
-                )}
+                <FieldError id={ids.phonesError} message={fieldState.error?.message} />
               </>
             )}
           />
@@ -289,5 +277,14 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         </Button>
       </footer>
     </form>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700 dark:text-red-400">
+      {message}
+    </p>
   );
 }
