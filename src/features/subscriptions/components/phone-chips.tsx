@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { cn } from '@/lib/cn';
 import { countryOptions, defaultCountryFromLocale, parsePhoneEntry, splitPhoneInput, type PhoneEntry } from '@/lib/phone';
 import type { CountryCode } from 'libphonenumber-js';
@@ -19,6 +19,8 @@ export interface PhoneChipsProps {
   suggestions: readonly { e164: string; display: string }[];
   invalid?: boolean;
   describedBy?: string;
+  /** The input, for the form to focus when the field has an error. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 export function entryKey(entry: PhoneEntry): string {
@@ -38,7 +40,7 @@ export function mergeEntries(current: readonly PhoneEntry[], added: readonly Pho
   return next;
 }
 
-export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, describedBy }: PhoneChipsProps) {
+export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, describedBy, inputRef }: PhoneChipsProps) {
   const [text, setText] = useState('');
   const [country, setCountry] = useState<CountryCode>(() => defaultCountryFromLocale());
   const countries = useMemo(() => countryOptions(), []);
@@ -120,6 +122,7 @@ export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, 
       )}
       <div className="flex flex-wrap items-center gap-2">
         <input
+          ref={inputRef}
           id={id}
           type="text"
           inputMode="tel"

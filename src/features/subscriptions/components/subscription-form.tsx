@@ -204,7 +204,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                 <FieldError id={ids.eventsError} message={fieldState.error?.message} />
                 <EventGrid
                   catalog={catalog}
-                  carried={subscription?.subscribed_events ?? []}
+                  carried={baseline?.subscribed_events ?? []}
                   value={field.value}
                   onChange={field.onChange}
                   describedBy={fieldState.error ? ids.eventsError : undefined}
@@ -247,6 +247,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                     if (fieldState.error?.type === 'server') form.clearErrors('phone_numbers');
                   }}
                   onBlur={field.onBlur}
+                  inputRef={field.ref}
                   suggestions={lineSuggestions}
                   invalid={fieldState.invalid}
                   describedBy={fieldState.error ? ids.phonesError : undefined}
@@ -257,7 +258,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
           />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
             {values.phone_numbers?.length ? 'Only events on these lines are sent.' : 'No filter: events from all phone numbers are sent.'} Separate numbers
-            with commas, spaces or new lines; press Enter to add.
+            with commas, semicolons or new lines; press Enter to add.
           </p>
         </div>
       </div>

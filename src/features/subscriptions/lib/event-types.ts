@@ -33,7 +33,7 @@ export function eventLabel(type: string): string {
   return sentenceCase(type);
 }
 
-/** The documented groups first, in the catalog's order of appearance; new prefixes after, alphabetically. */
+/** The documented groups first, in a fixed order; any other prefix after them, alphabetically. */
 const KNOWN_GROUP_ORDER = ['message', 'reaction', 'participant', 'chat', 'call', 'phone_number', 'location'];
 
 export interface EventGroup {

@@ -1,0 +1,234 @@
+import { useQuery } from '@tanstack/react-query';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
+import { createTestQueryClient, renderWithClient } from '@/test/render';
+import type { Subscription } from '../api/schemas';
+import { subscriptionQueries } from '../api/subscriptions';
+import { StatusSwitch } from './status-switch';
+
+afterEach(() => {
+  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const URL_A = 'https://hooks.example.com/a';
+const PATH = '/v3/webhook-subscriptions/sub-a';
+
+const seeded: Subscription = {
+  id: 'sub-a',
+  target_url: URL_A,
+  subscribed_events: ['message.sent'],
+  phone_numbers: null,
+  is_active: true,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+};
+
+/** A table row as the page has it: the subscription read from the list cache. */
+function Row({ id }: { id: string }) {
+  const list = useQuery({ ...subscriptionQueries.list(), staleTime: Infinity });
+  const subscription = list.data?.find((entry) => entry.id === id);
+  return subscription ? <StatusSwitch subscription={subscription} /> : null;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * The sandbox in miniature: it holds the subscription, applies each PUT in arrival order and
+ * answers it; `hold` makes the next answers wait until released, so a test can look in between.
+ */
+function fakeServer() {
+  let stored: Subscription = { ...seeded };
+  let version = 1;
+  const held: Deferred<void>[] = [];
+  let holdPuts = false;
+  let holdLists = false;
+  let failPuts = false;
+  const putAnswers: boolean[] = [];
+
+  const api = installFakeApi(async (request: RecordedRequest): Promise<FakeResponse> => {
+    if (request.method === 'GET' && request.path === '/v3/webhook-subscriptions') {
+      if (holdLists) {
+        const gate = deferred<void>();
+        held.push(gate);
+        await gate.promise;
+      }
+      return { status: 200, body: { subscriptions: [stored] } };
+    }
+    if (request.method === 'PUT' && request.path === PATH) {
+      if (holdPuts) {
+        const gate = deferred<void>();
+        held.push(gate);
+        await gate.promise;
+      }
+      if (failPuts) return envelope(500, 3006, 'Internal server error');
+      version += 1;
+      stored = { ...stored, ...(request.body as Partial<Subscription>), updated_at: `2026-01-01T00:00:0${version}.000Z` };
+      putAnswers.push(stored.is_active);
+      return { status: 200, body: stored };
+    }
+    return envelope(404, 2001, 'Resource not found');
+  });
+
+  return {
+    api,
+    puts: () => api.requests.filter((request) => request.method === 'PUT'),
+    putAnswers,
+    stored: () => stored,
+    holdPuts: (on = true) => {
+      holdPuts = on;
+    },
+    holdLists: (on = true) => {
+      holdLists = on;
+    },
+    failPuts: (on = true) => {
+      failPuts = on;
+    },
+    /** Lets every waiting request answer, one at a time in arrival order. */
+    releaseAll: () => {
+      for (const gate of held.splice(0)) gate.resolve();
+    },
+    waiting: () => held.length,
+  };
+}
+
+function renderRow() {
+  const client = createTestQueryClient();
+  client.setQueryData(subscriptionQueries.list().queryKey, [seeded]);
+  const user = userEvent.setup({ delay: null });
+  renderWithClient(<Row id="sub-a" />, { client });
+  const toggle = () => screen.getByRole('switch', { name: `Active — ${URL_A}` });
+  return { client, user, toggle };
+}
+
+const cachedActive = (client: ReturnType<typeof createTestQueryClient>) =>
+  client.getQueryData(subscriptionQueries.list().queryKey)?.find((entry) => entry.id === 'sub-a')?.is_active;
+
+describe('StatusSwitch / useToggleActive', () => {
+  it('is named after the subscription and shows its state', () => {
+    fakeServer();
+    const { toggle } = renderRow();
+    expect(toggle()).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByText('Active')).toBeInTheDocument();
+  });
+
+  it('shows the switch off at once, before the server answers, and sends PUT { is_active: false } only', async () => {
+    const server = fakeServer();
+    server.holdPuts();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+
+    await waitFor(() => expect(toggle()).toHaveAttribute('aria-checked', 'false'));
+    expect(screen.getByText('Inactive')).toBeInTheDocument();
+    // The server has not answered yet: this is the optimistic state.
+    await waitFor(() => expect(server.waiting()).toBe(1));
+    expect(server.putAnswers).toEqual([]);
+    expect(server.puts()).toEqual([{ method: 'PUT', path: PATH, body: { is_active: false } }]);
+
+    server.releaseAll();
+    await waitFor(() => expect(server.putAnswers).toEqual([false]));
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    expect(toggle()).toHaveAttribute('aria-checked', 'false');
+    expect(cachedActive(client)).toBe(false);
+    // The server's answer is written into the cache (its new updated_at), with no refetch of the list.
+    expect(client.getQueryData(subscriptionQueries.list().queryKey)?.[0]?.updated_at).toBe(server.stored().updated_at);
+    expect(server.api.requests.filter((request) => request.method === 'GET')).toEqual([]);
+  });
+
+  it('turns an inactive subscription on with PUT { is_active: true }', async () => {
+    const server = fakeServer();
+    const client = createTestQueryClient();
+    client.setQueryData(subscriptionQueries.list().queryKey, [{ ...seeded, is_active: false }]);
+    const user = userEvent.setup({ delay: null });
+    renderWithClient(<Row id="sub-a" />, { client });
+    const toggle = screen.getByRole('switch', { name: `Active — ${URL_A}` });
+    expect(toggle).toHaveAttribute('aria-checked', 'false');
+
+    await user.click(toggle);
+    await waitFor(() => expect(server.puts()).toEqual([{ method: 'PUT', path: PATH, body: { is_active: true } }]));
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    expect(screen.getByRole('switch', { name: `Active — ${URL_A}` })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('rolls the switch back to on when the server answers 500', async () => {
+    const server = fakeServer();
+    server.holdPuts();
+    server.failPuts();
+    // Hold the list refetch that follows a failure, to see the rollback itself.
+    server.holdLists();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+    await waitFor(() => expect(toggle()).toHaveAttribute('aria-checked', 'false'));
+    await waitFor(() => expect(server.waiting()).toBe(1));
+
+    server.releaseAll();
+    await waitFor(() => expect(toggle()).toHaveAttribute('aria-checked', 'true'));
+    expect(screen.getByText('Active')).toBeInTheDocument();
+    expect(cachedActive(client)).toBe(true);
+
+    // Then the list is fetched again, to show what the server has.
+    await waitFor(() => expect(server.api.requests.filter((request) => request.method === 'GET')).toHaveLength(1));
+    server.holdLists(false);
+    server.releaseAll();
+    await waitFor(() => expect(client.isFetching()).toBe(0));
+    expect(toggle()).toHaveAttribute('aria-checked', 'true');
+    expect(server.putAnswers).toEqual([]);
+  });
+
+  it('ends on the server\'s last answer after a rapid double click, sending the clicks in order', async () => {
+    const server = fakeServer();
+    server.holdPuts();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+    await user.click(toggle());
+    // Both clicks show at once, before any answer.
+    expect(toggle()).toHaveAttribute('aria-checked', 'true');
+    await waitFor(() => expect(server.waiting()).toBe(1));
+
+    server.holdPuts(false);
+    server.releaseAll();
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+
+    expect(server.puts().map((request) => request.body)).toEqual([{ is_active: false }, { is_active: true }]);
+    expect(server.putAnswers).toEqual([false, true]);
+    expect(toggle()).toHaveAttribute('aria-checked', String(server.putAnswers.at(-1)));
+    expect(cachedActive(client)).toBe(server.stored().is_active);
+  });
+
+  it('does not let the first answer of a double click flip the switch back while the second is in flight', async () => {
+    const server = fakeServer();
+    server.holdPuts();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+    await user.click(toggle());
+    await waitFor(() => expect(server.waiting()).toBe(1));
+
+    // The first PUT (off) answers; the second (on) is still to come.
+    server.releaseAll();
+    await waitFor(() => expect(server.putAnswers).toEqual([false]));
+    await waitFor(() => expect(server.waiting()).toBe(1));
+    expect(toggle()).toHaveAttribute('aria-checked', 'true');
+
+    server.releaseAll();
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    expect(toggle()).toHaveAttribute('aria-checked', 'true');
+  });
+});

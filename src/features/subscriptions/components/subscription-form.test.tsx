@@ -1,0 +1,368 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { envelope, installFakeApi, type FakeHandler, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
+import { renderWithClient } from '@/test/render';
+import type { Subscription } from '../api/schemas';
+import { SubscriptionForm } from './subscription-form';
+
+beforeEach(() => {
+  // Radix checkboxes and switches inside a <form> measure themselves; jsdom has no ResizeObserver.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+
+afterEach(() => {
+  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const PATH = '/v3/webhook-subscriptions/sub-1';
+const catalog = ['message.sent', 'message.received', 'message.edited', 'reaction.added'];
+
+const subscription: Subscription = {
+  id: 'sub-1',
+  target_url: 'https://hooks.example.com/linq',
+  subscribed_events: ['message.sent'],
+  phone_numbers: ['+14155550100'],
+  is_active: true,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-02T00:00:00.000Z',
+};
+
+interface ServerOptions {
+  /** What GET answers (the fresh copy Save compares against). */
+  current?: Subscription;
+  /** What PUT answers; by default the subscription with the body applied. */
+  put?: (request: RecordedRequest) => FakeResponse;
+}
+
+/** A stand-in for the proxy: GET and PUT of one subscription, anything else a 404 envelope. */
+function fakeServer({ current = subscription, put }: ServerOptions = {}) {
+  const handler: FakeHandler = (request) => {
+    if (request.method === 'GET' && request.path === PATH) return { status: 200, body: current };
+    if (request.method === 'PUT' && request.path === PATH) {
+      if (put) return put(request);
+      return { status: 200, body: { ...current, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
+    }
+    return envelope(404, 2001, 'Resource not found');
+  };
+  return installFakeApi(handler);
+}
+
+function renderForm(props: { subscription?: Subscription; lines?: string[] } = {}) {
+  const user = userEvent.setup({ delay: null });
+  const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn(), onDelete: vi.fn() };
+  const result = renderWithClient(
+    <SubscriptionForm subscription={'subscription' in props ? props.subscription : subscription} catalog={catalog} lines={props.lines ?? []} {...handlers} />,
+  );
+  return {
+    user,
+    ...handlers,
+    ...result,
+    urlInput: () => screen.getByRole('textbox', { name: 'Target URL' }),
+    /** Clears the URL and pastes the new one: one change instead of a keystroke per character. */
+    replaceUrl: async (text: string) => {
+      const input = screen.getByRole('textbox', { name: 'Target URL' });
+      await user.clear(input);
+      await user.paste(text);
+    },
+    phoneInput: () => screen.getByRole('textbox', { name: 'Phone numbers' }),
+    saveButton: () => screen.getByRole('button', { name: /^(Save changes|Create subscription|Saving…)$/ }),
+  };
+}
+
+const writes = (requests: RecordedRequest[]) => requests.filter((request) => request.method !== 'GET');
+
+describe('SubscriptionForm: editing', () => {
+  it('starts from the subscription, with Save disabled while nothing changed', () => {
+    fakeServer();
+    const form = renderForm();
+    expect(form.urlInput()).toHaveValue('https://hooks.example.com/linq');
+    expect(screen.getByRole('checkbox', { name: /message\.sent/ })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Remove +1 415 555 0100' })).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
+    expect(form.onDirtyChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('sends PUT with exactly { target_url } when only the URL changed, after checking the server copy', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.replaceUrl('  https://new.example.com/in  ');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    expect(form.onDirtyChange).toHaveBeenLastCalledWith(true);
+
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+
+    expect(api.requests).toEqual([
+      { method: 'GET', path: PATH, body: undefined },
+      { method: 'PUT', path: PATH, body: { target_url: 'https://new.example.com/in' } },
+    ]);
+  });
+
+  it('is disabled again when a change is undone', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.type(form.urlInput(), '/x');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.type(form.urlInput(), '{Backspace}{Backspace}');
+    await waitFor(() => expect(form.saveButton()).toBeDisabled());
+    expect(form.onDirtyChange).toHaveBeenLastCalledWith(false);
+  });
+
+  it('rejects an http:// URL beside the field and keeps Save disabled', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.replaceUrl('http://hooks.example.com/linq');
+
+    await waitFor(() => expect(form.urlInput()).toHaveAttribute('aria-invalid', 'true'));
+    expect(form.urlInput()).toHaveAccessibleDescription(/https:\/\//);
+    expect(form.saveButton()).toBeDisabled();
+    expect(screen.getByText('Fix the fields marked in red to save.')).toBeInTheDocument();
+
+    // Enter in the URL field must not get past validation either.
+    await form.user.type(form.urlInput(), '{Enter}');
+    expect(writes(api.requests)).toEqual([]);
+  });
+
+  it('requires at least one event type', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.sent/ }));
+    expect(await screen.findByText('Choose at least one event type.')).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
+  });
+
+  it('does not submit the form when Enter adds a phone number', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.user.type(form.phoneInput(), '(212) 555-0188{Enter}');
+    expect(screen.getByRole('button', { name: 'Remove +1 212 555 0188' })).toBeInTheDocument();
+    expect(api.requests).toEqual([]);
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+  });
+
+  it('blocks Save while a phone number is marked invalid', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.type(form.phoneInput(), '555-01{Enter}');
+    await waitFor(() => expect(form.phoneInput()).toHaveAccessibleDescription(/Fix or remove the phone numbers marked in red/));
+    expect(form.saveButton()).toBeDisabled();
+  });
+
+  it("shows the server's 400 code 1002 beside Phone numbers and keeps what was typed", async () => {
+    const api = fakeServer({ put: () => envelope(400, 1002, 'Phone number must be in E.164 format') });
+    const form = renderForm();
+    await form.replaceUrl('https://new.example.com/in');
+    await form.user.type(form.phoneInput(), '(212) 555-0188{Enter}');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+
+    await form.user.click(form.saveButton());
+
+    await waitFor(() => expect(form.phoneInput()).toHaveAccessibleDescription('Phone number must be in E.164 format'));
+    expect(form.phoneInput()).toHaveAttribute('aria-invalid', 'true');
+    // Focus goes to the field with the problem (not left on the now disabled Save button).
+    expect(form.phoneInput()).toHaveFocus();
+    expect(writes(api.requests)).toEqual([
+      { method: 'PUT', path: PATH, body: { target_url: 'https://new.example.com/in', phone_numbers: ['+14155550100', '+12125550188'] } },
+    ]);
+    // Everything typed is still there; nothing was reported as saved.
+    expect(form.urlInput()).toHaveValue('https://new.example.com/in');
+    expect(screen.getByRole('button', { name: 'Remove +1 415 555 0100' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove +1 212 555 0188' })).toBeInTheDocument();
+    expect(form.onSaved).not.toHaveBeenCalled();
+    // The URL is not blamed for a phone problem.
+    expect(form.urlInput()).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('clears the server error about numbers once the numbers change', async () => {
+    fakeServer({ put: () => envelope(400, 1002, 'Phone number must be in E.164 format') });
+    const form = renderForm();
+    await form.user.type(form.phoneInput(), '(212) 555-0188{Enter}');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.phoneInput()).toHaveAccessibleDescription('Phone number must be in E.164 format'));
+
+    await form.user.click(screen.getByRole('button', { name: 'Remove +1 212 555 0188' }));
+    await waitFor(() => expect(form.phoneInput()).not.toHaveAccessibleDescription('Phone number must be in E.164 format'));
+  });
+
+  it('shows a 409 beside the target URL', async () => {
+    fakeServer({ put: () => envelope(409, 2006, 'A webhook subscription with this target_url already exists') });
+    const form = renderForm();
+    await form.replaceUrl('https://taken.example.com/');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.urlInput()).toHaveAccessibleDescription('A webhook subscription with this target_url already exists'));
+    expect(form.urlInput()).toHaveFocus();
+    expect(form.urlInput()).toHaveValue('https://taken.example.com/');
+  });
+
+  it('says what happened, in an alert, when the server fails', async () => {
+    fakeServer({ put: () => envelope(500, 3006, 'Internal server error') });
+    const form = renderForm();
+    await form.user.type(form.urlInput(), '/v2');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not saved');
+    expect(alert).toHaveTextContent('Internal server error');
+    expect(form.urlInput()).toHaveValue('https://hooks.example.com/linq/v2');
+  });
+
+  it('says the subscription is gone when the fresh copy is a 404, and writes nothing', async () => {
+    const api = installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    const form = renderForm();
+    await form.user.type(form.urlInput(), '/v2');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent(/deleted elsewhere/);
+    expect(writes(api.requests)).toEqual([]);
+  });
+});
+
+describe('SubscriptionForm: changed elsewhere', () => {
+  const theirs: Subscription = {
+    ...subscription,
+    target_url: 'https://theirs.example.com/hook',
+    subscribed_events: ['message.sent', 'reaction.added'],
+    updated_at: '2026-01-05T12:00:00.000Z',
+  };
+
+  async function saveAgainstConflict() {
+    const api = fakeServer({ current: theirs });
+    const form = renderForm();
+    await form.replaceUrl('https://mine.example.com/hook');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    const alert = await screen.findByRole('alert');
+    return { api, form, alert };
+  }
+
+  it('asks before writing over a newer server copy, and writes nothing yet', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    expect(alert).toHaveTextContent(/changed elsewhere/);
+    expect(within(alert).getByRole('button', { name: /Reload/ })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: /Overwrite/ })).toBeInTheDocument();
+    expect(writes(api.requests)).toEqual([]);
+    expect(form.onSaved).not.toHaveBeenCalled();
+  });
+
+  it('sends the PUT with my changes on Overwrite, without asking the server again', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    const getsBefore = api.requests.filter((request) => request.method === 'GET').length;
+
+    await form.user.click(within(alert).getByRole('button', { name: /Overwrite/ }));
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+
+    expect(writes(api.requests)).toEqual([{ method: 'PUT', path: PATH, body: { target_url: 'https://mine.example.com/hook' } }]);
+    expect(api.requests.filter((request) => request.method === 'GET')).toHaveLength(getsBefore);
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+  });
+
+  it('shows their version on Reload, discarding my edits, with nothing to save', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    await form.user.click(within(alert).getByRole('button', { name: /Reload/ }));
+
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+    expect(form.urlInput()).toHaveValue('https://theirs.example.com/hook');
+    expect(screen.getByRole('checkbox', { name: /reaction\.added/ })).toBeChecked();
+    await waitFor(() => expect(form.saveButton()).toBeDisabled());
+    expect(writes(api.requests)).toEqual([]);
+  });
+
+  it('after Reload, saves against their version without a second conflict', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    await form.user.click(within(alert).getByRole('button', { name: /Reload/ }));
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.received/ }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+    expect(writes(api.requests)).toEqual([
+      { method: 'PUT', path: PATH, body: { subscribed_events: ['message.sent', 'message.received', 'reaction.added'] } },
+    ]);
+  });
+});
+
+describe('SubscriptionForm: message.edited and the payload version', () => {
+  const warning = () => screen.queryByText(/message\.edited will never be delivered/);
+
+  it('warns when message.edited is selected and the URL has no ?version=2026-02-03, and its button fixes the URL', async () => {
+    fakeServer();
+    const form = renderForm();
+    expect(warning()).not.toBeInTheDocument();
+
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('this URL has no version');
+
+    await form.user.click(screen.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }));
+    expect(form.urlInput()).toHaveValue('https://hooks.example.com/linq?version=2026-02-03');
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it('names the wrong version the URL asks for', () => {
+    fakeServer();
+    renderForm({ subscription: { ...subscription, target_url: 'https://hooks.example.com/linq?version=2025-01-01', subscribed_events: ['message.edited'] } });
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('this URL asks for version 2025-01-01');
+  });
+
+  it('says nothing when the URL already asks for 2026-02-03', () => {
+    fakeServer();
+    renderForm({ subscription: { ...subscription, target_url: 'https://hooks.example.com/linq?version=2026-02-03', subscribed_events: ['message.edited'] } });
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it('saves the fixed URL with the new event type', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
+    await form.user.click(screen.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalled());
+    expect(writes(api.requests)).toEqual([
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { target_url: 'https://hooks.example.com/linq?version=2026-02-03', subscribed_events: ['message.sent', 'message.edited'] },
+      },
+    ]);
+  });
+});
+
+describe('SubscriptionForm: creating', () => {
+  it('posts the URL, events and phone filter, and hands over the created subscription with its secret', async () => {
+    const created = { ...subscription, id: 'sub-new', phone_numbers: ['+14155550100'], signing_secret: 'whsec_c2VjcmV0' };
+    const api = installFakeApi((request) =>
+      request.method === 'POST' && request.path === '/v3/webhook-subscriptions' ? { status: 201, body: created } : envelope(404, 2001, 'Resource not found'),
+    );
+    const form = renderForm({ subscription: undefined, lines: ['+14155550100'] });
+    expect(form.saveButton()).toHaveTextContent('Create subscription');
+    expect(form.saveButton()).toBeDisabled();
+
+    await form.replaceUrl('https://hooks.example.com/linq');
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.sent/ }));
+    await form.user.click(screen.getByRole('button', { name: 'Add +1 415 555 0100 to the filter' }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledWith(created));
+    expect(api.requests).toEqual([
+      {
+        method: 'POST',
+        path: '/v3/webhook-subscriptions',
+        body: { target_url: 'https://hooks.example.com/linq', subscribed_events: ['message.sent'], phone_numbers: ['+14155550100'] },
+      },
+    ]);
+  });
+});
