@@ -14,6 +14,7 @@ export interface Faults {
 }
 
 export const test = base.extend<{ linq: LinqAPIV3; faults: Faults }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   linq: async ({}, use) => {
     await use(new LinqAPIV3({ apiKey: SANDBOX_KEY, baseURL: SANDBOX_URL, maxRetries: 0 }));
   },

@@ -137,7 +137,8 @@ function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
   const catalog = useQuery(catalogQueries.list());
   const lines = useQuery(phoneNumberQueries.list());
 
-  const failed = (id !== undefined && detail.isError) || catalog.isError;
+  // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
+  const failed = (id !== undefined && detail.isError && detail.data === undefined) || catalog.isError;
   if (failed) {
     const error = (id !== undefined && detail.error) || catalog.error;
     return (

@@ -1,0 +1,89 @@
+import { test, expect } from './fixtures';
+import { createSubscription, editDrawer, eventBox, openTableAt, sorted, tabUntil } from './helpers';
+
+test.describe('keyboard only', () => {
+  test('Tab to a row, Enter opens the drawer, Space ticks an event, save with the keyboard', async ({ page, linq }) => {
+    const { id, url } = await createSubscription(linq, 'keyboard', { events: ['message.sent'] });
+    await openTableAt(page, url);
+
+    // From the top of the page, Tab until the row's Edit button has the focus.
+    const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
+    await tabUntil(page, editButton);
+    await page.keyboard.press('Enter');
+
+    const dialog = editDrawer(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+    // Focus moved into the drawer.
+    await expect.poll(() => dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+
+    const received = eventBox(dialog, 'message.received');
+    await tabUntil(page, received);
+    await page.keyboard.press('Space');
+    await expect(received).toBeChecked();
+
+    const save = dialog.getByRole('button', { name: 'Save changes' });
+    await tabUntil(page, save);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(`Saved ${url}`)).toBeVisible();
+
+    await expect.poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual(['message.received', 'message.sent']);
+  });
+
+  test('Escape closes an unchanged drawer; with changes it asks first', async ({ page, linq }) => {
+    const { id, url } = await createSubscription(linq, 'keyboard-esc', { events: ['message.sent'] });
+    await openTableAt(page, url);
+    const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
+    await tabUntil(page, editButton);
+    await page.keyboard.press('Enter');
+    const dialog = editDrawer(page);
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page).not.toHaveURL(/edit=/);
+
+    await tabUntil(page, editButton);
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+    const read = eventBox(dialog, 'message.read');
+    await tabUntil(page, read);
+    await page.keyboard.press('Space');
+    await expect(read).toBeChecked();
+
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await expect(discard).toBeVisible();
+    // Focus starts on the safe choice.
+    await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(discard).toBeHidden();
+    await expect(read).toBeChecked();
+
+    await page.keyboard.press('Escape');
+    await expect(discard).toBeVisible();
+    await tabUntil(page, discard.getByRole('button', { name: 'Discard changes' }), 5);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    expect((await linq.webhookSubscriptions.retrieve(id)).subscribed_events).toEqual(['message.sent']);
+  });
+
+  test('closing the drawer gives the focus back to the Edit button that opened it', async ({ page, linq }) => {
+    // KNOWN BUG (reported): SheetContent is a Radix Dialog without a Dialog.Trigger, and Radix's
+    // close handler focuses the (absent) trigger instead of the element focused before opening,
+    // so after Esc, Cancel or Save the focus falls to <body> and a keyboard user starts over at
+    // the top of the page. Remove test.fail() once the drawer restores the focus.
+    test.fail();
+    const { url } = await createSubscription(linq, 'keyboard-focus');
+    await openTableAt(page, url);
+    const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
+    await tabUntil(page, editButton);
+    await page.keyboard.press('Enter');
+    const dialog = editDrawer(page);
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(editButton).toBeFocused({ timeout: 2_000 });
+  });
+});
