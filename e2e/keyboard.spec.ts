@@ -70,11 +70,6 @@ test.describe('keyboard only', () => {
   });
 
   test('closing the drawer gives the focus back to the Edit button that opened it', async ({ page, linq }) => {
-    // KNOWN BUG (reported): SheetContent is a Radix Dialog without a Dialog.Trigger, and Radix's
-    // close handler focuses the (absent) trigger instead of the element focused before opening,
-    // so after Esc, Cancel or Save the focus falls to <body> and a keyboard user starts over at
-    // the top of the page. Remove test.fail() once the drawer restores the focus.
-    test.fail();
     const { url } = await createSubscription(linq, 'keyboard-focus');
     await openTableAt(page, url);
     const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -29,7 +29,31 @@ export interface SubscriptionDrawerProps {
   onClose: () => void;
 }
 
+/**
+ * Where focus goes when the drawer closes: the control that opened it, else the row's Edit
+ * button (a row opened by a click), else "New subscription" (the row was deleted).
+ */
+function restoreFocus(opener: HTMLElement | null, editId: string | undefined): void {
+  const candidates = [
+    opener,
+    editId ? document.querySelector<HTMLElement>(`tr[data-subscription-id="${CSS.escape(editId)}"] [data-edit-button]`) : null,
+    document.querySelector<HTMLElement>('[data-new-subscription]'),
+  ];
+  candidates.find((element) => element?.isConnected)?.focus();
+}
+
 export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawerProps) {
+  const editId = state.kind === 'edit' ? state.id : undefined;
+  // The drawer unmounts on close (so Radix never sees a trigger to return to): restore focus here.
+  const openerRef = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const active = document.activeElement;
+    openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    return () => {
+      const opener = openerRef.current;
+      setTimeout(() => restoreFocus(opener, editId), 0);
+    };
+  }, [editId]);
   const [dirty, setDirty] = useState(false);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [deleting, setDeleting] = useState(false);

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -62,6 +62,13 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   const saving = update.isPending || create.isPending;
 
   useEffect(() => onDirtyChange(hasChanges), [hasChanges, onDirtyChange]);
+
+  // A failure or a conflict is reported at the top of the form: bring it into view from wherever Save was pressed.
+  const alertRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (formError || conflict) // jsdom (unit tests) has no scrollIntoView.
+    alertRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [formError, conflict]);
 
   const showServerError = (error: unknown) => {
     if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
@@ -126,6 +133,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
       aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
     >
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5">
+        <div ref={alertRef} className="scroll-mt-4" />
         {conflict && (
           <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             <p className="font-semibold">This subscription was changed elsewhere since you opened it.</p>

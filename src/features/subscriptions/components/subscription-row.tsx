@@ -131,7 +131,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         </Tooltip>
       </td>
       <td className="py-2 pr-4 pl-3 text-right align-middle">
-        <Button size="sm" aria-label={`Edit ${url}`} onFocus={onPrefetch} onClick={() => onEdit(subscription.id)}>
+        <Button size="sm" data-edit-button aria-label={`Edit ${url}`} onFocus={onPrefetch} onClick={() => onEdit(subscription.id)}>
           Edit
         </Button>
       </td>

@@ -88,6 +88,7 @@ export function SubscriptionsPage() {
         </div>
         <Button
           variant="primary"
+          data-new-subscription
           onPointerEnter={prefetchDrawer}
           onFocus={prefetchDrawer}
           onClick={() => {
@@ -171,10 +172,21 @@ export function SubscriptionsPage() {
             : ''}
         </p>
 
+ {list.isError && subscriptions && (
+          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <span>
+              Could not refresh the list: {list.error.message} Showing the subscriptions as last loaded.
+            </span>
+            <Button size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
+              {list.isFetching ? 'Retrying…' : 'Retry'}
+            </Button>
+          </div>
+        )}
+
         <section aria-label="Subscriptions" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
           {list.isPending ? (
             <LoadingRows />
-          ) : list.isError ? (
+          ) : list.isError && !subscriptions ? (
             <StateMessage
               title="Could not load the subscriptions"
               body={list.error.message}
