@@ -128,6 +128,12 @@ function measureBundle() {
 
 const DATA_ROW = 'tbody tr[data-subscription-id]';
 
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`;
+ * functions passed to page.evaluate carry that call into the page, so the page gets a no-op one.
+ */
+const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
+
 async function firstRowsMs(browser: Browser, url: string, samples: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -220,19 +226,39 @@ async function load(url: string, headers: Record<string, string>, total: number,
   return { medianMs: median(latencies), perSecond: total / seconds };
 }
 
+/**
+ * Direct and proxied runs alternate, several rounds of `total` requests each, and the ratios are
+ * the medians of the rounds': on a small machine the load generator, the proxy and the sandbox
+ * share the cores, and a single pair of runs swings by ±30 % from one try to the next.
+ */
 async function measureProxy(sandboxUrl: string, consoleUrl: string) {
   const total = quick ? 200 : 1000;
+  const rounds = quick ? 3 : 7;
   const path = '/v3/webhook-subscriptions';
   const direct = () => load(`${sandboxUrl}${path}`, { Authorization: `Bearer ${KEY}` }, total, 20);
   const proxied = () => load(`${consoleUrl}${path}`, {}, total, 20);
   await direct();
   await proxied(); // warm-up both paths
-  const d = await direct();
-  const p = await proxied();
-  record('proxy median latency ratio', p.medianMs / d.medianMs, '×', '≤ 1.3', p.medianMs / d.medianMs <= 1.3);
-  record('proxy throughput ratio', p.perSecond / d.perSecond, '×', '≥ 0.75', p.perSecond / d.perSecond >= 0.75);
-  record('direct median latency', d.medianMs, 'ms', '—', true);
-  record('proxied median latency', p.medianMs, 'ms', '—', true);
+  const latencyRatios: number[] = [];
+  const throughputRatios: number[] = [];
+  const directMs: number[] = [];
+  const proxiedMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const d = await direct();
+    const p = await proxied();
+    latencyRatios.push(p.medianMs / d.medianMs);
+    throughputRatios.push(p.perSecond / d.perSecond);
+    directMs.push(d.medianMs);
+    proxiedMs.push(p.medianMs);
+  }
+  const latency = median(latencyRatios);
+  const throughput = median(throughputRatios);
+  record(`proxy median latency ratio (median of ${rounds} rounds)`, latency, '×', '≤ 1.3', latency <= 1.3);
+  record(`proxy throughput ratio (median of ${rounds} rounds)`, throughput, '×', '≥ 0.75', throughput >= 0.75);
+  record('proxy latency ratio, best round', Math.min(...latencyRatios), '×', '—', true);
+  record('proxy latency ratio, worst round', Math.max(...latencyRatios), '×', '—', true);
+  record('direct median latency', median(directMs), 'ms', '—', true);
+  record('proxied median latency', median(proxiedMs), 'ms', '—', true);
 }
 
 // ---------------------------------------------------------------- lighthouse
@@ -283,6 +309,7 @@ async function main() {
     record('first rows ratio 10,000 / 100', at10k / at100, '×', '≤ 2', at10k / at100 <= 2);
 
     const page = await browser.newPage();
+    await page.addInitScript({ content: KEEP_NAMES_SHIM });
     await page.goto(large.consoleUrl);
     await page.waitForSelector(DATA_ROW);
     const domRows = await page.locator(DATA_ROW).count();

@@ -87,10 +87,14 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   });
 
   const extraHosts = parseHostList(options.allowedHosts);
+  // The bound port is known once the server listens (PORT may be 0); read it once then.
+  let boundPort: number | undefined;
   const hostPolicy = (): HostPolicy => {
-    const address = app.server.address() as AddressInfo | string | null;
-    const port = address !== null && typeof address === 'object' ? address.port : options.port;
-    return { host: options.host, port, extraHosts };
+    if (boundPort === undefined) {
+      const address = app.server.address() as AddressInfo | string | null;
+      if (address !== null && typeof address === 'object') boundPort = address.port;
+    }
+    return { host: options.host, port: boundPort ?? options.port, extraHosts };
   };
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {

@@ -154,11 +154,20 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     },
   });
 
+  // The allowed hosts and origins depend on the bound port only: computed once per port, not per request.
+  let allowed: { port: number; hosts: Set<string>; origins: Set<string> } | undefined;
+  const allowedFor = (policy: HostPolicy) => {
+    if (allowed?.port !== policy.port) {
+      allowed = { port: policy.port, hosts: allowedHosts(policy), origins: allowedOrigins(policy) };
+    }
+    return allowed;
+  };
+
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
-    const policy = options.hostPolicy();
+    const { hosts, origins } = allowedFor(options.hostPolicy());
     if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, REFUSALS.badRequest());
-    if (!isHostAllowed(request.headers.host, allowedHosts(policy))) return sendEnvelope(reply, REFUSALS.hostNotAllowed());
+    if (!isHostAllowed(request.headers.host, hosts)) return sendEnvelope(reply, REFUSALS.hostNotAllowed());
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
@@ -171,7 +180,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       case 'method-not-allowed':
         return sendEnvelope(reply.header('allow', decision.allow), REFUSALS.methodNotAllowed(decision.allow));
       case 'forward':
-        if (crossSiteReason(request.headers, allowedOrigins(policy)) !== undefined) {
+        if (crossSiteReason(request.headers, origins) !== undefined) {
           return sendEnvelope(reply, REFUSALS.crossSite());
         }
         if ((decision.method === 'POST' || decision.method === 'PUT') && !isJsonContentType(request.headers['content-type'])) {

@@ -31,9 +31,17 @@ export function useToggleActive(id: string) {
     scope: { id: `toggle-${id}` },
     mutationFn: ({ id, isActive }) => updateSubscription(id, { is_active: isActive }),
     onMutate: async ({ id, isActive }) => {
-      await queryClient.cancelQueries({ queryKey: subscriptionQueries.lists() });
       const previous = cachedSubscription(queryClient, id);
-      if (previous) replaceInCaches(queryClient, { ...previous, is_active: isActive });
+      const show = () => {
+        const current = cachedSubscription(queryClient, id);
+        if (current) replaceInCaches(queryClient, { ...current, is_active: isActive });
+      };
+      // Shown before anything is awaited, so the switch moves in the next frame.
+      show();
+      // A list refetch in flight would bring back the old state: cancel it (which restores the
+      // pre-fetch data), then show the new state again.
+      await queryClient.cancelQueries({ queryKey: subscriptionQueries.lists() });
+      show();
       return { previous };
     },
     onSuccess: (subscription) => {
