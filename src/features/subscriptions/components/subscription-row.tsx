@@ -46,8 +46,8 @@ function EventsCell({ events, catalog }: { events: readonly string[]; catalog: r
   return (
     <div className="flex min-w-0 flex-wrap items-center gap-1">
       {shown.map((type) => (
-        <Badge key={type} title={eventLabel(type)} className="font-mono">
-          {type}
+        <Badge key={type} title={`${eventLabel(type)} (${type})`} className="max-w-full font-mono">
+          <span className="truncate">{type}</span>
         </Badge>
       ))}
       {hidden.length > 0 && (

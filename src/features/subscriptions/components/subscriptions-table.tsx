@@ -22,11 +22,11 @@ export interface SubscriptionsTableProps {
 }
 
 const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
-  { label: 'Target URL', sortKey: 'url', className: 'w-[34%] pl-4 pr-3' },
-  { label: 'Status', className: 'w-[11rem] px-3' },
+  { label: 'Target URL', sortKey: 'url', className: 'w-[32%] pl-4 pr-3' },
+  { label: 'Status', className: 'w-[9rem] px-3' },
   { label: 'Events', className: 'w-[26%] px-3' },
-  { label: 'Phone filter', className: 'w-[11rem] px-3' },
-  { label: 'Last change', sortKey: 'updated', className: 'w-[9rem] px-3' },
+  { label: 'Phone filter', className: 'w-[10.5rem] px-3' },
+  { label: 'Last change', sortKey: 'updated', className: 'w-[8.5rem] px-3' },
   { label: 'Actions', className: 'w-[5.5rem] pl-3 pr-4 text-right' },
 ];
 
