@@ -1,5 +1,5 @@
 import { test, expect, snapshot, expectAccessible } from './fixtures';
-import { SEEDED, createSubscription, eventBox, openDrawer, openTableAt, rowFor, uniqueUrl } from './helpers';
+import { SEEDED, createSubscription, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
 
 /** Zero serious or critical axe violations on every main surface, in both colour schemes. */
 for (const scheme of ['light', 'dark'] as const) {
@@ -42,11 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('the secret panel', async ({ page, linq }) => {
       const url = uniqueUrl(`a11y-secret-${scheme}`);
-      await page.goto('/');
-      await page.getByRole('button', { name: 'New subscription' }).click();
-      const dialog = page.getByRole('dialog', { name: 'New subscription' });
-      await dialog.getByRole('textbox', { name: 'Target URL' }).fill(url);
-      await eventBox(dialog, 'message.sent').click();
+      const dialog = await startCreate(page, url);
       await dialog.getByRole('button', { name: 'Create subscription' }).click();
 
       const created = page.getByRole('dialog', { name: 'Subscription created' });

@@ -1,5 +1,5 @@
 import { test, expect, snapshot } from './fixtures';
-import { createSubscription, eventBox, openDrawer, openTableAt, rowFor, uniqueUrl } from './helpers';
+import { createSubscription, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
 
 test.describe('creating a subscription', () => {
   test('shows the signing secret once; after Done the row is there and the secret is nowhere in the page', async ({ page, linq }) => {
@@ -84,11 +84,7 @@ test.describe('creating a subscription', () => {
 
   test('a target URL already in use is refused by the server and shown on the field', async ({ page, linq }) => {
     const { url } = await createSubscription(linq, 'duplicate');
-    await page.goto('/');
-    await page.getByRole('button', { name: 'New subscription' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New subscription' });
-    await dialog.getByRole('textbox', { name: 'Target URL' }).fill(url);
-    await eventBox(dialog, 'message.sent').click();
+    const dialog = await startCreate(page, url);
     await dialog.getByRole('button', { name: 'Create subscription' }).click();
 
     await expect(dialog.getByText('A webhook subscription with this target_url already exists')).toBeVisible();

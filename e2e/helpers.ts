@@ -100,3 +100,23 @@ export async function tabUntil(page: Page, target: Locator, limit = 60): Promise
 }
 
 export const sorted = (values: readonly string[] | null | undefined): string[] => [...(values ?? [])].sort();
+
+/** Opens "New subscription" from the page, types the URL and ticks one event type; returns the drawer. */
+export async function startCreate(page: Page, url: string, event = 'message.sent'): Promise<Locator> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New subscription' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New subscription' });
+  await dialog.getByRole('textbox', { name: 'Target URL' }).fill(url);
+  await eventBox(dialog, event).click();
+  return dialog;
+}
+
+/** Tabs from the top of the page to the row's Edit button, opens it with Enter; returns the drawer. */
+export async function openDrawerByKeyboard(page: Page, url: string): Promise<Locator> {
+  await openTableAt(page, url);
+  await tabUntil(page, page.getByRole('button', { name: `Edit ${url}`, exact: true }));
+  await page.keyboard.press('Enter');
+  const dialog = editDrawer(page);
+  await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+  return dialog;
+}

@@ -1,19 +1,11 @@
 import { test, expect } from './fixtures';
-import { createSubscription, editDrawer, eventBox, openTableAt, sorted, tabUntil } from './helpers';
+import { createSubscription, eventBox, openDrawerByKeyboard, sorted, tabUntil } from './helpers';
 
 test.describe('keyboard only', () => {
   test('Tab to a row, Enter opens the drawer, Space ticks an event, save with the keyboard', async ({ page, linq }) => {
     const { id, url } = await createSubscription(linq, 'keyboard', { events: ['message.sent'] });
-    await openTableAt(page, url);
-
-    // From the top of the page, Tab until the row's Edit button has the focus.
-    const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
-    await tabUntil(page, editButton);
-    await page.keyboard.press('Enter');
-
-    const dialog = editDrawer(page);
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
+    // From the top of the page, Tab until the row's Edit button has the focus, then Enter.
+    const dialog = await openDrawerByKeyboard(page, url);
     // Focus moved into the drawer.
     await expect.poll(() => dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
 
@@ -33,12 +25,8 @@ test.describe('keyboard only', () => {
 
   test('Escape closes an unchanged drawer; with changes it asks first', async ({ page, linq }) => {
     const { id, url } = await createSubscription(linq, 'keyboard-esc', { events: ['message.sent'] });
-    await openTableAt(page, url);
+    const dialog = await openDrawerByKeyboard(page, url);
     const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
-    await tabUntil(page, editButton);
-    await page.keyboard.press('Enter');
-    const dialog = editDrawer(page);
-    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
 
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -71,12 +59,8 @@ test.describe('keyboard only', () => {
 
   test('closing the drawer gives the focus back to the Edit button that opened it', async ({ page, linq }) => {
     const { url } = await createSubscription(linq, 'keyboard-focus');
-    await openTableAt(page, url);
+    const dialog = await openDrawerByKeyboard(page, url);
     const editButton = page.getByRole('button', { name: `Edit ${url}`, exact: true });
-    await tabUntil(page, editButton);
-    await page.keyboard.press('Enter');
-    const dialog = editDrawer(page);
-    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(editButton).toBeFocused({ timeout: 2_000 });
