@@ -1,4 +1,5 @@
 import { test, expect, snapshot } from './fixtures';
+import { SANDBOX_URL } from './env';
 import { SEEDED, editDrawer, rowFor, seededId, sorted } from './helpers';
 
 /** What each seeded row shows: status, events cell, phone filter cell. */
@@ -13,6 +14,12 @@ const SEEDED_ROWS = [
 ] as const;
 
 test.describe('subscriptions table', () => {
+  test('the header says where changes go: the Linq API the console forwards to', async ({ page }) => {
+    await page.goto('/');
+    // The e2e console runs with a key and a base URL (the standalone sandbox), as against Linq.
+    await expect(page.getByText(`Linq API · ${new URL(SANDBOX_URL).host}`)).toBeVisible();
+  });
+
   test('shows the seeded subscriptions with status, events and phone filters', async ({ page, linq }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Webhook subscriptions' })).toBeVisible();

@@ -17,8 +17,19 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type ConsoleMode = 'dev' | 'serve';
 
+/** What the page shows about where its changes go: never the key, only the kind and origin. */
+export interface UpstreamInfo {
+  kind: 'sandbox' | 'linq';
+  origin: string;
+}
+
+/** Served by the console itself (not forwarded); outside /v3 and /api. */
+export const UPSTREAM_INFO_PATH = '/__console/upstream';
+
 export interface ConsoleAppOptions {
   mode: ConsoleMode;
+  /** Shown in the page header; defaults to a Linq upstream at the base URL's origin. */
+  upstream?: UpstreamInfo;
   /** Upstream base URL (LINQ_API_V3_BASE_URL, or the embedded sandbox's URL). */
   baseUrl: string;
   /** The upstream key (LINQ_API_V3_API_KEY, or the sandbox key). */
@@ -115,6 +126,9 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     requestLogging: options.requestLogging ?? false,
   });
 
+  const upstreamInfo: UpstreamInfo = options.upstream ?? { kind: 'linq', origin: new URL(options.baseUrl).origin };
+  app.get(UPSTREAM_INFO_PATH, async (_request, reply) => reply.header('cache-control', 'no-store').send(upstreamInfo));
+
   if (options.mode === 'serve') {
     const distDir = resolve(options.distDir ?? resolve(projectRoot, 'dist'));
     const { default: fastifyStatic } = await import('@fastify/static');
@@ -147,7 +161,8 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     await app.register(middie);
     // Vite never sees API paths: its SPA fallback would answer them with the page.
     app.use((req, res, next) => {
-      if (isApiPath(req.url ?? '/')) next();
+      const url = req.url ?? '/';
+      if (isApiPath(url) || url.split('?', 1)[0] === UPSTREAM_INFO_PATH) next();
       else vite.middlewares(req, res, next);
     });
   }

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     host: env.HOST,
     port: env.PORT,
     allowedHosts: env.LINQ_CONSOLE_ALLOWED_HOSTS,
+    upstream: { kind: sandbox ? 'sandbox' : 'linq', origin: new URL(baseUrl).origin },
     logger: { level: 'warn' },
   });
 

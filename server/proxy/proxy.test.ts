@@ -386,6 +386,20 @@ describe('the seven endpoints reach the upstream with the key', () => {
 // 2. Everything else under /v3 and /api
 // ---------------------------------------------------------------------------------------------
 
+describe('the upstream the page shows', () => {
+  it('GET /__console/upstream answers the kind and origin, never the key, and reaches no upstream', async () => {
+    const answer = await get('/__console/upstream');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ kind: 'linq', origin: `http://127.0.0.1:${upstream.port}` });
+    expect(answer.body).not.toContain(API_KEY);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('is refused under a foreign Host like every other answer', async () => {
+    expectEnvelope(await get('/__console/upstream', { host: 'evil.example' }), 403, 2005);
+  });
+});
+
 describe('requests that are not one of the seven are answered here', () => {
   afterEach(() => {
     expect(upstream.requests).toEqual([]);

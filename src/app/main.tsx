@@ -5,13 +5,14 @@ import { Toaster } from '@/components/ui/toaster';
 import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
 import { createQueryClient } from '@/lib/query-client';
 import './index.css';
+import { UpstreamBadge } from './upstream-badge';
 
 const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <SubscriptionsPage />
+      <SubscriptionsPage headerStatus={<UpstreamBadge />} />
       <Toaster />
     </QueryClientProvider>
   </StrictMode>,

@@ -29,7 +29,7 @@ const SORT_OPTIONS: { sort: SortKey; dir: SortDirection; label: string }[] = [
   { sort: 'created', dir: 'asc', label: 'Oldest first' },
 ];
 
-export function SubscriptionsPage() {
+export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }) {
   const queryClient = useQueryClient();
   // Requested at once, not one after another: the list, the catalog and the account's lines.
   const list = useQuery(subscriptionQueries.list());
@@ -83,7 +83,9 @@ export function SubscriptionsPage() {
     <div className="mx-auto flex min-h-screen max-w-[1400px] flex-col px-4 pb-16 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-4 py-5">
         <div>
-          <p className="text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">Linq Webhook Console</p>
+          <p className="flex items-center gap-2 text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-300">
+            Linq Webhook Console {headerStatus}
+          </p>
           <h1 className="text-2xl font-semibold text-zinc-900 dark:text-zinc-50">Webhook subscriptions</h1>
         </div>
         <Button

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod/mini';
+import { Badge } from '@/components/ui/badge';
+import { apiClient } from '@/lib/api-client';
+
+/** Where changes go: the embedded sandbox or a Linq API. Answered by the console server itself. */
+const upstreamInfoSchema = z.object({
+  kind: z.enum(['sandbox', 'linq']),
+  origin: z.string(),
+});
+
+export function UpstreamBadge() {
+  const upstream = useQuery({
+    queryKey: ['console', 'upstream'],
+    queryFn: ({ signal }) => apiClient.get('/__console/upstream', upstreamInfoSchema, signal),
+    staleTime: Infinity,
+  });
+  if (!upstream.data) return null;
+  if (upstream.data.kind === 'sandbox') {
+    return (
+      <Badge variant="warning" className="tracking-normal normal-case" title="No LINQ_API_V3_API_KEY is set: changes go to the local sandbox, not to Linq.">
+        Sandbox: local data
+      </Badge>
+    );
+  }
+  return (
+    <Badge variant="success" className="tracking-normal normal-case" title="Changes go to this Linq API with the key configured on the console server.">
+      Linq API · {new URL(upstream.data.origin).host}
+    </Badge>
+  );
+}
