@@ -47,6 +47,23 @@ test.describe('turning a subscription off and on', () => {
     await expect(toggle).toBeChecked();
   });
 
+  test('under the Active filter, the row leaves the view when turned off, and the toast with Undo still appears', async ({ page, linq }) => {
+    const { id, url } = await createSubscription(linq, 'undo-filtered');
+    await page.goto(`/?status=active&q=${encodeURIComponent(url)}`);
+    const toggle = activeSwitch(page, url);
+    await toggle.click();
+
+    // The row is no longer active, so the filtered view drops it at once.
+    await expect(toggle).toBeHidden();
+    const toast = page.getByRole('listitem').filter({ hasText: `Turned off ${url}` });
+    await expect(toast).toBeVisible();
+    await expect.poll(async () => (await linq.webhookSubscriptions.retrieve(id)).is_active).toBe(false);
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect(toggle).toBeChecked();
+    await expect.poll(async () => (await linq.webhookSubscriptions.retrieve(id)).is_active).toBe(true);
+  });
+
   test('the switch is keyboard operable (Space)', async ({ page, linq }) => {
     const { id, url } = await createSubscription(linq, 'toggle-key');
     await openTableAt(page, url);

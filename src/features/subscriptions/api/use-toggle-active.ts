@@ -1,10 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { toast } from '@/components/ui/toaster';
 import { cachedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from './schemas';
 import { subscriptionQueries, updateSubscription } from './subscriptions';
 
 export interface ToggleVariables {
   id: string;
+  /** For the toasts: they name the subscription. */
+  targetUrl: string;
   isActive: boolean;
 }
 
@@ -18,19 +22,24 @@ export const toggleMutationKey = (id: string) => ['subscriptions', 'toggle', id]
  * Switches `is_active` with `PUT { is_active }` only, shown at once (optimistic).
  *
  * Toggles of one subscription run one after another (a mutation scope per id), so the server
- * sees the clicks in order. Only the last toggle in flight writes the server's answer; on a
- * failure the row goes back to its state before that click and, when nothing else is in flight,
- * the list is fetched again so it shows what the server has, whatever happened in between.
+ * sees the clicks in order. Only the last toggle in flight writes the server's answer and shows
+ * a toast; on a failure the row goes back to its state before that click and, when nothing else
+ * is in flight, the list is fetched again so it shows what the server has.
+ *
+ * The toasts are the mutation's own callbacks, not the caller's: they must appear even when the
+ * row is gone from the view by then (filtered out by its new status, or scrolled away).
  */
 export function useToggleActive(id: string) {
   const queryClient = useQueryClient();
-  const othersInFlight = (id: string) => queryClient.isMutating({ mutationKey: toggleMutationKey(id) }) > 1;
+  const othersInFlight = () => queryClient.isMutating({ mutationKey: toggleMutationKey(id) }) > 1;
+  // Undo starts a new toggle from inside a callback of this one.
+  const mutateRef = useRef<(variables: ToggleVariables) => void>(undefined);
 
-  return useMutation<Subscription, Error, ToggleVariables, ToggleContext>({
+  const mutation = useMutation<Subscription, Error, ToggleVariables, ToggleContext>({
     mutationKey: toggleMutationKey(id),
     scope: { id: `toggle-${id}` },
-    mutationFn: ({ id, isActive }) => updateSubscription(id, { is_active: isActive }),
-    onMutate: async ({ id, isActive }) => {
+    mutationFn: ({ isActive }) => updateSubscription(id, { is_active: isActive }),
+    onMutate: async ({ isActive }) => {
       const previous = cachedSubscription(queryClient, id);
       const show = () => {
         const current = cachedSubscription(queryClient, id);
@@ -44,16 +53,33 @@ export function useToggleActive(id: string) {
       show();
       return { previous };
     },
-    onSuccess: (subscription) => {
-      if (!othersInFlight(subscription.id)) replaceInCaches(queryClient, subscription);
-    },
-    onError: (_error, { id }, context) => {
-      if (context?.previous && !othersInFlight(id)) {
-        const current = cachedSubscription(queryClient, id);
-        if (current) replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
-        void queryClient.invalidateQueries({ queryKey: subscriptionQueries.lists() });
+    onSuccess: (subscription, { targetUrl }) => {
+      if (othersInFlight()) return;
+      replaceInCaches(queryClient, subscription);
+      if (subscription.is_active) {
+        toast.success(`Turned on ${targetUrl}`, { id: `toggle-${id}` });
+      } else {
+        toast(`Turned off ${targetUrl}`, {
+          id: `toggle-${id}`,
+          description: 'It receives no events until it is turned on again.',
+          action: { label: 'Undo', onClick: () => mutateRef.current?.({ id, targetUrl, isActive: true }) },
+        });
       }
     },
+    onError: (error, { targetUrl, isActive }, context) => {
+      if (othersInFlight()) return;
+      const current = cachedSubscription(queryClient, id);
+      if (context?.previous && current) replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
+      void queryClient.invalidateQueries({ queryKey: subscriptionQueries.lists() });
+      toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
+        id: `toggle-${id}`,
+        description: `${error.message} The switch shows the saved state again.`,
+      });
+    },
   });
+  const { mutate } = mutation;
+  useEffect(() => {
+    mutateRef.current = mutate;
+  }, [mutate]);
+  return mutation;
 }
-

@@ -1,5 +1,4 @@
 import { Switch } from '@/components/ui/switch';
-import { toast } from '@/components/ui/toaster';
 import { useToggleActive } from '../api/use-toggle-active';
 import type { Subscription } from '../api/schemas';
 
@@ -10,37 +9,11 @@ import type { Subscription } from '../api/schemas';
 export function StatusSwitch({ subscription }: { subscription: Subscription }) {
   const toggle = useToggleActive(subscription.id);
   const url = subscription.target_url;
-
-  const setActive = (isActive: boolean) => {
-    toggle.mutate(
-      { id: subscription.id, isActive },
-      {
-        onSuccess: (saved) => {
-          if (saved.is_active) {
-            toast.success(`Turned on ${url}`, { id: `toggle-${subscription.id}` });
-          } else {
-            toast(`Turned off ${url}`, {
-              id: `toggle-${subscription.id}`,
-              description: 'It receives no events until it is turned on again.',
-              action: { label: 'Undo', onClick: () => setActive(true) },
-            });
-          }
-        },
-        onError: (error) => {
-          toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${url}`, {
-            id: `toggle-${subscription.id}`,
-            description: `${error.message} The switch shows the saved state again.`,
-          });
-        },
-      },
-    );
-  };
-
   return (
     <div className="flex items-center gap-2">
       <Switch
         checked={subscription.is_active}
-        onCheckedChange={setActive}
+        onCheckedChange={(isActive) => toggle.mutate({ id: subscription.id, targetUrl: url, isActive })}
         aria-label={`Active — ${url}`}
         onClick={(event) => event.stopPropagation()}
       />
