@@ -48,6 +48,8 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(discard).toBeHidden();
     await expect(read).toBeChecked();
+    // Back where the keyboard user was before the question.
+    await expect(read).toBeFocused();
 
     await page.keyboard.press('Escape');
     await expect(discard).toBeVisible();

@@ -1,17 +1,37 @@
 import * as AlertDialogPrimitive from '@radix-ui/react-alert-dialog';
-import type { ComponentProps, ReactNode } from 'react';
+import { useRef, type ComponentProps, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 import { buttonVariants } from './button';
 
-/** A confirmation that must be answered: focus starts on Cancel, Esc cancels. */
+/**
+ * A confirmation that must be answered: focus starts on Cancel, Esc cancels, and on close focus
+ * goes back to where it was when the dialog opened (the dialogs here are opened from code, with
+ * no Radix trigger to return to).
+ */
 export const AlertDialog = AlertDialogPrimitive.Root;
 
-export function AlertDialogContent({ className, children, ...props }: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
+export function AlertDialogContent({
+  className,
+  children,
+  onOpenAutoFocus,
+  onCloseAutoFocus,
+  ...props
+}: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
+  const returnTo = useRef<Element | null>(null);
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay data-slot="alert-dialog-overlay" className="fixed inset-0 z-50 bg-zinc-950/50" />
       <AlertDialogPrimitive.Content
         data-slot="alert-dialog"
+        onOpenAutoFocus={(event) => {
+          returnTo.current = document.activeElement;
+          onOpenAutoFocus?.(event);
+        }}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          event.preventDefault();
+          if (returnTo.current instanceof HTMLElement && returnTo.current.isConnected) returnTo.current.focus();
+        }}
         className={cn(
           'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl',
           'dark:border-zinc-800 dark:bg-zinc-950',

@@ -24,7 +24,9 @@ export function CopyButton({
       className={className}
       onClick={(event) => {
         event.stopPropagation();
-        navigator.clipboard.writeText(value).then(
+        // No clipboard API on plain-http origins other than localhost: say so rather than fail silently.
+        const copy = navigator.clipboard ? navigator.clipboard.writeText(value) : Promise.reject(new Error('no clipboard'));
+        copy.then(
           () => setCopied(true),
           () => toast.error('Could not copy to the clipboard. Select the text and copy it instead.'),
         );

@@ -61,8 +61,10 @@ export const subscriptionQueries = {
     queryOptions({
       queryKey: [...subscriptionQueries.details(), id] as const,
       queryFn: ({ signal }) => getSubscription(id, signal),
-      // The drawer always loads the subscription fresh.
+      // The drawer always loads the subscription fresh when it opens; a refetch on window focus
+      // would change nothing it shows (the form keeps the copy it opened with).
       staleTime: 0,
+      refetchOnWindowFocus: false,
     }),
 };
 

@@ -18,11 +18,13 @@ export interface EventGridProps {
   carried: readonly string[];
   value: readonly string[];
   onChange: (next: string[]) => void;
+  /** Id of the heading that names the grid. */
+  labelledBy: string;
   /** Id of the element describing an error, for the group's aria-describedby. */
   describedBy?: string;
 }
 
-export function EventGrid({ catalog, carried, value, onChange, describedBy }: EventGridProps) {
+export function EventGrid({ catalog, carried, value, onChange, labelledBy, describedBy }: EventGridProps) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const selected = useMemo(() => new Set(value), [value]);
@@ -49,7 +51,7 @@ export function EventGrid({ catalog, carried, value, onChange, describedBy }: Ev
   };
 
   return (
-    <div className="space-y-3" aria-describedby={describedBy}>
+    <div className="space-y-3" role="group" aria-labelledby={labelledBy} aria-describedby={describedBy}>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={filterId} className="sr-only">
           Filter event types

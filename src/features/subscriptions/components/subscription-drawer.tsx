@@ -54,14 +54,12 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
       setTimeout(() => restoreFocus(opener, editId), 0);
     };
   }, [editId]);
-  const [dirty, setDirty] = useState(false);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [created, setCreated] = useState<CreatedSubscription>();
   const dirtyRef = useRef(false);
   const onDirtyChange = useCallback((next: boolean) => {
     dirtyRef.current = next;
-    setDirty(next);
   }, []);
 
   const requestClose = () => {
@@ -130,7 +128,6 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
         </AlertDialog>
 
         {state.kind === 'edit' && deleting && <DeleteSubscriptionDialog id={state.id} onCancel={() => setDeleting(false)} onDeleted={onClose} />}
-        {dirty && <span className="sr-only">You have unsaved changes.</span>}
       </SheetContent>
     </Sheet>
   );
@@ -157,12 +154,12 @@ interface DrawerBodyProps {
 function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
   const id = state.kind === 'edit' ? state.id : undefined;
   // Fresh from the server on every opening (staleTime 0), in parallel with the catalog and lines.
-  const detail = useQuery({ ...subscriptionQueries.detail(id ?? ''), enabled: id !== undefined, refetchOnWindowFocus: false });
+  const detail = useQuery({ ...subscriptionQueries.detail(id ?? ''), enabled: id !== undefined });
   const catalog = useQuery(catalogQueries.list());
   const lines = useQuery(phoneNumberQueries.list());
 
   // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
-  const failed = (id !== undefined && detail.isError && detail.data === undefined) || catalog.isError;
+  const failed = (id !== undefined && detail.isError && detail.data === undefined) || (catalog.isError && catalog.data === undefined);
   if (failed) {
     const error = (id !== undefined && detail.error) || catalog.error;
     return (
@@ -200,7 +197,7 @@ function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
       key={subscription?.id ?? 'new'}
       subscription={subscription}
       catalog={catalog.data?.events ?? []}
-      lines={(lines.data ?? []).map((line) => line.phone_number)}
+      lines={lines.data}
       onDirtyChange={handlers.onDirtyChange}
       onSaved={handlers.onSaved}
       onCreated={handlers.onCreated}

@@ -61,7 +61,7 @@ function renderForm(props: { subscription?: Subscription; lines?: string[] } = {
   const user = userEvent.setup({ delay: null });
   const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn(), onDelete: vi.fn() };
   const result = renderWithClient(
-    <SubscriptionForm subscription={'subscription' in props ? props.subscription : subscription} catalog={catalog} lines={props.lines ?? []} {...handlers} />,
+    <SubscriptionForm subscription={'subscription' in props ? props.subscription : subscription} catalog={catalog} lines={(props.lines ?? []).map((phone_number, index) => ({ id: `line-${index}`, phone_number }))} {...handlers} />,
   );
   return {
     user,

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -10,7 +10,7 @@ import { toast } from '@/components/ui/toaster';
 import { ApiError } from '@/lib/api-client';
 import { formatPhoneNumber } from '@/lib/phone';
 import { formatAbsoluteTime } from '@/lib/time';
-import type { CreatedSubscription, Subscription } from '../api/schemas';
+import type { CreatedSubscription, PhoneNumber, Subscription } from '../api/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { useCreateSubscription, useUpdateSubscription } from '../api/use-subscription-mutations';
 import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';
@@ -29,7 +29,8 @@ export interface SubscriptionFormProps {
   /** The subscription as loaded when the drawer opened; undefined to create one. */
   subscription: Subscription | undefined;
   catalog: readonly string[];
-  lines: readonly string[];
+  /** The account's own lines (`GET /v3/phone_numbers`), offered as suggestions; undefined while loading. */
+  lines: readonly PhoneNumber[] | undefined;
   onDirtyChange: (dirty: boolean) => void;
   onSaved: () => void;
   onCreated: (created: CreatedSubscription) => void;
@@ -50,9 +51,11 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   const [conflict, setConflict] = useState<Conflict>();
   const ids = { url: useId(), urlError: useId(), events: useId(), eventsError: useId(), phones: useId(), phonesError: useId(), active: useId() };
 
+  // Read once by react-hook-form: computed once, not on every keystroke.
+  const [defaultValues] = useState(() => toFormValues(subscription, formatPhoneNumber));
   const form = useForm<SubscriptionFormValues>({
     resolver: zodResolver(subscriptionFormSchema),
-    defaultValues: toFormValues(subscription, formatPhoneNumber),
+    defaultValues,
     mode: 'onChange',
   });
   const { control, handleSubmit, formState, setError, reset, setValue } = form;
@@ -122,7 +125,10 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   const targetUrl = values.target_url ?? '';
   const version = payloadVersion(targetUrl);
   const editedWarning = (values.subscribed_events ?? []).includes(EDITED_EVENT) && version !== EDITED_PAYLOAD_VERSION;
-  const lineSuggestions = lines.map((e164) => ({ e164, display: formatPhoneNumber(e164) }));
+  const lineSuggestions = useMemo(
+    () => (lines ?? []).map((line) => ({ e164: line.phone_number, display: formatPhoneNumber(line.phone_number) })),
+    [lines],
+  );
   const canSave = hasChanges && formState.isValid && !saving;
 
   return (
@@ -196,7 +202,8 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                 <Switch id={ids.active} checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
               )}
             />
-            <Label htmlFor={ids.active}>{values.is_active ? 'Active: receives events' : 'Inactive: receives nothing'}</Label>
+            <Label htmlFor={ids.active}>Active</Label>
+            <span className="text-sm text-zinc-600 dark:text-zinc-400">{values.is_active ? 'Receives events.' : 'Receives nothing until turned on.'}</span>
           </div>
         )}
 
@@ -215,6 +222,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                   carried={baseline?.subscribed_events ?? []}
                   value={field.value}
                   onChange={field.onChange}
+                  labelledBy={ids.events}
                   describedBy={fieldState.error ? ids.eventsError : undefined}
                 />
               </>
