@@ -6,6 +6,7 @@ import { errorEnvelope } from './errors.ts';
 import { parseHostList, type HostPolicy } from './proxy/guards.ts';
 import { BODY_LIMIT_BYTES, REFUSALS, registerProxy, sendEnvelope, setSecurityHeaders } from './proxy/proxy.ts';
 import { isApiPath } from './proxy/target.ts';
+import { UPSTREAM_INFO_PATH, type UpstreamInfo } from '../src/lib/console-upstream.ts';
 
 /**
  * The console server: the key-carrying proxy on /v3 plus the page, either through Vite's dev
@@ -17,14 +18,6 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type ConsoleMode = 'dev' | 'serve';
 
-/** What the page shows about where its changes go: never the key, only the kind and origin. */
-export interface UpstreamInfo {
-  kind: 'sandbox' | 'linq';
-  origin: string;
-}
-
-/** Served by the console itself (not forwarded); outside /v3 and /api. */
-export const UPSTREAM_INFO_PATH = '/__console/upstream';
 
 export interface ConsoleAppOptions {
   mode: ConsoleMode;

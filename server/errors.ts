@@ -1,4 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { ErrorEnvelope } from '../src/features/subscriptions/api/schemas.ts';
+
+/** Both servers refuse request bodies over 1 MiB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The Linq error envelope, used by the sandbox and the proxy for every failure they answer.
@@ -17,5 +21,13 @@ export const ERRORS = {
   forbidden: (message = 'Access denied - insufficient permissions for this resource') =>
     errorEnvelope(403, 2005, message),
   notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),
+  methodNotAllowed: (allow: string) => errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
+  payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
+  unsupportedMediaType: () => errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
   internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
 } as const;
+
+/** Answers with an envelope: its status, JSON, never cached. */
+export function sendEnvelope(reply: FastifyReply, envelope: ErrorEnvelope): FastifyReply {
+  return reply.code(envelope.error.status).header('cache-control', 'no-store').type('application/json').send(envelope);
+}

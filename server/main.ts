@@ -1,5 +1,6 @@
 import { buildApp, type ConsoleMode } from './app.ts';
 import { parseEnv } from './env.ts';
+import { hostForUrl, isLoopbackHost } from './net.ts';
 import { startSandbox } from './sandbox/index.ts';
 
 /**
@@ -10,13 +11,7 @@ import { startSandbox } from './sandbox/index.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
-}
 
-function displayHost(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
@@ -36,7 +31,7 @@ async function main(): Promise<void> {
     apiKey = env.LINQ_API_V3_API_KEY;
     const upstream = new URL(baseUrl);
     upstreamLabel = `Linq API at ${upstream.origin}`;
-    if (upstream.protocol === 'http:' && !isLoopback(upstream.hostname)) {
+    if (upstream.protocol === 'http:' && !isLoopbackHost(upstream.hostname)) {
       console.warn(`Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`);
     }
   } else {
@@ -56,6 +51,15 @@ async function main(): Promise<void> {
     baseUrl = sandbox.url;
     apiKey = env.LINQ_SANDBOX_API_KEY;
     upstreamLabel = `embedded sandbox at ${new URL(baseUrl).origin} (data: ${env.LINQ_SANDBOX_DATA})`;
+  }
+
+  if (!isLoopbackHost(env.HOST)) {
+    // Host and Origin checks stop other web pages, not other programs: anyone who can reach this
+    // address can use the key through the proxy.
+    console.warn(
+      `Warning: HOST=${env.HOST} is not a loopback address. Anyone on the network who can reach this port can call ` +
+        `the Linq API through the console with ${sandbox ? 'the sandbox' : 'your API key'}. Use 127.0.0.1 unless the network is yours alone.`,
+    );
   }
 
   const app = await buildApp({
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
 
   const address = app.server.address();
   const port = address !== null && typeof address === 'object' ? address.port : env.PORT;
-  console.log(`Linq Webhook Console (${consoleMode}) at http://${displayHost(env.HOST)}:${port} → ${upstreamLabel}`);
+  console.log(`Linq Webhook Console (${consoleMode}) at http://${hostForUrl(env.HOST)}:${port} → ${upstreamLabel}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { hostForUrl } from '../net.ts';
+import { single } from './headers.ts';
 
 /**
  * Checks on who is asking, before anything is read or forwarded:
@@ -26,13 +28,10 @@ export function parseHostList(value: string | undefined): string[] {
     .filter((entry) => entry !== '');
 }
 
-function withBrackets(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
 
 /** Host header values the console answers to. */
 export function allowedHosts({ host, port, extraHosts }: HostPolicy): Set<string> {
-  const names = ['127.0.0.1', 'localhost', '[::1]', withBrackets(host.toLowerCase())];
+  const names = ['127.0.0.1', 'localhost', '[::1]', hostForUrl(host.toLowerCase())];
   const allowed = new Set<string>();
   for (const name of names) {
     allowed.add(`${name}:${port}`);
@@ -55,9 +54,6 @@ export function isHostAllowed(hostHeader: string | undefined, allowed: ReadonlyS
   return hostHeader !== undefined && allowed.has(hostHeader.trim().toLowerCase());
 }
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** Why a browser request comes from another site, or undefined when it does not. */
 export function crossSiteReason(headers: IncomingHttpHeaders, origins: ReadonlySet<string>): string | undefined {

@@ -12,7 +12,8 @@ export const USER_AGENT = 'linq-webhook-console';
 // Visible ASCII only: an idempotency key is an opaque token, never a place for CR/LF.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-function single(value: string | string[] | undefined): string | undefined {
+/** The first value of a header Node may give as a list. */
+export function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import replyFrom from '@fastify/reply-from';
-import { errorEnvelope } from '../errors.ts';
+import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from '../errors.ts';
 import { allowedHosts, allowedOrigins, crossSiteReason, isHostAllowed, isJsonContentType, type HostPolicy } from './guards.ts';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { resolveTarget, type TargetDecision } from './target.ts';
@@ -38,21 +38,17 @@ export const REFUSALS = {
   badTarget: () =>
     errorEnvelope(400, 1001, 'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).'),
   invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
-  badRequest: () => errorEnvelope(400, 1001, 'The console could not read this request.'),
+  badRequest: () => ERRORS.badRequest('The console could not read this request.'),
   hostNotAllowed: () =>
-    errorEnvelope(
-      403,
-      2005,
+    ERRORS.forbidden(
       'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
     ),
-  crossSite: () =>
-    errorEnvelope(403, 2005, 'Access denied - requests from other sites are refused. Use the console page itself.'),
-  notFound: () => errorEnvelope(404, 2001, 'Resource not found'),
-  methodNotAllowed: (allow: string) =>
-    errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
-  payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
-  unsupportedMediaType: () => errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
-  internal: () => errorEnvelope(500, 3006, 'Internal server error'),
+  crossSite: () => ERRORS.forbidden('Access denied - requests from other sites are refused. Use the console page itself.'),
+  notFound: () => ERRORS.notFound(),
+  methodNotAllowed: (allow: string) => ERRORS.methodNotAllowed(allow),
+  payloadTooLarge: () => ERRORS.payloadTooLarge(),
+  unsupportedMediaType: () => ERRORS.unsupportedMediaType(),
+  internal: () => ERRORS.internal(),
   upstreamUnreachable: (origin: string) =>
     errorEnvelope(502, 3002, `The console could not reach the Linq API at ${origin}. Check the network and LINQ_API_V3_BASE_URL, then try again.`),
   upstreamRedirect: (origin: string, status: number) =>
@@ -65,13 +61,7 @@ export const REFUSALS = {
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
 } as const;
 
-export type Envelope = ReturnType<typeof errorEnvelope>;
-
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-export function sendEnvelope(reply: FastifyReply, envelope: Envelope): FastifyReply {
-  return reply.code(envelope.error.status).header('cache-control', 'no-store').type('application/json').send(envelope);
-}
+export { BODY_LIMIT_BYTES, sendEnvelope };
 
 /** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
 export function setSecurityHeaders(response: ServerResponse): void {

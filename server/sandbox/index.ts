@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import type { ErrorEnvelope, Subscription } from '../../src/features/subscriptions/api/schemas.ts';
-import { errorEnvelope, ERRORS } from '../errors.ts';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Subscription } from '../../src/features/subscriptions/api/schemas.ts';
+import { BODY_LIMIT_BYTES, errorEnvelope, ERRORS, sendEnvelope } from '../errors.ts';
+import { hostForUrl } from '../net.ts';
 import { CATALOG_DOC_URL, CATALOG_EVENT_TYPES } from './event-types.ts';
 import { newSigningSecret, seedState } from './seed.ts';
 import { SandboxStore, type StoredSubscription } from './store.ts';
@@ -20,7 +21,6 @@ import { checkCreateBody, checkUpdateBody } from './validation.ts';
 
 export const BASE_PATH = '/api/partner';
 const COLLECTION = `${BASE_PATH}/v3/webhook-subscriptions`;
-const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface Faults {
   /** Added to every API request, in milliseconds. */
@@ -39,9 +39,6 @@ export interface SandboxOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-function send(reply: FastifyReply, envelope: ErrorEnvelope): FastifyReply {
-  return reply.code(envelope.error.status).type('application/json').send(envelope);
-}
 
 /** The wire shape: everything but the secret. */
 function toWire(stored: StoredSubscription): Subscription {
@@ -81,7 +78,7 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: (_error, _request, reply) => {
-      send(reply, ERRORS.badRequest('The request could not be read'));
+      sendEnvelope(reply, ERRORS.badRequest('The request could not be read'));
     },
   });
 
@@ -90,42 +87,56 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413) return send(reply, errorEnvelope(413, 1003, 'The request body is larger than 1 MiB'));
-    if (status === 415) return send(reply, errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json'));
+    if (status === 413) return sendEnvelope(reply, ERRORS.payloadTooLarge());
+    if (status === 415) return sendEnvelope(reply, ERRORS.unsupportedMediaType());
     if (status >= 400 && status < 500) {
       const empty = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
-      return send(reply, ERRORS.badRequest(empty ? 'The request body must be a JSON object' : 'The request body is not valid JSON'));
+      return sendEnvelope(reply, ERRORS.badRequest(empty ? 'The request body must be a JSON object' : 'The request body is not valid JSON'));
     }
     request.log.error({ err: error }, 'sandbox error');
-    return send(reply, ERRORS.internal());
+    return sendEnvelope(reply, ERRORS.internal());
   });
 
   app.setNotFoundHandler((request, reply) => {
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     const allow = allowedMethods(path);
-    if (allow) return send(reply.header('allow', allow), errorEnvelope(405, 2002, `Method not allowed. Allowed: ${allow}`));
-    return send(reply, ERRORS.notFound());
+    if (allow) return sendEnvelope(reply.header('allow', allow), ERRORS.methodNotAllowed(allow));
+    return sendEnvelope(reply, ERRORS.notFound());
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isAuthorized(request.headers.authorization, options.apiKey)) return send(reply, ERRORS.unauthorized());
+    if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
     if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
-    if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return send(reply, ERRORS.internal());
+    if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
   });
 
   const find = (id: string): StoredSubscription | undefined => store.state.subscriptions.find((entry) => entry.id === id);
   const urlInUse = (targetUrl: string, exceptId?: string): boolean =>
     store.state.subscriptions.some((entry) => entry.target_url === targetUrl && entry.id !== exceptId);
+  /**
+   * Replaces the list and waits until it is on disk. If the write fails, the change is undone in
+   * memory too (unless a later change has replaced the list since), so a 500 means "not applied".
+   */
+  const commit = async (next: StoredSubscription[]): Promise<void> => {
+    const before = store.state.subscriptions;
+    store.state.subscriptions = next;
+    try {
+      await store.save();
+    } catch (error) {
+      if (store.state.subscriptions === next) store.state.subscriptions = before;
+      throw error;
+    }
+  };
   const conflict = () => errorEnvelope(409, 2006, 'A webhook subscription with this target_url already exists');
 
   app.get(`${BASE_PATH}/v3/webhook-subscriptions`, async () => ({ subscriptions: store.state.subscriptions.map(toWire) }));
 
   app.post(`${BASE_PATH}/v3/webhook-subscriptions`, async (request, reply) => {
     const checked = checkCreateBody(request.body);
-    if (!checked.ok) return send(reply, checked.error);
-    if (urlInUse(checked.value.target_url)) return send(reply, conflict());
+    if (!checked.ok) return sendEnvelope(reply, checked.error);
+    if (urlInUse(checked.value.target_url)) return sendEnvelope(reply, conflict());
     const now = timestamp();
     const created: StoredSubscription = {
       id: randomUUID(),
@@ -137,37 +148,33 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
       updated_at: now,
       signing_secret: newSigningSecret(),
     };
-    store.state.subscriptions.push(created);
-    await store.save();
+    await commit([...store.state.subscriptions, created]);
     return reply.code(201).send({ ...toWire(created), signing_secret: created.signing_secret });
   });
 
   app.get<{ Params: { id: string } }>(`${COLLECTION}/:id`, async (request, reply) => {
     const found = find(request.params.id);
-    return found ? toWire(found) : send(reply, ERRORS.notFound());
+    return found ? toWire(found) : sendEnvelope(reply, ERRORS.notFound());
   });
 
   app.put<{ Params: { id: string } }>(`${COLLECTION}/:id`, async (request, reply) => {
     const found = find(request.params.id);
-    if (!found) return send(reply, ERRORS.notFound());
+    if (!found) return sendEnvelope(reply, ERRORS.notFound());
     const checked = checkUpdateBody(request.body);
-    if (!checked.ok) return send(reply, checked.error);
+    if (!checked.ok) return sendEnvelope(reply, checked.error);
     const input = checked.value;
-    if (input.target_url !== undefined && urlInUse(input.target_url, found.id)) return send(reply, conflict());
+    if (input.target_url !== undefined && urlInUse(input.target_url, found.id)) return sendEnvelope(reply, conflict());
     if (Object.keys(input).length === 0) return toWire(found);
     // Replace, never mutate: a list answer being serialised keeps its own snapshot.
     const updated: StoredSubscription = { ...found, ...input, updated_at: timestamp() };
-    const index = store.state.subscriptions.indexOf(found);
-    store.state.subscriptions[index] = updated;
-    await store.save();
+    await commit(store.state.subscriptions.map((entry) => (entry === found ? updated : entry)));
     return toWire(updated);
   });
 
   app.delete<{ Params: { id: string } }>(`${COLLECTION}/:id`, async (request, reply) => {
     const found = find(request.params.id);
-    if (!found) return send(reply, ERRORS.notFound());
-    store.state.subscriptions = store.state.subscriptions.filter((entry) => entry !== found);
-    await store.save();
+    if (!found) return sendEnvelope(reply, ERRORS.notFound());
+    await commit(store.state.subscriptions.filter((entry) => entry !== found));
     return reply.code(204).send();
   });
 
@@ -182,9 +189,9 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     const latency = body?.latency_ms ?? 0;
     const rate = body?.failure_rate ?? 0;
     if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > 60_000) {
-      return send(reply, ERRORS.badRequest('latency_ms must be an integer from 0 to 60000'));
+      return sendEnvelope(reply, ERRORS.badRequest('latency_ms must be an integer from 0 to 60000'));
     }
-    if (typeof rate !== 'number' || rate < 0 || rate > 1) return send(reply, ERRORS.badRequest('failure_rate must be a number from 0 to 1'));
+    if (typeof rate !== 'number' || rate < 0 || rate > 1) return sendEnvelope(reply, ERRORS.badRequest('failure_rate must be a number from 0 to 1'));
     faults.latency_ms = latency;
     faults.failure_rate = rate;
     return faults;
@@ -211,15 +218,14 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${address.port}${BASE_PATH}`,
+    url: `http://${hostForUrl(host)}:${address.port}${BASE_PATH}`,
     store,
     faults,
     close: async () => {
       await app.close();
       // Whatever was acknowledged is on disk already; wait for a write still in flight.
-      await store.save();
+      await store.flush();
     },
   };
 }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -350,6 +350,41 @@ describe('create, retrieve, update, delete', () => {
   });
 });
 
+describe('a write that fails', () => {
+  it('answers 500/3006, applies nothing, leaves no temp file, and works again once the disk does', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'linq-sandbox-test-'));
+    directories.push(directory);
+    const dataDirectory = join(directory, 'data');
+    const sandbox = await open({ dataFile: join(dataDirectory, 'sandbox.json') });
+    const client = sdk(sandbox);
+    const before = (await client.webhookSubscriptions.list()).subscriptions;
+    const target = before[0];
+    if (!target) throw new Error('the seed is empty');
+
+    // The data directory turns into a file: every write fails (root ignores permission bits, this does not).
+    await rm(dataDirectory, { recursive: true });
+    await writeFile(dataDirectory, 'not a directory');
+    const url = 'https://write-fails.example.com/hook';
+    await expectApiError(
+      client.webhookSubscriptions.create({ target_url: url, subscribed_events: ['message.sent'] }),
+      InternalServerError,
+      envelope(500, 3006, 'Internal server error'),
+    );
+    await expectApiError(
+      client.webhookSubscriptions.update(target.id, { is_active: !target.is_active }),
+      InternalServerError,
+      envelope(500, 3006, 'Internal server error'),
+    );
+    expect((await client.webhookSubscriptions.list()).subscriptions).toEqual(before);
+
+    await rm(dataDirectory);
+    await mkdir(dataDirectory);
+    const created = await client.webhookSubscriptions.create({ target_url: url, subscribed_events: ['message.sent'] });
+    expect(created.target_url).toBe(url);
+    expect((await readdir(dataDirectory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('errors through the SDK', () => {
   it('rejects phone numbers that are not E.164 with 400/1002', async () => {
     const client = sdk(await open());
@@ -492,7 +527,7 @@ describe('requests the SDK cannot send', () => {
     const sandbox = await open();
     const id = sandbox.store.state.subscriptions[0]?.id;
     const huge = JSON.stringify({ target_url: 'https://example.com/big', subscribed_events: ['message.sent'], padding: 'x'.repeat(1024 * 1024) });
-    const tooLarge = envelope(413, 1003, 'The request body is larger than 1 MiB');
+    const tooLarge = envelope(413, 1003, 'The request body is larger than 1 MiB.');
     expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body: huge }), tooLarge);
     expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: huge }), tooLarge);
     // Just under the limit is still read.
@@ -505,7 +540,7 @@ describe('requests the SDK cannot send', () => {
     const snapshot = structuredClone(sandbox.store.state);
     const id = snapshot.subscriptions[0]?.id;
     const body = JSON.stringify({ target_url: 'https://example.com/text', subscribed_events: ['message.sent'] });
-    const unsupported = envelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json');
+    const unsupported = envelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.');
     expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'text/plain' } }), unsupported);
     expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: '{"is_active":false}', headers: { 'content-type': 'text/plain;charset=utf-8' } }), unsupported);
     expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), unsupported);
@@ -522,11 +557,11 @@ describe('requests the SDK cannot send', () => {
     expectEnvelope(await raw(sandbox, 'GET', '/v2/webhook-subscriptions'), NOT_FOUND);
 
     const patch = await raw(sandbox, 'PATCH', `${COLLECTION}/${id}`, { body: '{"is_active":false}' });
-    expectEnvelope(patch, envelope(405, 2002, 'Method not allowed. Allowed: GET, PUT, DELETE'));
+    expectEnvelope(patch, envelope(405, 2002, 'This endpoint does not take that method. Allowed: GET, PUT, DELETE.'));
     expect(patch.headers.get('allow')).toBe('GET, PUT, DELETE');
 
     const deleteAll = await raw(sandbox, 'DELETE', COLLECTION);
-    expectEnvelope(deleteAll, envelope(405, 2002, 'Method not allowed. Allowed: GET, POST'));
+    expectEnvelope(deleteAll, envelope(405, 2002, 'This endpoint does not take that method. Allowed: GET, POST.'));
     expect(deleteAll.headers.get('allow')).toBe('GET, POST');
 
     const postCatalog = await raw(sandbox, 'POST', '/v3/webhook-events', { body: '{}' });

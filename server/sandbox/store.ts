@@ -79,6 +79,11 @@ export class SandboxStore {
     return this.pending.promise;
   }
 
+  /** Resolves when no write is in flight or queued (nothing new is written). */
+  async flush(): Promise<void> {
+    await (this.pending?.promise ?? this.writing)?.catch(() => undefined);
+  }
+
   private async write(): Promise<void> {
     const text = `${JSON.stringify(this.state, null, 1)}\n`;
     await writeFileAtomic(this.file, text);
@@ -89,21 +94,29 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   const directory = dirname(file);
   await mkdir(directory, { recursive: true });
   const temp = join(directory, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, file);
   } catch (error) {
+    // A failed write (disk full, permissions) leaves no temp file behind.
     await unlink(temp).catch(() => undefined);
     throw error;
   }
   // The rename itself is durable only once the directory entry is.
-  const dir = await open(directory, 'r');
+  let dir;
+  try {
+    dir = await open(directory, 'r');
+  } catch (error) {
+    // Windows cannot open a directory for syncing; there the rename is as durable as it gets.
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
   try {
     await dir.sync();
   } finally {

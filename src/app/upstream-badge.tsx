@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod/mini';
 import { Badge } from '@/components/ui/badge';
 import { apiClient } from '@/lib/api-client';
+import { UPSTREAM_INFO_PATH, upstreamInfoSchema } from '@/lib/console-upstream';
 
 /** Where changes go: the embedded sandbox or a Linq API. Answered by the console server itself. */
-const upstreamInfoSchema = z.object({
-  kind: z.enum(['sandbox', 'linq']),
-  origin: z.string(),
-});
-
 export function UpstreamBadge() {
   const upstream = useQuery({
     queryKey: ['console', 'upstream'],
-    queryFn: ({ signal }) => apiClient.get('/__console/upstream', upstreamInfoSchema, signal),
+    queryFn: ({ signal }) => apiClient.get(UPSTREAM_INFO_PATH, upstreamInfoSchema, signal),
     staleTime: Infinity,
   });
   if (!upstream.data) return null;

@@ -7,7 +7,6 @@ import { cn } from '@/lib/cn';
  * `onOpenChange`, so a caller can ask before closing), focus returns to the opener.
  */
 export const Sheet = DialogPrimitive.Root;
-export const SheetClose = DialogPrimitive.Close;
 
 export function SheetContent({
   className,
