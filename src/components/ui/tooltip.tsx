@@ -1,12 +1,13 @@
 import { Slot } from '@radix-ui/react-slot';
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, useState, type ReactElement, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
 /**
  * A hover-and-focus tooltip in CSS: shown while the trigger is hovered or has keyboard focus,
  * and tied to it with aria-describedby so screen readers announce it. No positioning engine:
  * it opens above (or below) its trigger, which is all a table cell needs, and keeps the first
- * bundle small. The trigger must be focusable so keyboard users get it too.
+ * bundle small. The trigger must be focusable so keyboard users get it too; Esc hides it until
+ * the pointer or the focus leaves (WCAG 1.4.13).
  */
 export function Tooltip({
   content,
@@ -23,8 +24,16 @@ export function Tooltip({
   className?: string;
 }) {
   const id = useId();
+  const [dismissed, setDismissed] = useState(false);
   return (
-    <span className="group/tooltip relative inline-flex min-w-0">
+    <span
+      className="group/tooltip relative inline-flex min-w-0"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setDismissed(true);
+      }}
+      onBlur={() => setDismissed(false)}
+      onPointerLeave={() => setDismissed(false)}
+    >
       <Slot aria-describedby={id}>{children}</Slot>
       <span
         role="tooltip"
@@ -35,6 +44,7 @@ export function Tooltip({
           'group-hover/tooltip:visible group-hover/tooltip:opacity-100 group-has-[:focus-visible]/tooltip:visible group-has-[:focus-visible]/tooltip:opacity-100',
           'dark:bg-zinc-100 dark:text-zinc-900',
           side === 'top' ? 'bottom-full mb-1.5' : 'top-full mt-1.5',
+          dismissed && 'hidden',
           align === 'start' ? 'left-0' : 'right-0',
           className,
         )}

@@ -32,7 +32,7 @@ function coversCatalog(events: readonly string[], catalog: readonly string[] | u
   return catalog.every((type) => carried.has(type));
 }
 
-function EventsCell({ events, catalog }: { events: readonly string[]; catalog: readonly string[] | undefined }) {
+function EventsCell({ events, catalog, onShowAll }: { events: readonly string[]; catalog: readonly string[] | undefined; onShowAll: () => void }) {
   if (coversCatalog(events, catalog) && catalog) {
     const extra = events.length - catalog.length;
     return (
@@ -52,7 +52,7 @@ function EventsCell({ events, catalog }: { events: readonly string[]; catalog: r
       ))}
       {hidden.length > 0 && (
         <Tooltip content={<ul className="space-y-0.5 font-mono">{hidden.map((type) => <li key={type}>{type}</li>)}</ul>}>
-          <button type="button" data-no-row-click className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
+          <button type="button" onClick={onShowAll} className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
             +{hidden.length} more<span className="sr-only"> events: {hidden.join(', ')}</span>
           </button>
         </Tooltip>
@@ -74,7 +74,7 @@ function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null 
       ))}
       {hidden.length > 0 && (
         <span className="text-xs text-zinc-600 dark:text-zinc-400" title={hidden.map(formatPhone).join(', ')}>
-          +{hidden.length} more
+          +{hidden.length} more<span className="sr-only">: {hidden.map(formatPhone).join(', ')}</span>
         </span>
       )}
     </div>
@@ -118,7 +118,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         <StatusSwitch subscription={subscription} />
       </td>
       <td className="max-w-0 px-3 py-2 align-middle">
-        <EventsCell events={subscription.subscribed_events} catalog={catalog} />
+        <EventsCell events={subscription.subscribed_events} catalog={catalog} onShowAll={() => onEdit(subscription.id)} />
       </td>
       <td className="px-3 py-2 align-middle">
         <PhonesCell phones={subscription.phone_numbers} formatPhone={formatPhone} />

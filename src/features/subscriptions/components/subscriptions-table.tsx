@@ -34,8 +34,15 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
   const formatPhone = usePhoneFormatter();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // Where the rows start on the page; measured again whenever the page's layout changes size
+  // (a banner above the table, a header that wraps), or the window would be off by that much.
   useLayoutEffect(() => {
-    setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    const measure = () => setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
   }, []);
 
   const virtualizer = useWindowVirtualizer({

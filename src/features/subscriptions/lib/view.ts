@@ -83,20 +83,28 @@ export function matchesSearch(subscription: Subscription, query: string): boolea
   return trimmed.split(/\s+/).every((word) => text.includes(word));
 }
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const urlKeyCache = new WeakMap<Subscription, string>();
+
+/** Sorts by host then path, without the scheme; computed once per subscription object. */
+function urlSortKey(subscription: Subscription): string {
+  let key = urlKeyCache.get(subscription);
+  if (key === undefined) {
+    key = subscription.target_url.replace(/^https?:\/\//i, '');
+    urlKeyCache.set(subscription, key);
+  }
+  return key;
+}
+
 function compare(a: Subscription, b: Subscription, sort: SortKey): number {
   switch (sort) {
     case 'url':
-      return urlSortKey(a.target_url).localeCompare(urlSortKey(b.target_url));
+      return collator.compare(urlSortKey(a), urlSortKey(b));
     case 'created':
       return a.created_at.localeCompare(b.created_at);
     case 'updated':
       return a.updated_at.localeCompare(b.updated_at);
   }
-}
-
-/** Sorts by host then path, without the scheme. */
-function urlSortKey(targetUrl: string): string {
-  return targetUrl.replace(/^https?:\/\//i, '').toLowerCase();
 }
 
 export function applyView(subscriptions: readonly Subscription[], view: ViewState): Subscription[] {
