@@ -20,6 +20,8 @@ function prefetchDrawer(): void {
   void loadDrawer();
 }
 
+const URL_WRITE_DELAY_MS = 300;
+
 const SORT_OPTIONS: { sort: SortKey; dir: SortDirection; label: string }[] = [
   { sort: 'url', dir: 'asc', label: 'Target URL, A to Z' },
   { sort: 'url', dir: 'desc', label: 'Target URL, Z to A' },
@@ -41,12 +43,25 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
   }, [queryClient]);
 
   const [search, setSearch] = useUrlSearch();
-  const view = readView(search);
+  // The search box answers every keystroke from state; the URL follows a moment later (browsers
+  // throttle history writes, and a shared link does not need every keystroke).
+  const [query, setQuery] = useState(() => readView(search).q);
+  const view = { ...readView(search), q: query };
   const editId = new URLSearchParams(search).get('edit');
   const [creating, setCreating] = useState(false);
   const drawer: DrawerState = creating ? { kind: 'create' } : editId ? { kind: 'edit', id: editId } : null;
 
-  const setView = (patch: Partial<ViewState>) => setSearch((current) => writeView(current, { ...readView(current), ...patch }));
+  const setView = useCallback(
+    (patch: Partial<ViewState>) => {
+      if (patch.q !== undefined) setQuery(patch.q);
+      setSearch((current) => writeView(current, { ...readView(current), ...patch }));
+    },
+    [setSearch],
+  );
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch((current) => writeView(current, { ...readView(current), q: query })), URL_WRITE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, setSearch]);
   const openEdit = useCallback(
     (id: string) => {
       setCreating(false);
@@ -112,7 +127,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
               id="subscription-search"
               type="search"
               value={view.q}
-              onChange={(event) => setView({ q: event.target.value })}
+              onChange={(event) => setQuery(event.target.value)}
               placeholder="URL, id, event type or phone number"
               autoComplete="off"
             />
