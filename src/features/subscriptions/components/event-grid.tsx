@@ -36,7 +36,7 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
     .map((group) => ({
       ...group,
       types: needle
-        ? group.types.filter(({ type }) => type.includes(needle) || eventLabel(type).toLowerCase().includes(needle) || group.label.toLowerCase().includes(needle))
+        ? group.types.filter(({ type }) => type.toLowerCase().includes(needle) || eventLabel(type).toLowerCase().includes(needle) || group.label.toLowerCase().includes(needle))
         : group.types,
     }))
     .filter((group) => group.types.length > 0);
