@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { errorEnvelope } from './errors.ts';
+import { BODY_LIMIT_BYTES, errorEnvelope, sendEnvelope } from './errors.ts';
 import { parseHostList, type HostPolicy } from './proxy/guards.ts';
-import { BODY_LIMIT_BYTES, REFUSALS, registerProxy, sendEnvelope, setSecurityHeaders } from './proxy/proxy.ts';
+import { REFUSALS, registerProxy, setSecurityHeaders } from './proxy/proxy.ts';
 import { isApiPath } from './proxy/target.ts';
 import { UPSTREAM_INFO_PATH, type UpstreamInfo } from '../src/lib/console-upstream.ts';
 

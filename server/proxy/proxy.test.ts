@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from '../app.ts';
-import { BODY_LIMIT_BYTES } from './proxy.ts';
+import { BODY_LIMIT_BYTES } from '../errors.ts';
 
 /**
  * The key-carrying proxy, end to end: a real console (serve mode) in front of a real fake

@@ -61,7 +61,6 @@ export const REFUSALS = {
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
 } as const;
 
-export { BODY_LIMIT_BYTES, sendEnvelope };
 
 /** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
 export function setSecurityHeaders(response: ServerResponse): void {
