@@ -107,6 +107,17 @@ async function startStack(seedCount: number, sandboxPort: number, consolePort: n
   return { sandboxUrl, consoleUrl };
 }
 
+async function startBareForwarder(sandboxUrl: string, port: number) {
+  start('bare forwarder', ['bench/bare-forwarder.ts'], {
+    PORT: String(port),
+    LINQ_API_V3_BASE_URL: sandboxUrl,
+    LINQ_API_V3_API_KEY: KEY,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/`);
+  return url;
+}
+
 // ---------------------------------------------------------------- bundle
 
 function gzipKb(path: string): number {
@@ -227,38 +238,49 @@ async function load(url: string, headers: Record<string, string>, total: number,
 }
 
 /**
- * Direct and proxied runs alternate, several rounds of `total` requests each, and the ratios are
- * the medians of the rounds': on a small machine the load generator, the proxy and the sandbox
- * share the cores, and a single pair of runs swings by ±30 % from one try to the next.
+ * Direct, proxied and bare-forwarder runs alternate, several rounds of `total` requests each, and
+ * the ratios are the medians of the rounds': on a small machine the load generator, the proxy and
+ * the sandbox share the cores, and a single round swings by ±30 % from one try to the next.
+ *
+ * The bare forwarder (bench/bare-forwarder.ts: node:http + undici, no checks) is the floor for a
+ * second HTTP hop on this machine; the gap between its ratios and the console's is what the
+ * console's own code and libraries cost.
  */
-async function measureProxy(sandboxUrl: string, consoleUrl: string) {
+async function measureProxy(sandboxUrl: string, consoleUrl: string, bareUrl: string) {
   const total = quick ? 200 : 1000;
   const rounds = quick ? 3 : 7;
   const path = '/v3/webhook-subscriptions';
   const direct = () => load(`${sandboxUrl}${path}`, { Authorization: `Bearer ${KEY}` }, total, 20);
   const proxied = () => load(`${consoleUrl}${path}`, {}, total, 20);
+  const bare = () => load(`${bareUrl}${path}`, {}, total, 20);
+  // Warm-up all three paths.
   await direct();
-  await proxied(); // warm-up both paths
-  const latencyRatios: number[] = [];
-  const throughputRatios: number[] = [];
+  await proxied();
+  await bare();
+  const ratios = { latency: [] as number[], throughput: [] as number[], bareLatency: [] as number[], bareThroughput: [] as number[] };
   const directMs: number[] = [];
   const proxiedMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const d = await direct();
     const p = await proxied();
-    latencyRatios.push(p.medianMs / d.medianMs);
-    throughputRatios.push(p.perSecond / d.perSecond);
+    const b = await bare();
+    ratios.latency.push(p.medianMs / d.medianMs);
+    ratios.throughput.push(p.perSecond / d.perSecond);
+    ratios.bareLatency.push(b.medianMs / d.medianMs);
+    ratios.bareThroughput.push(b.perSecond / d.perSecond);
     directMs.push(d.medianMs);
     proxiedMs.push(p.medianMs);
   }
-  const latency = median(latencyRatios);
-  const throughput = median(throughputRatios);
+  const latency = median(ratios.latency);
+  const throughput = median(ratios.throughput);
   record(`proxy median latency ratio (median of ${rounds} rounds)`, latency, '×', '≤ 1.3', latency <= 1.3);
   record(`proxy throughput ratio (median of ${rounds} rounds)`, throughput, '×', '≥ 0.75', throughput >= 0.75);
-  record('proxy latency ratio, best round', Math.min(...latencyRatios), '×', '—', true);
-  record('proxy latency ratio, worst round', Math.max(...latencyRatios), '×', '—', true);
+  record('proxy latency ratio, best round', Math.min(...ratios.latency), '×', '—', true);
+  record('proxy latency ratio, worst round', Math.max(...ratios.latency), '×', '—', true);
   record('direct median latency', median(directMs), 'ms', '—', true);
   record('proxied median latency', median(proxiedMs), 'ms', '—', true);
+  record('floor: bare forwarder latency ratio', median(ratios.bareLatency), '×', '—', true);
+  record('floor: bare forwarder throughput ratio', median(ratios.bareThroughput), '×', '—', true);
 }
 
 // ---------------------------------------------------------------- lighthouse
@@ -332,7 +354,8 @@ async function main() {
   }
 
   console.log('loading the proxy…');
-  await measureProxy(small.sandboxUrl, small.consoleUrl);
+  const bareUrl = await startBareForwarder(small.sandboxUrl, 5713);
+  await measureProxy(small.sandboxUrl, small.consoleUrl, bareUrl);
 
   if (!quick) {
     console.log('running Lighthouse…');
