@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import {
   catalogSchema,
@@ -47,6 +47,21 @@ export async function listPhoneNumbers(signal?: AbortSignal) {
   return list.phone_numbers;
 }
 
+/**
+ * A list answer never takes an entry back to an older version than the cache holds. A refetch
+ * that started before a save reached the server can land after the save's answer was written
+ * into the cache; without this it would show the old state until the next fetch. Versions are
+ * compared by the server's `updated_at`, which moves forward on every change.
+ */
+export function keepNewerEntries(previous: Subscription[] | undefined, next: Subscription[]): Subscription[] {
+  if (!previous) return next;
+  const cached = new Map(previous.map((entry) => [entry.id, entry]));
+  return next.map((entry) => {
+    const held = cached.get(entry.id);
+    return held && Date.parse(held.updated_at) > Date.parse(entry.updated_at) ? held : entry;
+  });
+}
+
 /** Query factory (TkDodo): key-only entries for invalidation, `queryOptions` entries for use. */
 export const subscriptionQueries = {
   all: () => ['subscriptions'] as const,
@@ -55,6 +70,9 @@ export const subscriptionQueries = {
     queryOptions({
       queryKey: subscriptionQueries.lists(),
       queryFn: ({ signal }) => listSubscriptions(signal),
+      // Unchanged rows keep their object identity (the default sharing), after the version check.
+      structuralSharing: (previous, next) =>
+        replaceEqualDeep(previous, keepNewerEntries(previous as Subscription[] | undefined, next as Subscription[])),
     }),
   details: () => [...subscriptionQueries.all(), 'detail'] as const,
   detail: (id: string) =>

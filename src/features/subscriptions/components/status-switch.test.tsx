@@ -62,12 +62,14 @@ function fakeServer() {
 
   const api = installFakeApi(async (request: RecordedRequest): Promise<FakeResponse> => {
     if (request.method === 'GET' && request.path === '/v3/webhook-subscriptions') {
+      // Read when the request arrives, answered when released: a held list can be older than a save.
+      const snapshot = stored;
       if (holdLists) {
         const gate = deferred<void>();
         held.push(gate);
         await gate.promise;
       }
-      return { status: 200, body: { subscriptions: [stored] } };
+      return { status: 200, body: { subscriptions: [snapshot] } };
     }
     if (request.method === 'PUT' && request.path === PATH) {
       if (holdPuts) {
@@ -98,6 +100,8 @@ function fakeServer() {
     failPuts: (on = true) => {
       failPuts = on;
     },
+    /** Lets the longest-waiting request answer. */
+    releaseFirst: () => held.shift()?.resolve(),
     /** Lets every waiting request answer, one at a time in arrival order. */
     releaseAll: () => {
       for (const gate of held.splice(0)) gate.resolve();
@@ -230,5 +234,30 @@ describe('StatusSwitch / useToggleActive', () => {
     server.releaseAll();
     await waitFor(() => expect(client.isMutating()).toBe(0));
     expect(toggle()).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('keeps the saved state when a list refetch that read the server before the save answers after it', async () => {
+    const server = fakeServer();
+    server.holdPuts();
+    server.holdLists();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+    await waitFor(() => expect(server.waiting()).toBe(1));
+    // A refetch (window focus, another tab's change) starts after the toggle's cancel: it reads
+    // the server while the PUT is still waiting, so it carries the old state.
+    void client.refetchQueries({ queryKey: subscriptionQueries.lists() });
+    await waitFor(() => expect(server.waiting()).toBe(2));
+
+    server.releaseFirst(); // the PUT
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    expect(cachedActive(client)).toBe(false);
+
+    server.releaseFirst(); // the older list
+    await waitFor(() => expect(client.isFetching()).toBe(0));
+    expect(server.api.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+    expect(toggle()).toHaveAttribute('aria-checked', 'false');
+    expect(cachedActive(client)).toBe(false);
+    expect(client.getQueryData(subscriptionQueries.list().queryKey)?.[0]?.updated_at).toBe(server.stored().updated_at);
   });
 });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Subscription } from './schemas';
+import { keepNewerEntries } from './subscriptions';
+
+const entry = (id: string, updatedAt: string, isActive = true): Subscription => ({
+  id,
+  target_url: `https://hooks.example.com/${id}`,
+  subscribed_events: ['message.sent'],
+  phone_numbers: null,
+  is_active: isActive,
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: updatedAt,
+});
+
+describe('keepNewerEntries', () => {
+  it('takes the fetched list as it is when nothing is cached', () => {
+    const next = [entry('a', '2026-01-01T00:00:01Z')];
+    expect(keepNewerEntries(undefined, next)).toBe(next);
+  });
+
+  it('keeps a cached entry that is newer than the fetched one, and takes the rest from the fetch', () => {
+    const cachedA = entry('a', '2026-01-01T00:00:05Z', false);
+    const fetched = [entry('a', '2026-01-01T00:00:01Z', true), entry('b', '2026-01-01T00:00:09Z')];
+    const merged = keepNewerEntries([cachedA, entry('b', '2026-01-01T00:00:02Z')], fetched);
+    expect(merged).toEqual([cachedA, fetched[1]]);
+  });
+
+  it('takes the fetched entry when it is as new or newer (an optimistic state keeps its old updated_at)', () => {
+    const optimistic = entry('a', '2026-01-01T00:00:01Z', false);
+    const fetchedSame = entry('a', '2026-01-01T00:00:01Z', true);
+    const fetchedNewer = entry('a', '2026-01-01T00:00:03Z', true);
+    expect(keepNewerEntries([optimistic], [fetchedSame])).toEqual([fetchedSame]);
+    expect(keepNewerEntries([optimistic], [fetchedNewer])).toEqual([fetchedNewer]);
+  });
+
+  it('follows the fetch for membership: entries gone from the server are gone, new ones appear', () => {
+    const merged = keepNewerEntries([entry('gone', '2026-01-01T00:00:09Z')], [entry('new', '2026-01-01T00:00:01Z')]);
+    expect(merged.map((subscription) => subscription.id)).toEqual(['new']);
+  });
+});
