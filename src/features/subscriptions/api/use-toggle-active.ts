@@ -57,12 +57,20 @@ export function useToggleActive(id: string) {
       if (othersInFlight()) return;
       replaceInCaches(queryClient, subscription);
       if (subscription.is_active) {
-        toast.success(`Turned on ${targetUrl}`, { id: `toggle-${id}` });
+        // One toast per subscription, replaced by each new toggle: say every field, or the last toast's stay.
+        toast.success(`Turned on ${targetUrl}`, { id: `toggle-${id}`, description: undefined, action: undefined });
       } else {
         toast(`Turned off ${targetUrl}`, {
           id: `toggle-${id}`,
           description: 'It receives no events until it is turned on again.',
-          action: { label: 'Undo', onClick: () => mutateRef.current?.({ id, targetUrl, isActive: true }) },
+          action: {
+            label: 'Undo',
+            onClick: (event) => {
+              // Keep this toast until the undo's own ("Turned on …") replaces it.
+              event.preventDefault();
+              mutateRef.current?.({ id, targetUrl, isActive: true });
+            },
+          },
         });
       }
     },
@@ -74,6 +82,7 @@ export function useToggleActive(id: string) {
       toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
         id: `toggle-${id}`,
         description: `${error.message} The switch shows the saved state again.`,
+        action: undefined,
       });
     },
   });

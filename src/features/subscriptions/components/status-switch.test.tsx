@@ -8,6 +8,14 @@ import type { Subscription } from '../api/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { StatusSwitch } from './status-switch';
 
+const toasts = vi.hoisted(() => ({ calls: [] as { kind: string; message: string; options: Record<string, unknown> | undefined }[] }));
+vi.mock('@/components/ui/toaster', () => {
+  const record = (kind: string) => (message: string, options?: Record<string, unknown>) => {
+    toasts.calls.push({ kind, message, options });
+  };
+  return { toast: Object.assign(record('plain'), { success: record('success'), error: record('error') }) };
+});
+
 afterEach(() => {
   // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
   cleanup();
@@ -259,5 +267,30 @@ describe('StatusSwitch / useToggleActive', () => {
     expect(toggle()).toHaveAttribute('aria-checked', 'false');
     expect(cachedActive(client)).toBe(false);
     expect(client.getQueryData(subscriptionQueries.list().queryKey)?.[0]?.updated_at).toBe(server.stored().updated_at);
+  });
+
+  it('replaces its toast wholly: "Turned on" after "Turned off" carries no Undo or description, and Undo keeps its toast until replaced', async () => {
+    toasts.calls.length = 0;
+    const server = fakeServer();
+    const { client, user, toggle } = renderRow();
+
+    await user.click(toggle());
+    await waitFor(() => expect(client.isMutating()).toBe(0));
+    const off = toasts.calls.at(-1)!;
+    expect(off.message).toBe(`Turned off ${URL_A}`);
+    const undo = off.options?.action as { label: string; onClick: (event: { preventDefault: () => void }) => void };
+    expect(undo.label).toBe('Undo');
+
+    const event = { preventDefault: vi.fn() };
+    undo.onClick(event);
+    // sonner closes a toast after its action unless the click is prevented: the next toast replaces it instead.
+    expect(event.preventDefault).toHaveBeenCalled();
+    await waitFor(() => expect(server.putAnswers).toEqual([false, true]));
+    await waitFor(() => expect(toasts.calls.at(-1)?.message).toBe(`Turned on ${URL_A}`));
+    const on = toasts.calls.at(-1)!;
+    expect(on.options?.id).toBe(off.options?.id);
+    // Same id: sonner merges into the old toast, so each field must be said, even as undefined.
+    expect(on.options).toHaveProperty('action', undefined);
+    expect(on.options).toHaveProperty('description', undefined);
   });
 });
