@@ -19,8 +19,13 @@ export function addToCaches(queryClient: QueryClient, subscription: Subscription
 }
 
 export function removeFromCaches(queryClient: QueryClient, id: string): void {
-  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) => list?.filter((entry) => entry.id !== id));
+  removeFromList(queryClient, id);
   queryClient.removeQueries({ queryKey: subscriptionQueries.detail(id).queryKey, exact: true });
+}
+
+/** Out of the table only; the detail stays for a drawer that still shows it. */
+export function removeFromList(queryClient: QueryClient, id: string): void {
+  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) => list?.filter((entry) => entry.id !== id));
 }
 
 /** The list entry as the cache holds it now. */

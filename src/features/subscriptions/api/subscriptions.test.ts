@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { envelope, installFakeApi } from '@/test/fake-api';
+import { createTestQueryClient } from '@/test/render';
 import type { Subscription } from './schemas';
-import { keepNewerEntries } from './subscriptions';
+import { keepNewerEntries, subscriptionQueries } from './subscriptions';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 const entry = (id: string, updatedAt: string, isActive = true): Subscription => ({
   id,
@@ -36,5 +42,27 @@ describe('keepNewerEntries', () => {
   it('follows the fetch for membership: entries gone from the server are gone, new ones appear', () => {
     const merged = keepNewerEntries([entry('gone', '2026-01-01T00:00:09Z')], [entry('new', '2026-01-01T00:00:01Z')]);
     expect(merged.map((subscription) => subscription.id)).toEqual(['new']);
+  });
+});
+
+describe('the detail query keeps the table in step', () => {
+  const listed = [entry('a', '2026-01-01T00:00:01Z', true), entry('b', '2026-01-01T00:00:01Z')];
+  const listKey = subscriptionQueries.list().queryKey;
+
+  it('writes a newer copy of the subscription into the list', async () => {
+    const fresh = entry('a', '2026-01-01T00:00:07Z', false);
+    installFakeApi(() => ({ status: 200, body: fresh }));
+    const client = createTestQueryClient();
+    client.setQueryData(listKey, listed);
+    await client.fetchQuery(subscriptionQueries.detail('a'));
+    expect(client.getQueryData(listKey)).toEqual([fresh, listed[1]]);
+  });
+
+  it('takes a subscription the server no longer has (404) out of the list', async () => {
+    installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    const client = createTestQueryClient();
+    client.setQueryData(listKey, listed);
+    await expect(client.fetchQuery(subscriptionQueries.detail('a'))).rejects.toThrow();
+    expect(client.getQueryData(listKey)?.map((subscription) => subscription.id)).toEqual(['b']);
   });
 });

@@ -1,5 +1,5 @@
 import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
+import { ApiError, apiClient } from '@/lib/api-client';
 import {
   catalogSchema,
   createdSubscriptionSchema,
@@ -78,7 +78,19 @@ export const subscriptionQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: [...subscriptionQueries.details(), id] as const,
-      queryFn: ({ signal }) => getSubscription(id, signal),
+      queryFn: async ({ signal, client }) => {
+        // The table shows what the drawer loaded: a fresher copy replaces the row (an older one is
+        // ignored by keepNewerEntries), and a subscription deleted elsewhere leaves the list.
+        const listKey = subscriptionQueries.list().queryKey;
+        try {
+          const subscription = await getSubscription(id, signal);
+          client.setQueryData(listKey, (list) => list?.map((entry) => (entry.id === id ? subscription : entry)));
+          return subscription;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) client.setQueryData(listKey, (list) => list?.filter((entry) => entry.id !== id));
+          throw error;
+        }
+      },
       // The drawer always loads the subscription fresh when it opens; a refetch on window focus
       // would change nothing it shows (the form keeps the copy it opened with).
       staleTime: 0,
