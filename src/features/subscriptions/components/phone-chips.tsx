@@ -15,6 +15,8 @@ export interface PhoneChipsProps {
   value: PhoneEntry[];
   onChange: (next: PhoneEntry[]) => void;
   onBlur?: () => void;
+  /** Whether text is typed but not yet a chip (the form counts it as unsaved). */
+  onDraftChange?: (hasDraft: boolean) => void;
   /** The account's own lines (E.164), offered as suggestions. */
   suggestions: readonly { e164: string; display: string }[];
   invalid?: boolean;
@@ -40,8 +42,12 @@ export function mergeEntries(current: readonly PhoneEntry[], added: readonly Pho
   return next;
 }
 
-export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, describedBy, inputRef }: PhoneChipsProps) {
-  const [text, setText] = useState('');
+export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggestions, invalid, describedBy, inputRef }: PhoneChipsProps) {
+  const [text, setTextState] = useState('');
+  const setText = (next: string) => {
+    setTextState(next);
+    onDraftChange?.(next.trim() !== '');
+  };
   const [country, setCountry] = useState<CountryCode>(() => defaultCountryFromLocale());
   const countries = useMemo(() => countryOptions(), []);
   const countryId = useId();
@@ -54,7 +60,12 @@ export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, 
     return true;
   };
 
-  const remove = (key: string) => onChange(value.filter((entry) => entryKey(entry) !== key));
+  // The button pressed (a chip's ×, a suggestion) is gone afterwards: focus goes on to the input.
+  const focusInput = () => document.getElementById(id)?.focus();
+  const remove = (key: string) => {
+    onChange(value.filter((entry) => entryKey(entry) !== key));
+    focusInput();
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' || event.key === ',' || event.key === ';') {
@@ -109,7 +120,6 @@ export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, 
                   onClick={() => {
                     remove(key);
                     setText(entry.input);
-                    document.getElementById(id)?.focus();
                   }}
                 >
                   Edit
@@ -169,7 +179,10 @@ export function PhoneChips({ id, value, onChange, onBlur, suggestions, invalid, 
               type="button"
               className="rounded-full border border-dashed border-zinc-400 px-2 py-0.5 tabular-nums hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-zinc-600 dark:hover:bg-zinc-800"
               aria-label={`Add ${line.display} to the filter`}
-              onClick={() => onChange(mergeEntries(value, [{ kind: 'valid', e164: line.e164, display: line.display }]))}
+              onClick={() => {
+                onChange(mergeEntries(value, [{ kind: 'valid', e164: line.e164, display: line.display }]));
+                focusInput();
+              }}
             >
               + {line.display}
             </button>

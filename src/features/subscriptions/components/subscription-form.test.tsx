@@ -126,7 +126,7 @@ describe('SubscriptionForm: editing', () => {
     await waitFor(() => expect(form.urlInput()).toHaveAttribute('aria-invalid', 'true'));
     expect(form.urlInput()).toHaveAccessibleDescription(/https:\/\//);
     expect(form.saveButton()).toBeDisabled();
-    expect(screen.getByText('Fix the fields marked in red to save.')).toBeInTheDocument();
+    expect(screen.getByText(/^To save: Linq delivers only to HTTPS URLs/)).toBeInTheDocument();
 
     // Enter in the URL field must not get past validation either.
     await form.user.type(form.urlInput(), '{Enter}');
@@ -224,8 +224,31 @@ describe('SubscriptionForm: editing', () => {
     await form.user.type(form.urlInput(), '/v2');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());
     await form.user.click(form.saveButton());
-    expect(await screen.findByRole('alert')).toHaveTextContent(/deleted elsewhere/);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/deleted elsewhere/);
+    // Saving again cannot help: the alert does not suggest it.
+    expect(alert).not.toHaveTextContent(/Try Save again/);
     expect(writes(api.requests)).toEqual([]);
+  });
+
+  it('counts a number typed but not yet a chip as unsaved, and one click on Save adds it and saves', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.user.type(form.phoneInput(), '(212) 555-0188');
+    await waitFor(() => expect(form.onDirtyChange).toHaveBeenLastCalledWith(true));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+    expect(writes(api.requests)).toEqual([{ method: 'PUT', path: PATH, body: { phone_numbers: ['+14155550100', '+12125550188'] } }]);
+  });
+
+  it('moves focus to the phone input when the focused chip is removed', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.click(screen.getByRole('button', { name: 'Remove +1 415 555 0100' }));
+    expect(screen.queryByRole('button', { name: 'Remove +1 415 555 0100' })).not.toBeInTheDocument();
+    expect(form.phoneInput()).toHaveFocus();
   });
 });
 
@@ -256,14 +279,17 @@ describe('SubscriptionForm: changed elsewhere', () => {
     expect(form.onSaved).not.toHaveBeenCalled();
   });
 
-  it('sends the PUT with my changes on Overwrite, without asking the server again', async () => {
+  it('on Overwrite, saves what the form shows over their version, without asking the server again', async () => {
     const { api, alert, form } = await saveAgainstConflict();
     const getsBefore = api.requests.filter((request) => request.method === 'GET').length;
 
     await form.user.click(within(alert).getByRole('button', { name: /Overwrite/ }));
     await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
 
-    expect(writes(api.requests)).toEqual([{ method: 'PUT', path: PATH, body: { target_url: 'https://mine.example.com/hook' } }]);
+    // Their reaction.added is not in the form: Overwrite takes it out again.
+    expect(writes(api.requests)).toEqual([
+      { method: 'PUT', path: PATH, body: { target_url: 'https://mine.example.com/hook', subscribed_events: ['message.sent'] } },
+    ]);
     expect(api.requests.filter((request) => request.method === 'GET')).toHaveLength(getsBefore);
     expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
   });
@@ -276,6 +302,8 @@ describe('SubscriptionForm: changed elsewhere', () => {
     expect(form.urlInput()).toHaveValue('https://theirs.example.com/hook');
     expect(screen.getByRole('checkbox', { name: /reaction\.added/ })).toBeChecked();
     await waitFor(() => expect(form.saveButton()).toBeDisabled());
+    // The button pressed is gone with the alert: focus continues at the first field.
+    expect(form.urlInput()).toHaveFocus();
     expect(writes(api.requests)).toEqual([]);
   });
 
@@ -364,5 +392,13 @@ describe('SubscriptionForm: creating', () => {
         body: { target_url: 'https://hooks.example.com/linq', subscribed_events: ['message.sent'], phone_numbers: ['+14155550100'] },
       },
     ]);
+  });
+
+  it('says what still stops Create when no event type is chosen', async () => {
+    installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    const form = renderForm({ subscription: undefined });
+    await form.replaceUrl('https://hooks.example.com/linq');
+    expect(await screen.findByText('To save: Choose at least one event type.')).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
   });
 });

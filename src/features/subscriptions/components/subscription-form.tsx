@@ -11,6 +11,7 @@ import { ApiError } from '@/lib/api-client';
 import { formatPhoneNumber } from '@/lib/phone';
 import { formatAbsoluteTime } from '@/lib/time';
 import type { CreatedSubscription, PhoneNumber, Subscription } from '../api/schemas';
+import { removeFromList } from '../api/cache';
 import { subscriptionQueries } from '../api/subscriptions';
 import { useCreateSubscription, useUpdateSubscription } from '../api/use-subscription-mutations';
 import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';
@@ -42,12 +43,20 @@ interface Conflict {
   server: Subscription;
 }
 
+interface FormError {
+  message: string;
+  /** False when saving again cannot help (the subscription is gone). */
+  canRetry: boolean;
+}
+
 export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, onSaved, onCreated, onDelete, onCancel }: SubscriptionFormProps) {
   const queryClient = useQueryClient();
   const update = useUpdateSubscription();
   const create = useCreateSubscription();
   const [baseline, setBaseline] = useState(subscription);
-  const [formError, setFormError] = useState<string>();
+  const [formError, setFormError] = useState<FormError>();
+  // Text typed in the phone field but not yet a chip: unsaved too, and Save turns it into a chip.
+  const [phoneDraft, setPhoneDraft] = useState(false);
   const [conflict, setConflict] = useState<Conflict>();
   const ids = { url: useId(), urlError: useId(), events: useId(), eventsError: useId(), phones: useId(), phonesError: useId(), active: useId() };
 
@@ -58,10 +67,10 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
     defaultValues,
     mode: 'onChange',
   });
-  const { control, handleSubmit, formState, setError, reset, setValue } = form;
+  const { control, handleSubmit, formState, setError, reset, setValue, setFocus } = form;
   const values = useWatch({ control }) as SubscriptionFormValues;
   const changes = baseline ? changedFields(baseline, values) : undefined;
-  const hasChanges = baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty;
+  const hasChanges = (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft;
   const saving = update.isPending || create.isPending;
 
   useEffect(() => onDirtyChange(hasChanges), [hasChanges, onDirtyChange]);
@@ -81,10 +90,11 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         return;
       }
     }
-    setFormError(error instanceof Error ? error.message : 'The change could not be saved.');
+    setFormError({ message: error instanceof Error ? error.message : 'The change could not be saved.', canRetry: true });
   };
 
-  const save = async (formValues: SubscriptionFormValues, overwrite = false) => {
+  /** `overwrite`: the server's newer version, which the form's values replace (what the form shows is what is saved). */
+  const save = async (formValues: SubscriptionFormValues, overwrite?: Subscription) => {
     setFormError(undefined);
     if (!baseline) {
       try {
@@ -104,12 +114,18 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         }
       }
       setConflict(undefined);
-      await update.mutateAsync({ id: baseline.id, body: changedFields(baseline, formValues) });
+      const body = changedFields(overwrite ?? baseline, formValues);
+      // Overwriting a version that already matches the form: nothing is left to send.
+      if (Object.keys(body).length > 0) await update.mutateAsync({ id: baseline.id, body });
       toast.success(`Saved ${formValues.target_url.trim()}`);
       onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
-        setFormError('This subscription no longer exists: it was deleted elsewhere. Close the drawer; your changes cannot be saved to it.');
+        removeFromList(queryClient, baseline.id);
+        setFormError({
+          message: 'This subscription no longer exists: it was deleted elsewhere, and it is gone from the list. Copy what you need from here, then close the drawer.',
+          canRetry: false,
+        });
         return;
       }
       showServerError(error);
@@ -120,7 +136,15 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
     setConflict(undefined);
     setBaseline(server);
     reset(toFormValues(server, formatPhoneNumber));
+    // The alert with the button that was pressed is gone: continue at the first field, once the reset form has rendered.
+    setFocusUrl(true);
   };
+  const [focusUrl, setFocusUrl] = useState(false);
+  useEffect(() => {
+    if (!focusUrl) return;
+    setFocus('target_url');
+    setFocusUrl(false);
+  }, [focusUrl, setFocus]);
 
   const targetUrl = values.target_url ?? '';
   const version = payloadVersion(targetUrl);
@@ -129,7 +153,11 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
     () => (lines ?? []).map((line) => ({ e164: line.phone_number, display: formatPhoneNumber(line.phone_number) })),
     [lines],
   );
-  const canSave = hasChanges && formState.isValid && !saving;
+  // Validity from the schema on the current values (react-hook-form's isValid waits for a field
+  // change, and typed phone text is not one), plus any error the server attached to a field.
+  const problem = firstProblem(values);
+  const hasFieldErrors = Object.keys(formState.errors).length > 0;
+  const canSave = hasChanges && problem === undefined && !hasFieldErrors && !saving;
 
   return (
     <form
@@ -151,7 +179,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
               <Button size="sm" onClick={() => reloadFromServer(conflict.server)}>
                 Reload their version
               </Button>
-              <Button size="sm" variant="destructive" onClick={() => void handleSubmit((formValues) => save(formValues, true))()}>
+              <Button size="sm" variant="destructive" onClick={() => void handleSubmit((formValues) => save(formValues, conflict.server))()}>
                 Overwrite with mine
               </Button>
             </div>
@@ -160,8 +188,8 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         {formError && (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             <p className="font-semibold">Not saved</p>
-            <p className="mt-1">{formError}</p>
-            <p className="mt-1">Everything you typed is still here. Try Save again.</p>
+            <p className="mt-1">{formError.message}</p>
+            {formError.canRetry && <p className="mt-1">Everything you typed is still here. Try Save again.</p>}
           </div>
         )}
 
@@ -263,6 +291,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
                     if (fieldState.error?.type === 'server') form.clearErrors('phone_numbers');
                   }}
                   onBlur={field.onBlur}
+                  onDraftChange={setPhoneDraft}
                   inputRef={field.ref}
                   suggestions={lineSuggestions}
                   invalid={fieldState.invalid}
@@ -286,7 +315,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
           </Button>
         )}
         <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {hasChanges && !formState.isValid ? 'Fix the fields marked in red to save.' : ''}
+          {hasChanges && problem !== undefined ? `To save: ${problem}` : hasChanges && hasFieldErrors ? 'Fix the fields marked in red to save.' : ''}
         </span>
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={!canSave} aria-busy={saving || undefined}>
@@ -295,6 +324,12 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
       </footer>
     </form>
   );
+}
+
+/** What still stops Save, in words (a field the operator has not touched shows no error of its own). */
+function firstProblem(values: SubscriptionFormValues): string | undefined {
+  const result = subscriptionFormSchema.safeParse(values);
+  return result.success ? undefined : result.error.issues[0]?.message;
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
