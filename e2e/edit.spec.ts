@@ -199,7 +199,7 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
 });
 
 test.describe('conflicting changes', () => {
-  test('a change made through the API while the drawer is open is detected on save; Overwrite with mine wins', async ({ page, linq }) => {
+  test('a change made through the API while the drawer is open is detected on save; Overwrite with mine saves what the form shows', async ({ page, linq }) => {
     const { id, url } = await createSubscription(linq, 'conflict', { events: ['message.sent'] });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
@@ -220,9 +220,9 @@ test.describe('conflicting changes', () => {
     await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
     await expect(dialog).toBeHidden();
 
-    // My change is saved; theirs, to a field I did not touch, is kept.
+    // The server ends as the form showed it: my events, and no phone filter (theirs is overwritten).
     await expect.poll(retrieveEvents(linq, id)).toEqual(['message.read', 'message.sent']);
-    expect((await linq.webhookSubscriptions.retrieve(id)).phone_numbers).toEqual(['+12125550188']);
+    expect((await linq.webhookSubscriptions.retrieve(id)).phone_numbers ?? []).toEqual([]);
   });
 
   test('Reload their version replaces my edits with the server copy', async ({ page, linq }) => {

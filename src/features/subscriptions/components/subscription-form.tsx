@@ -173,7 +173,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
             <p className="font-semibold">This subscription was changed elsewhere since you opened it.</p>
             <p className="mt-1">
               It was last changed {formatAbsoluteTime(conflict.server.updated_at)}. Reload to see that version (your edits here are discarded), or
-              overwrite it with your changes.
+              overwrite it: the subscription is saved exactly as this form shows it, and the other changes are lost.
             </p>
             <div className="mt-3 flex gap-2">
               <Button size="sm" onClick={() => reloadFromServer(conflict.server)}>
