@@ -2,10 +2,14 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Sheet, SheetContent, SheetTitle } from '@/components/ui/sheet';
 import { EventGrid } from './event-grid';
 
-// Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-afterEach(cleanup);
+afterEach(() => {
+  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 const catalog = ['message.sent', 'message.received', 'message.read', 'reaction.added', 'chat.created'];
 /** What the subscription had when the drawer opened: one catalog type, one the catalog lacks, one never seen. */
@@ -35,6 +39,34 @@ function setup(initial: string[] = carried) {
   const onValue = vi.fn<(next: string[]) => void>();
   const view = render(<Harness initial={initial} onValue={onValue} />);
   return { user, onValue, rerender: () => view.rerender(<Harness initial={initial} onValue={onValue} />) };
+}
+
+/** The grid as the drawer holds it: inside a form, inside a Radix Dialog. */
+function setupInDrawer() {
+  // Radix checkboxes inside a <form> measure themselves; jsdom has no ResizeObserver.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  const user = userEvent.setup({ delay: null });
+  const onOpenChange = vi.fn<(open: boolean) => void>();
+  const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());
+  render(
+    <Sheet open onOpenChange={onOpenChange}>
+      <SheetContent aria-describedby={undefined}>
+        <SheetTitle>Edit subscription</SheetTitle>
+        <form onSubmit={onSubmit}>
+          <Harness initial={carried} onValue={() => {}} />
+          <button type="submit">Save</button>
+        </form>
+      </SheetContent>
+    </Sheet>,
+  );
+  return { user, onOpenChange, onSubmit, filter: screen.getByRole('searchbox', { name: 'Filter event types' }) };
 }
 
 const checkbox = (type: string) => screen.getByRole('checkbox', { name: new RegExp(type.replace(/\./g, '\\.')) });
@@ -198,5 +230,69 @@ describe('EventGrid', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter event types' }), 'read');
     await user.click(checkbox('message.read'));
     expect(onValue).toHaveBeenLastCalledWith(['message.sent', 'message.read', 'call.initiated', 'invoice.paid']);
+  });
+
+  it('with a filter, selects and clears only the types shown, and says so', async () => {
+    const { user, onValue } = setup();
+    const filter = screen.getByRole('searchbox', { name: 'Filter event types' });
+
+    await user.type(filter, 'chat');
+    expect(screen.queryByRole('button', { name: 'Select all' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear all' })).not.toBeInTheDocument();
+    const selectShown = screen.getByRole('button', { name: 'Select shown' });
+    const clearShown = screen.getByRole('button', { name: 'Clear shown' });
+    // chat.created, the one type shown, is not selected.
+    expect(clearShown).toBeDisabled();
+
+    await user.click(selectShown);
+    expect(onValue).toHaveBeenLastCalledWith(['message.sent', 'chat.created', 'call.initiated', 'invoice.paid']);
+    expect(selectShown).toBeDisabled();
+
+    await user.clear(filter);
+    await user.type(filter, 'message');
+    await user.click(screen.getByRole('button', { name: 'Clear shown' }));
+    // Hidden types keep their state.
+    expect(onValue).toHaveBeenLastCalledWith(['chat.created', 'call.initiated', 'invoice.paid']);
+
+    await user.clear(filter);
+    expect(screen.getByRole('button', { name: 'Select all' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Clear all' })).toBeEnabled();
+    expect(checkbox('message.sent')).not.toBeChecked();
+    expect(checkbox('chat.created')).toBeChecked();
+    expect(checkbox('call.initiated')).toBeChecked();
+    expect(checkbox('invoice.paid')).toBeChecked();
+    expect(screen.getByText('3 of 7 selected')).toBeInTheDocument();
+  });
+
+  it('disables "Select shown" and "Clear shown" when the filter matches nothing', async () => {
+    const { user } = setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter event types' }), 'zzz');
+    expect(screen.getByRole('button', { name: 'Select shown' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Clear shown' })).toBeDisabled();
+  });
+
+  describe('in the drawer', () => {
+    it('does not submit the form when Enter is pressed in the filter', async () => {
+      const { user, onSubmit, onOpenChange, filter } = setupInDrawer();
+      await user.type(filter, 'chat{Enter}');
+      expect(onSubmit).not.toHaveBeenCalled();
+      expect(onOpenChange).not.toHaveBeenCalled();
+      expect(filter).toHaveValue('chat');
+    });
+
+    it('clears the filter on Escape without closing the drawer, and closes it on Escape once the filter is empty', async () => {
+      const { user, onOpenChange, filter } = setupInDrawer();
+      await user.type(filter, 'chat');
+      expect(screen.queryByRole('checkbox', { name: /message\.sent/ })).not.toBeInTheDocument();
+
+      await user.keyboard('{Escape}');
+      expect(filter).toHaveValue('');
+      expect(filter).toHaveFocus();
+      expect(checkbox('message.sent')).toBeInTheDocument();
+      expect(onOpenChange).not.toHaveBeenCalled();
+
+      await user.keyboard('{Escape}');
+      expect(onOpenChange).toHaveBeenCalledWith(false);
+    });
   });
 });

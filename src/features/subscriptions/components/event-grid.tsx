@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -27,6 +27,7 @@ export interface EventGridProps {
 export function EventGrid({ catalog, carried, value, onChange, labelledBy, describedBy }: EventGridProps) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
   const selected = useMemo(() => new Set(value), [value]);
   const groups = useMemo(() => groupEventTypes(catalog, [...carried, ...value]), [catalog, carried, value]);
   const allTypes = groups.flatMap((group) => group.types.map((entry) => entry.type));
@@ -40,6 +41,10 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
         : group.types,
     }))
     .filter((group) => group.types.length > 0);
+  // With a filter, "Select shown" and "Clear shown" act on the types on screen only; hidden ones keep their state.
+  const filtering = needle !== '';
+  const shownTypes = visibleGroups.flatMap((group) => group.types.map((entry) => entry.type));
+  const shownSelectedCount = shownTypes.filter((type) => selected.has(type)).length;
 
   /** Keeps the order of the grid, so a save sends a stable list. */
   const setTypes = (types: Set<string>) => onChange(allTypes.filter((type) => types.has(type)));
@@ -49,6 +54,32 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
     else next.delete(type);
     setTypes(next);
   };
+  const selectShown = () => setTypes(new Set([...selected, ...shownTypes]));
+  const clearShown = () => {
+    const next = new Set(selected);
+    for (const type of shownTypes) next.delete(type);
+    setTypes(next);
+  };
+
+  // Enter in the filter must not submit the surrounding form.
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') event.preventDefault();
+  };
+
+  // Escape with text in the filter clears it and goes no further; with an empty filter it closes the
+  // drawer as usual. Radix Dialog listens for Escape on the document in the capture phase, before any
+  // React handler runs, so only a capture listener on the window is early enough to stop it.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const input = filterRef.current;
+      if (event.key !== 'Escape' || !input || event.target !== input || input.value === '') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setFilter('');
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, []);
 
   return (
     <div className="space-y-3" role="group" aria-labelledby={labelledBy} aria-describedby={describedBy}>
@@ -57,10 +88,12 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
           Filter event types
         </label>
         <Input
+          ref={filterRef}
           id={filterId}
           type="search"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
+          onKeyDown={onFilterKeyDown}
           placeholder="Filter event types"
           className="max-w-60"
         />
@@ -68,11 +101,11 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
           {selected.size} of {allTypes.length} selected
         </span>
         <div className="ml-auto flex gap-1">
-          <Button size="sm" variant="ghost" onClick={() => setTypes(new Set(allTypes))} disabled={selected.size === allTypes.length}>
-            Select all
+          <Button size="sm" variant="ghost" onClick={selectShown} disabled={shownSelectedCount === shownTypes.length}>
+            {filtering ? 'Select shown' : 'Select all'}
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => setTypes(new Set())} disabled={selected.size === 0}>
-            Clear all
+          <Button size="sm" variant="ghost" onClick={clearShown} disabled={shownSelectedCount === 0}>
+            {filtering ? 'Clear shown' : 'Clear all'}
           </Button>
         </div>
       </div>
