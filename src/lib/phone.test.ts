@@ -82,6 +82,33 @@ describe('parsePhoneEntry', () => {
     expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('+1') });
   });
 
+  it('names the country of the calling code for an international number, not the default country', () => {
+    // 07700 900xxx is the UK's range reserved for drama: the right length, but no real number.
+    expect(parsePhoneEntry('+44 7700 900123', 'US')).toEqual({
+      kind: 'invalid',
+      input: '+44 7700 900123',
+      reason: 'Not a valid number in United Kingdom (+44). Check the digits.',
+    });
+    expect(parsePhoneEntry('+44 20 7946 0123 4567', 'US')).toEqual({
+      kind: 'invalid',
+      input: '+44 20 7946 0123 4567',
+      reason: 'Wrong number of digits for United Kingdom (+44).',
+    });
+    // +1 is shared by many countries; its main one is named.
+    expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({ reason: 'Wrong number of digits for United States (+1).' });
+  });
+
+  it('names the calling code of a non-geographic international number', () => {
+    expect(parsePhoneEntry('+882 1234', 'US')).toMatchObject({ kind: 'invalid', reason: 'Wrong number of digits for calling code +882.' });
+  });
+
+  it('names the default country for a national number that is not valid', () => {
+    expect(parsePhoneEntry('020 7946 0123 4567', 'GB')).toMatchObject({ reason: 'Wrong number of digits for United Kingdom (+44).' });
+    expect(parsePhoneEntry('(999) 555-0100', 'US')).toMatchObject({
+      reason: 'Not a valid number in United States. Check the digits or add the country code.',
+    });
+  });
+
   it('rejects a number with an extension, which a phone filter cannot use', () => {
     expect(parsePhoneEntry('+1 415 555 0100 ext. 12', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/extension/i) });
   });

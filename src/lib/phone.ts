@@ -1,4 +1,4 @@
-import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { Metadata, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /**
  * Phone filter entries: what an operator types or pastes, turned into E.164 with a default
@@ -36,16 +36,38 @@ export function parsePhoneEntry(input: string, defaultCountry: CountryCode): Pho
   }
   if (parsed.ext) return { kind: 'invalid', input: text, reason: 'Extensions cannot be used in a phone filter.' };
   if (!parsed.isValid()) {
-    const country = parsed.country ?? defaultCountry;
+    const callingCode = parsed.countryCallingCode;
+    // A national entry was read in the default country; an international one (+44…) names its own.
+    const national = !text.startsWith('+') && callingCode === getCountryCallingCode(defaultCountry);
+    if (national) {
+      const country = parsed.country ?? defaultCountry;
+      return {
+        kind: 'invalid',
+        input: text,
+        reason: parsed.isPossible()
+          ? `Not a valid number in ${regionName(country)}. Check the digits or add the country code.`
+          : `Wrong number of digits for ${regionName(country)} (+${callingCode}).`,
+      };
+    }
+    const country = parsed.country ?? mainCountryForCallingCode(callingCode);
+    const place = country ? `${regionName(country)} (+${callingCode})` : `calling code +${callingCode}`;
     return {
       kind: 'invalid',
       input: text,
-      reason: parsed.isPossible()
-        ? `Not a valid number in ${regionName(country)}. Check the digits or add the country code.`
-        : `Wrong number of digits for ${regionName(country)} (+${parsed.countryCallingCode}).`,
+      reason: parsed.isPossible() ? `Not a valid number in ${place}. Check the digits.` : `Wrong number of digits for ${place}.`,
     };
   }
   return { kind: 'valid', e164: parsed.number, display: parsed.formatInternational() };
+}
+
+/**
+ * The country a calling code stands for (+1 → US, +44 → GB), or undefined for a non-geographic
+ * code (+800). Read from the metadata the parser already uses; the method is missing from the
+ * library's types, so it is declared here.
+ */
+function mainCountryForCallingCode(callingCode: string): CountryCode | undefined {
+  const metadata = new Metadata() as Metadata & { getCountryCodeForCallingCode(callingCode: string): CountryCode | undefined };
+  return metadata.getCountryCodeForCallingCode(callingCode);
 }
 
 /** International format for display; the input unchanged when it cannot be parsed. */
