@@ -33,7 +33,8 @@ export function AlertDialogContent({
           if (returnTo.current instanceof HTMLElement && returnTo.current.isConnected) returnTo.current.focus();
         }}
         className={cn(
-          'fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl',
+          // Never taller than the viewport: the description scrolls, title and buttons stay in view.
+          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl',
           'dark:border-zinc-800 dark:bg-zinc-950',
           className,
         )}
@@ -46,15 +47,21 @@ export function AlertDialogContent({
 }
 
 export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Title>) {
-  return <AlertDialogPrimitive.Title className={cn('text-base font-semibold text-zinc-900 dark:text-zinc-50', className)} {...props} />;
+  return <AlertDialogPrimitive.Title className={cn('shrink-0 text-base font-semibold text-zinc-900 [overflow-wrap:anywhere] dark:text-zinc-50', className)} {...props} />;
 }
 
 export function AlertDialogDescription({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Description>) {
-  return <AlertDialogPrimitive.Description className={cn('text-sm text-zinc-700 dark:text-zinc-300', className)} {...props} />;
+  // The part that scrolls when the text is long (a 2,048-character URL); unbroken text wraps.
+  return (
+    <AlertDialogPrimitive.Description
+      className={cn('min-h-0 overflow-y-auto text-sm text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300', className)}
+      {...props}
+    />
+  );
 }
 
 export function AlertDialogFooter({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex justify-end gap-2', className)} {...props} />;
+  return <div className={cn('flex shrink-0 justify-end gap-2', className)} {...props} />;
 }
 
 export function AlertDialogCancel({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Cancel>) {

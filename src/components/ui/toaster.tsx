@@ -15,11 +15,20 @@ const mounted = new Promise<void>((resolve) => {
   markMounted = resolve;
 });
 
+/**
+ * Every toast stays inside the viewport, whatever it says: titles and descriptions wrap anywhere
+ * (a URL has no spaces) and stop after a few lines; the live region still reads the whole text.
+ */
+const TOAST_CLASS_NAMES = {
+  title: 'line-clamp-3 [overflow-wrap:anywhere]',
+  description: 'line-clamp-4 [overflow-wrap:anywhere]',
+} as const;
+
 const LazySonner = lazy(async () => {
   const { Toaster: Sonner } = await loadSonner();
   function MountedSonner() {
     useEffect(() => markMounted(), []);
-    return <Sonner position="bottom-right" theme="system" richColors closeButton duration={6000} />;
+    return <Sonner position="bottom-right" theme="system" richColors closeButton duration={6000} toastOptions={{ classNames: TOAST_CLASS_NAMES }} />;
   }
   return { default: MountedSonner };
 });

@@ -27,7 +27,7 @@ export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: stri
           <span className="font-mono break-all">{url}</span> will stop receiving events at once. Its signing secret is gone for good; this cannot be undone.
         </AlertDialogDescription>
         {remove.isError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          <p role="alert" className="shrink-0 text-sm text-red-700 [overflow-wrap:anywhere] dark:text-red-400">
             Not deleted: {remove.error.message}
           </p>
         )}
