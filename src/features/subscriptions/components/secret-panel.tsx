@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { CopyButton } from '@/components/ui/copy-button';
+import { INPUT_HEIGHT } from '@/components/ui/input';
+import { cn } from '@/lib/cn';
 import type { CreatedSubscription } from '../api/schemas';
 
 /**
@@ -12,6 +14,9 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
   const [stored, setStored] = useState(false);
   const ackId = useId();
   const secretId = useId();
+  // The form and its Create button are gone: focus goes to the secret, selected, ready to copy.
+  const secretRef = useRef<HTMLInputElement>(null);
+  useEffect(() => secretRef.current?.focus(), []);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex-1 space-y-5 overflow-y-auto px-6 py-5">
@@ -29,11 +34,15 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
           </label>
           <div className="flex items-center gap-2">
             <input
+              ref={secretRef}
               id={secretId}
               readOnly
               value={created.signing_secret}
               onFocus={(event) => event.currentTarget.select()}
-              className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+              className={cn(
+                INPUT_HEIGHT,
+                'min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+              )}
             />
             <CopyButton value={created.signing_secret} label="Copy signing secret" variant="secondary" size="md" />
           </div>
