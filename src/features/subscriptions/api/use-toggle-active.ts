@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
+import { sentence } from '@/lib/text';
 import { cachedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from './schemas';
 import { subscriptionQueries, updateSubscription } from './subscriptions';
@@ -81,7 +82,7 @@ export function useToggleActive(id: string) {
       void queryClient.invalidateQueries({ queryKey: subscriptionQueries.lists() });
       toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
         id: `toggle-${id}`,
-        description: `${error.message} The switch shows the saved state again.`,
+        description: `${sentence(error.message)} The switch shows the saved state again.`,
         action: undefined,
       });
     },
