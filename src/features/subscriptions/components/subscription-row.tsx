@@ -32,7 +32,18 @@ function coversCatalog(events: readonly string[], catalog: readonly string[] | u
   return catalog.every((type) => carried.has(type));
 }
 
-function EventsCell({ events, catalog, onShowAll }: { events: readonly string[]; catalog: readonly string[] | undefined; onShowAll: () => void }) {
+function EventsCell({
+  events,
+  catalog,
+  url,
+  onShowAll,
+}: {
+  events: readonly string[];
+  catalog: readonly string[] | undefined;
+  /** The subscription's target URL, to name the button after the subscription it opens. */
+  url: string;
+  onShowAll: () => void;
+}) {
   if (coversCatalog(events, catalog) && catalog) {
     const extra = events.length - catalog.length;
     return (
@@ -53,7 +64,7 @@ function EventsCell({ events, catalog, onShowAll }: { events: readonly string[];
       {hidden.length > 0 && (
         <Tooltip content={<ul className="space-y-0.5 font-mono">{hidden.map((type) => <li key={type}>{type}</li>)}</ul>}>
           <button type="button" onClick={onShowAll} className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
-            +{hidden.length} more<span className="sr-only"> events: {hidden.join(', ')}</span>
+            +{hidden.length} more<span className="sr-only"> events of {url}: {hidden.join(', ')}</span>
           </button>
         </Tooltip>
       )}
@@ -118,7 +129,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         <StatusSwitch subscription={subscription} />
       </td>
       <td className="max-w-0 px-3 py-2 align-middle">
-        <EventsCell events={subscription.subscribed_events} catalog={catalog} onShowAll={() => onEdit(subscription.id)} />
+        <EventsCell events={subscription.subscribed_events} catalog={catalog} url={url} onShowAll={() => onEdit(subscription.id)} />
       </td>
       <td className="px-3 py-2 align-middle">
         <PhonesCell phones={subscription.phone_numbers} formatPhone={formatPhone} />

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useUrlSearch } from '@/lib/use-url-state';
 import { cn } from '@/lib/cn';
+import { sentence } from '@/lib/text';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/subscriptions';
 import { applyView, countSubscriptions, readView, writeView, type SortDirection, type SortKey, type StatusFilter, type ViewState } from '../lib/view';
 import type { DrawerState } from './subscription-drawer-state';
@@ -43,6 +44,8 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
   }, [queryClient]);
 
   const [search, setSearch] = useUrlSearch();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const focusSearch = useCallback(() => searchBox.current?.focus(), []);
   // The search box answers every keystroke from state; the URL follows a moment later (browsers
   // throttle history writes, and a shared link does not need every keystroke).
   const [query, setQuery] = useState(() => readView(search).q);
@@ -124,6 +127,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
               Search
             </label>
             <Input
+              ref={searchBox}
               id="subscription-search"
               type="search"
               value={view.q}
@@ -189,10 +193,10 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
             : ''}
         </p>
 
- {list.isError && subscriptions && (
+        {list.isError && subscriptions && (
           <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             <span>
-              Could not refresh the list: {list.error.message} Showing the subscriptions as last loaded.
+              Could not refresh the list: {sentence(list.error.message)} Showing the subscriptions as last loaded.
             </span>
             <Button size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
               {list.isFetching ? 'Retrying…' : 'Retry'}
@@ -206,7 +210,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
           ) : list.isError && !subscriptions ? (
             <StateMessage
               title="Could not load the subscriptions"
-              body={list.error.message}
+              body={sentence(list.error.message)}
               action={
                 <Button variant="primary" onClick={() => void list.refetch()} disabled={list.isFetching}>
                   {list.isFetching ? 'Retrying…' : 'Retry'}
@@ -227,7 +231,17 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
             <StateMessage
               title="No subscriptions match this view"
               body={view.q.trim() ? `Nothing matches “${view.q.trim()}”${view.status !== 'all' ? ` among ${view.status} subscriptions` : ''}.` : `There are no ${view.status} subscriptions.`}
-              action={<Button onClick={() => setView({ q: '', status: 'all' })}>Clear search and filter</Button>}
+              action={
+                <Button
+                  onClick={() => {
+                    setView({ q: '', status: 'all' });
+                    // The button goes away with the empty view; focus goes to where the next search starts.
+                    focusSearch();
+                  }}
+                >
+                  Clear search and filter
+                </Button>
+              }
             />
           ) : (
             <SubscriptionsTable
@@ -237,6 +251,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
               dir={view.dir}
               onEdit={openEdit}
               onPrefetch={prefetchDrawer}
+              onFocusLost={focusSearch}
             />
           )}
         </section>

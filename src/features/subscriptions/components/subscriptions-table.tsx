@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
 import type { Subscription } from '../api/schemas';
 import type { SortDirection, SortKey } from '../lib/view';
 import { usePhoneFormatter } from '../lib/use-phone-formatter';
@@ -19,6 +19,8 @@ export interface SubscriptionsTableProps {
   dir: SortDirection;
   onEdit: (id: string) => void;
   onPrefetch: () => void;
+  /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
+  onFocusLost?: () => void;
 }
 
 const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
@@ -30,9 +32,79 @@ const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
   { label: 'Actions', className: 'w-[5.5rem] pl-3 pr-4 text-right' },
 ];
 
-export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, onPrefetch }: SubscriptionsTableProps) {
+const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Where focus is in the table: which row, which column, which of the column's controls. */
+interface FocusSpot {
+  element: Element;
+  id: string;
+  cell: number;
+  control: number;
+}
+
+function focusSpot(element: Element): FocusSpot | null {
+  const cell = element.closest('td');
+  const row = cell?.closest('tr');
+  const id = row?.getAttribute('data-subscription-id');
+  if (!cell || !row || !id) return null;
+  return { element, id, cell: cell.cellIndex, control: [...cell.querySelectorAll(FOCUSABLE)].indexOf(element) };
+}
+
+/** The row that takes a removed row's place: the next one still shown, else the previous one. */
+function replacementId(id: string, before: readonly Subscription[], after: readonly Subscription[]): string | undefined {
+  const shown = new Set(after.map((subscription) => subscription.id));
+  const index = before.findIndex((subscription) => subscription.id === id);
+  if (index === -1) return after[0]?.id;
+  const next = before.slice(index + 1).find((subscription) => shown.has(subscription.id));
+  return next?.id ?? before.slice(0, index).findLast((subscription) => shown.has(subscription.id))?.id;
+}
+
+function focusInRow(body: HTMLTableSectionElement, id: string, spot: FocusSpot): boolean {
+  const row = [...body.rows].find((candidate) => candidate.getAttribute('data-subscription-id') === id);
+  const cell = row?.cells[spot.cell];
+  if (!row || !cell) return false;
+  const controls = [...cell.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const target = controls[spot.control] ?? controls[0] ?? row.querySelector<HTMLElement>('[data-edit-button]');
+  if (!target) return false;
+  target.focus();
+  return true;
+}
+
+export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, onPrefetch, onFocusLost }: SubscriptionsTableProps) {
   const formatPhone = usePhoneFormatter();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+
+  // A control that leaves the view with focus on it (a switch turned off under the Active
+  // filter) would drop focus to the page: it goes to the same column of the row that takes its place.
+  const focused = useRef<FocusSpot | null>(null);
+  const previous = useRef(subscriptions);
+  const focusLost = useRef(onFocusLost);
+  useLayoutEffect(() => {
+    focusLost.current = onFocusLost;
+  });
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = subscriptions;
+    const spot = focused.current;
+    const body = bodyRef.current;
+    if (!spot || !body || spot.element.isConnected) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    if (subscriptions.some((subscription) => subscription.id === spot.id)) return;
+    const id = replacementId(spot.id, before, subscriptions);
+    if (!id || !focusInRow(body, id, spot)) focusLost.current?.();
+  }, [subscriptions]);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    // Runs before the table leaves the page, while the focused control is still in it.
+    return () => {
+      if (body?.contains(document.activeElement)) focusLost.current?.();
+    };
+  }, []);
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    focused.current = focusSpot(event.target);
+  };
+
   const [scrollMargin, setScrollMargin] = useState(0);
   // Where the rows start on the page; measured again whenever the page's layout changes size
   // (a banner above the table, a header that wraps), or the window would be off by that much.
@@ -73,7 +145,7 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
           ))}
         </tr>
       </thead>
-      <tbody ref={bodyRef}>
+      <tbody ref={bodyRef} onFocus={onFocus}>
         {top > 0 && (
           <tr aria-hidden="true">
             <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
