@@ -69,7 +69,7 @@ test.describe('creating a subscription', () => {
     const target = dialog.getByRole('textbox', { name: 'Target URL' });
     await target.fill(url);
     await eventBox(dialog, 'message.sent').click();
-    await expect(dialog.getByText('Linq delivers only to HTTPS URLs: use https:// instead of http://.')).toBeVisible();
+    await expect(dialog.getByText('Linq delivers only to HTTPS URLs: use https:// instead of http://.', { exact: true })).toBeVisible();
     await expect(target).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByRole('button', { name: 'Create subscription' })).toBeDisabled();
     await snapshot(page, 'error-target-url');

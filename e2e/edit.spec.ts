@@ -59,11 +59,13 @@ test.describe('editing event types', () => {
 
     await dialog.getByRole('button', { name: 'Clear all' }).click();
     await expect(dialog.getByText('0 of 18 selected')).toBeVisible();
-    await expect(dialog.getByText('Choose at least one event type.')).toBeVisible();
+    await expect(dialog.getByText('Choose at least one event type.', { exact: true })).toBeVisible();
+    // The footer says what stops Save, beside the button.
+    await expect(dialog.getByText('To save: Choose at least one event type.')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeDisabled();
 
     await eventBox(dialog, 'participant.added').click();
-    await expect(dialog.getByText('Choose at least one event type.')).toBeHidden();
+    await expect(dialog.getByText('Choose at least one event type.', { exact: true })).toBeHidden();
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toBeHidden();
     await expect(rowFor(page, url).getByRole('cell').nth(2)).toHaveText('participant.added');

@@ -24,7 +24,7 @@ test.describe('phone number chips', () => {
     // Save is blocked, and the reason is given.
     const save = dialog.getByRole('button', { name: 'Save changes' });
     await expect(save).toBeDisabled();
-    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.')).toBeVisible();
+    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true })).toBeVisible();
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await snapshot(page, 'error-phone-chips');
 
@@ -38,7 +38,7 @@ test.describe('phone number chips', () => {
 
     await expect(invalid).toHaveCount(0);
     await expect(chips.getByRole('listitem')).toHaveCount(4);
-    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.')).toBeHidden();
+    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true })).toBeHidden();
     await expect(save).toBeEnabled();
     await save.click();
     await expect(dialog).toBeHidden();
