@@ -1,5 +1,5 @@
 import { test, expect, snapshot } from './fixtures';
-import { createSubscription, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
+import { createSubscription, editDrawer, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
 
 test.describe('creating a subscription', () => {
   test('shows the signing secret once; after Done the row is there and the secret is nowhere in the page', async ({ page, linq }) => {
@@ -127,4 +127,52 @@ test.describe('deleting a subscription', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'No subscriptions match this view' })).toBeVisible();
   });
+
+  test('after a delete from the drawer, focus is on the Edit button of the row that took its place', async ({ page, linq }) => {
+    const host = new URL(uniqueUrl('neighbours')).host;
+    const first = await createSubscription(linq, 'neighbours', { url: `https://${host}/a` });
+    const second = await createSubscription(linq, 'neighbours', { url: `https://${host}/b` });
+    await page.goto(`/?q=${encodeURIComponent(host)}`);
+    await expect(rowFor(page, second.url)).toBeVisible();
+    const dialog = await openDrawer(page, first.url);
+
+    await dialog.getByRole('button', { name: `Delete ${first.url}`, exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Delete this subscription?' }).getByRole('button', { name: 'Delete subscription' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: `Edit ${second.url}`, exact: true })).toBeFocused();
+  });
+
+  test('a drawer opened on a subscription deleted elsewhere says so and offers Close', async ({ page, linq }) => {
+    const { id, url } = await createSubscription(linq, 'gone');
+    await openTableAt(page, url);
+    await linq.webhookSubscriptions.delete(id);
+
+    await page.getByRole('button', { name: `Edit ${url}`, exact: true }).click();
+    const dialog = editDrawer(page);
+    await expect(dialog.getByText('This subscription no longer exists.')).toBeVisible();
+    // The row leaves the table at once.
+    await expect(rowFor(page, url)).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect(dialog).toBeHidden();
+  });
+});
+
+test('with the signing secret on screen, leaving the page asks first', async ({ page }) => {
+  const dialog = await startCreate(page, uniqueUrl('leave'));
+  await dialog.getByRole('button', { name: 'Create subscription' }).click();
+  const created = page.getByRole('dialog', { name: 'Subscription created' });
+  // Focus goes to the secret, selected, ready to copy.
+  await expect(created.getByRole('textbox', { name: 'Signing secret' })).toBeFocused();
+
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', async (prompt) => {
+      resolve(prompt.type());
+      await prompt.dismiss();
+    });
+  });
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  // Dismissed: the page and the secret are still there.
+  expect(page.isClosed()).toBe(false);
+  await expect(created).toBeVisible();
 });

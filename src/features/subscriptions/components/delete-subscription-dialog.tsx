@@ -9,6 +9,7 @@ import {
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
 import { toast } from '@/components/ui/toaster';
+import { sentence } from '@/lib/text';
 import { cachedSubscription } from '../api/cache';
 import { useDeleteSubscription } from '../api/use-subscription-mutations';
 import { subscriptionQueries } from '../api/subscriptions';
@@ -28,21 +29,23 @@ export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: stri
         </AlertDialogDescription>
         {remove.isError && (
           <p role="alert" className="shrink-0 text-sm text-red-700 [overflow-wrap:anywhere] dark:text-red-400">
-            Not deleted: {remove.error.message}
+            Not deleted: {sentence(remove.error.message)}
           </p>
         )}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={remove.isPending}>Cancel</AlertDialogCancel>
+          {/* aria-disabled, not disabled, while deleting: a disabled button would drop the focus to the page. */}
           <AlertDialogConfirm
-            disabled={remove.isPending}
-            onClick={() =>
+            aria-disabled={remove.isPending || undefined}
+            onClick={() => {
+              if (remove.isPending) return;
               remove.mutate(id, {
                 onSuccess: () => {
                   toast.success(`Deleted ${url}`);
                   onDeleted();
                 },
-              })
-            }
+              });
+            }}
           >
             {remove.isPending ? 'Deleting…' : 'Delete subscription'}
           </AlertDialogConfirm>

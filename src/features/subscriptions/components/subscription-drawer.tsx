@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -12,6 +12,7 @@ import {
 import { Button } from '@/components/ui/button';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
 import { Skeleton } from '@/components/ui/skeleton';
+import { ApiError } from '@/lib/api-client';
 import type { CreatedSubscription, Subscription } from '../api/schemas';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/subscriptions';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
@@ -29,17 +30,23 @@ export interface SubscriptionDrawerProps {
   onClose: () => void;
 }
 
+const editButtonOf = (id: string | null | undefined) =>
+  id ? document.querySelector<HTMLElement>(`tr[data-subscription-id="${CSS.escape(id)}"] [data-edit-button]`) : null;
+
 /**
  * Where focus goes when the drawer closes: the control that opened it, else the row's Edit
- * button (a row opened by a click), else "New subscription" (the row was deleted).
+ * button (a row opened by a click), else the Edit button of the row below or above it (the row
+ * was deleted: the operator stays at their place in the list), else "New subscription".
  */
-function restoreFocus(opener: HTMLElement | null, editId: string | undefined): void {
-  const candidates = [
-    opener,
-    editId ? document.querySelector<HTMLElement>(`tr[data-subscription-id="${CSS.escape(editId)}"] [data-edit-button]`) : null,
-    document.querySelector<HTMLElement>('[data-new-subscription]'),
-  ];
+function restoreFocus(opener: HTMLElement | null, editId: string | undefined, neighbours: readonly (string | null)[]): void {
+  const candidates = [opener, editButtonOf(editId), ...neighbours.map(editButtonOf), document.querySelector<HTMLElement>('[data-new-subscription]')];
   candidates.find((element) => element?.isConnected)?.focus();
+}
+
+/** The ids of the rows below and above a subscription's row, if it is rendered. */
+function neighbourIds(editId: string | undefined): (string | null)[] {
+  const row = editId ? document.querySelector(`tr[data-subscription-id="${CSS.escape(editId)}"]`) : null;
+  return [row?.nextElementSibling, row?.previousElementSibling].map((element) => element?.getAttribute('data-subscription-id') ?? null);
 }
 
 export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawerProps) {
@@ -49,9 +56,10 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
   useLayoutEffect(() => {
     const active = document.activeElement;
     openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    const neighbours = neighbourIds(editId);
     return () => {
       const opener = openerRef.current;
-      setTimeout(() => restoreFocus(opener, editId), 0);
+      setTimeout(() => restoreFocus(opener, editId, neighbours), 0);
     };
   }, [editId]);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
@@ -61,6 +69,15 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
   const onDirtyChange = useCallback((next: boolean) => {
     dirtyRef.current = next;
   }, []);
+
+  // A reload, Back or closed tab would lose the secret (shown only once) or unsaved changes: the browser asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (created || dirtyRef.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [created]);
 
   const requestClose = () => {
     // The secret panel closes only through its acknowledgement.
@@ -160,6 +177,17 @@ function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
 
   // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
   const failed = (id !== undefined && detail.isError && detail.data === undefined) || (catalog.isError && catalog.data === undefined);
+  if (failed && id !== undefined && detail.error instanceof ApiError && detail.error.status === 404) {
+    return (
+      <div role="alert" className="space-y-3 px-6 py-8 text-sm">
+        <p className="font-semibold text-zinc-900 dark:text-zinc-50">This subscription no longer exists.</p>
+        <p className="text-zinc-700 dark:text-zinc-300">It was deleted elsewhere, and it is gone from the list.</p>
+        <Button variant="primary" onClick={handlers.onCancel}>
+          Close
+        </Button>
+      </div>
+    );
+  }
   if (failed) {
     const error = (id !== undefined && detail.error) || catalog.error;
     return (

@@ -243,6 +243,37 @@ describe('SubscriptionForm: editing', () => {
     expect(writes(api.requests)).toEqual([{ method: 'PUT', path: PATH, body: { phone_numbers: ['+14155550100', '+12125550188'] } }]);
   });
 
+  it('counts an invalid chip as unsaved work and says what stops Save', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.type(form.phoneInput(), '415 555 01{Enter}');
+    await waitFor(() => expect(form.onDirtyChange).toHaveBeenLastCalledWith(true));
+    expect(screen.getByText('To save: Fix or remove the phone numbers marked in red before saving.')).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
+  });
+
+  it('keeps focus on Save while saving, and a second press sends nothing more', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = installFakeApi(async (request) => {
+      if (request.method === 'GET') return { status: 200, body: subscription };
+      await gate;
+      return { status: 200, body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
+    });
+    const form = renderForm();
+    await form.user.type(form.urlInput(), '/v2');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.saveButton()).toHaveTextContent('Saving…'));
+    expect(form.saveButton()).toHaveAttribute('aria-disabled', 'true');
+    expect(form.saveButton()).toHaveFocus();
+
+    await form.user.click(form.saveButton());
+    release();
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+    expect(writes(api.requests)).toHaveLength(1);
+  });
+
   it('moves focus to the phone input when the focused chip is removed', async () => {
     fakeServer();
     const form = renderForm();

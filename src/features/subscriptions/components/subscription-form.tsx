@@ -9,6 +9,7 @@ import { Switch } from '@/components/ui/switch';
 import { toast } from '@/components/ui/toaster';
 import { ApiError } from '@/lib/api-client';
 import { formatPhoneNumber } from '@/lib/phone';
+import { sentence } from '@/lib/text';
 import { formatAbsoluteTime } from '@/lib/time';
 import type { CreatedSubscription, PhoneNumber, Subscription } from '../api/schemas';
 import { removeFromList } from '../api/cache';
@@ -70,7 +71,9 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   const { control, handleSubmit, formState, setError, reset, setValue, setFocus } = form;
   const values = useWatch({ control }) as SubscriptionFormValues;
   const changes = baseline ? changedFields(baseline, values) : undefined;
-  const hasChanges = (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft;
+  // Typed phone text and invalid chips are not in the request body, but they are the operator's work too.
+  const hasInvalidPhones = (values.phone_numbers ?? []).some((entry) => entry.kind === 'invalid');
+  const hasChanges = (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft || hasInvalidPhones;
   const saving = update.isPending || create.isPending;
 
   useEffect(() => onDirtyChange(hasChanges), [hasChanges, onDirtyChange]);
@@ -157,13 +160,20 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   // change, and typed phone text is not one), plus any error the server attached to a field.
   const problem = firstProblem(values);
   const hasFieldErrors = Object.keys(formState.errors).length > 0;
-  const canSave = hasChanges && problem === undefined && !hasFieldErrors && !saving;
+  // While saving the button stays enabled (aria-disabled): a disabled button would drop the focus to the page.
+  const canSave = hasChanges && problem === undefined && !hasFieldErrors;
 
   return (
     <form
       className="flex min-h-0 flex-1 flex-col"
       noValidate
-      onSubmit={(event) => void handleSubmit((formValues) => save(formValues))(event)}
+      onSubmit={(event) => {
+        if (saving) {
+          event.preventDefault();
+          return;
+        }
+        void handleSubmit((formValues) => save(formValues))(event);
+      }}
       aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
     >
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5">
@@ -188,7 +198,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         {formError && (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             <p className="font-semibold">Not saved</p>
-            <p className="mt-1">{formError.message}</p>
+            <p className="mt-1">{sentence(formError.message)}</p>
             {formError.canRetry && <p className="mt-1">Everything you typed is still here. Try Save again.</p>}
           </div>
         )}
@@ -318,7 +328,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
           {hasChanges && problem !== undefined ? `To save: ${problem}` : hasChanges && hasFieldErrors ? 'Fix the fields marked in red to save.' : ''}
         </span>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={!canSave} aria-busy={saving || undefined}>
+        <Button type="submit" variant="primary" disabled={!canSave} aria-disabled={saving || undefined} aria-busy={saving || undefined}>
           {saving ? 'Saving…' : baseline ? 'Save changes' : 'Create subscription'}
         </Button>
       </footer>
