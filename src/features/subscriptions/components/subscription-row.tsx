@@ -1,4 +1,4 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type Ref } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -9,12 +9,18 @@ import { eventLabel } from '../lib/event-types';
 import { splitTargetUrl } from '../lib/view';
 import { StatusSwitch } from './status-switch';
 
-export const ROW_HEIGHT = 68;
+/** A row's usual height (URL and id lines): the virtualiser's estimate until the row is measured. */
+export const ROW_HEIGHT = 73;
+/** The most of a target URL's end kept whole in the cell; it tells apart URLs that differ only there. */
+const URL_END_MAX = 16;
 const SHOWN_EVENTS = 2;
 const SHOWN_PHONES = 2;
 
 export interface RowProps {
   subscription: Subscription;
+  /** The row's place in the list, read by the virtualiser when it measures the row. */
+  index: number;
+  ref?: Ref<HTMLTableRowElement>;
   /** The catalog's types, once loaded, to say "All 18 catalog events". */
   catalog: readonly string[] | undefined;
   formatPhone: (e164: string) => string;
@@ -24,6 +30,13 @@ export interface RowProps {
 
 function isInteractive(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a, input, [role="switch"], [data-no-row-click]') !== null;
+}
+
+/** "/hooks/messages" and "/00042": the path cut before its last segment (with the query), the end bounded in length. */
+function splitPathEnd(rest: string): [string, string] {
+  const query = rest.indexOf('?');
+  const cut = Math.max(rest.lastIndexOf('/', query === -1 ? rest.length : query), rest.length - URL_END_MAX, 0);
+  return [rest.slice(0, cut), rest.slice(cut)];
 }
 
 function coversCatalog(events: readonly string[], catalog: readonly string[] | undefined): boolean {
@@ -92,8 +105,9 @@ function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null 
   );
 }
 
-export const SubscriptionRow = memo(function SubscriptionRow({ subscription, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
+export const SubscriptionRow = memo(function SubscriptionRow({ subscription, index, ref, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
   const { host, rest } = splitTargetUrl(subscription.target_url);
+  const [middle, end] = splitPathEnd(rest);
   const url = subscription.target_url;
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>) => {
     if (!isInteractive(event.target) && !window.getSelection()?.toString()) onEdit(subscription.id);
@@ -101,9 +115,10 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
 
   return (
     <tr
+      ref={ref}
+      data-index={index}
       data-subscription-id={subscription.id}
       data-target-url={url}
-      style={{ height: ROW_HEIGHT }}
       onClick={onRowClick}
       onPointerEnter={onPrefetch}
       className="cursor-pointer border-b border-zinc-200 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
@@ -111,9 +126,13 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
       <td className="max-w-0 py-2 pr-3 pl-4 align-middle">
         <div className="flex min-w-0 items-center gap-1">
           <Tooltip content={<span className="break-all">{url}</span>}>
-            <span tabIndex={0} data-no-row-click className="min-w-0 truncate rounded text-sm focus-visible:outline-2 focus-visible:outline-indigo-500">
-              <span className="font-medium text-zinc-900 dark:text-zinc-50">{host}</span>
-              <span className="text-zinc-600 dark:text-zinc-400">{rest}</span>
+            {/* A narrow cell cuts the middle of the URL: the host and the path's end stay in view. */}
+            <span tabIndex={0} data-no-row-click className="flex min-w-0 rounded text-sm text-zinc-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400">
+              <span className="truncate">
+                <span className="font-medium text-zinc-900 dark:text-zinc-50">{host}</span>
+                {middle}
+              </span>
+              <span className="shrink-0">{end}</span>
             </span>
           </Tooltip>
           <CopyButton value={url} label={`Copy ${url}`} className="shrink-0" />

@@ -1,10 +1,11 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
 import type { Subscription } from '../api/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
+import { ROW_HEIGHT } from './subscription-row';
 import { SubscriptionsPage } from './subscriptions-page';
 
 vi.mock('@/components/ui/toaster', () => {
@@ -62,7 +63,9 @@ function fakeServer(initial: Subscription[], { failList = false } = {}) {
     if (request.method === 'GET' && request.path === '/v3/phone_numbers') return { status: 200, body: { phone_numbers: [] } };
     const put = /^\/v3\/webhook-subscriptions\/(.+)$/.exec(request.path);
     if (request.method === 'PUT' && put) {
-      stored = stored.map((entry) => (entry.id === put[1] ? { ...entry, ...(request.body as Partial<Subscription>) } : entry));
+      // Stamped like the sandbox does, so "Recently changed first" moves the row.
+      const updatedAt = new Date().toISOString();
+      stored = stored.map((entry) => (entry.id === put[1] ? { ...entry, ...(request.body as Partial<Subscription>), updated_at: updatedAt } : entry));
       return { status: 200, body: stored.find((entry) => entry.id === put[1]) };
     }
     return envelope(404, 2001, 'Resource not found');
@@ -141,6 +144,73 @@ describe('SubscriptionsPage', () => {
     await client.refetchQueries({ queryKey: subscriptionQueries.lists() });
 
     await waitFor(() => expect(screen.getByRole('button', { name: `Edit ${B.target_url}` })).toHaveFocus());
+  });
+
+  it('moves focus to the next row\'s switch when a toggled row jumps to the top under "Recently changed first", out of the rendered rows', async () => {
+    // jsdom has no layout: every row measures the estimated height, and the page is scrolled by hand.
+    const offsetHeight = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW_HEIGHT);
+    onTestFinished(() => offsetHeight.mockRestore());
+    const rows = Array.from({ length: 60 }, (_, index) => {
+      const name = String(index).padStart(2, '0');
+      return subscription(`sub-${name}`, `https://hooks.example.com/${name}`, {
+        updated_at: new Date(Date.UTC(2026, 0, 1) - index * 60_000).toISOString(),
+      });
+    });
+    fakeServer(rows);
+    const { user } = renderPage(rows, '?sort=updated&dir=desc');
+    vi.stubGlobal('scrollY', 40 * ROW_HEIGHT);
+    window.dispatchEvent(new Event('scroll'));
+    const [first, focused, next] = [rows[0], rows[45], rows[46]] as [Subscription, Subscription, Subscription];
+    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument());
+
+    toggle(focused).focus();
+    await user.keyboard(' ');
+
+    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${focused.target_url}` })).not.toBeInTheDocument());
+    expect(toggle(next)).toHaveFocus();
+  });
+
+  it('leaves the focus alone when the list changes after the focused row was scrolled out of the rendered rows', async () => {
+    // As above: rows measure the estimated height, and the page is scrolled by hand.
+    const offsetHeight = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW_HEIGHT);
+    onTestFinished(() => offsetHeight.mockRestore());
+    const rows = Array.from({ length: 60 }, (_, index) => subscription(`sub-${index}`, `https://hooks.example.com/${String(index).padStart(2, '0')}`));
+    const [first, shown] = [rows[0], rows[45]] as [Subscription, Subscription];
+    const server = fakeServer(rows);
+    const { client } = renderPage(rows);
+    await waitFor(() => expect(client.isFetching()).toBe(0));
+
+    toggle(first).focus();
+    vi.stubGlobal('scrollY', 40 * ROW_HEIGHT);
+    window.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument());
+    // Deleted elsewhere: the list changes while the focused row is far above.
+    server.remove(shown.id);
+    await client.refetchQueries({ queryKey: subscriptionQueries.lists() });
+    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${shown.target_url}` })).not.toBeInTheDocument());
+
+    expect(screen.getByRole('searchbox', { name: 'Search' })).not.toHaveFocus();
+    expect(document.body).toHaveFocus();
+  });
+
+  it('keeps the host and the end of a target URL apart from the part that truncates', () => {
+    fakeServer([]);
+    const url = 'https://api.northwind.io/hooks/messages/00042';
+    const long = 'https://hooks.example.com/catch/0123456789abcdef0123456789abcdef';
+    renderPage([subscription('sub-n', url), subscription('sub-l', long)]);
+
+    // jsdom has no layout: the end must sit outside the truncating part and not shrink.
+    const end = screen.getByText('/00042');
+    expect(end).toHaveClass('shrink-0');
+    expect(end.closest('.truncate')).toBeNull();
+    const cell = end.parentElement;
+    expect(cell).toHaveTextContent('api.northwind.io/hooks/messages/00042');
+    expect(cell?.firstElementChild).toHaveClass('truncate');
+    expect(cell?.firstElementChild?.firstElementChild).toHaveTextContent(/^api\.northwind\.io$/);
+    expect(cell).toHaveAccessibleDescription(url);
+    expect(screen.getByRole('button', { name: `Copy ${url}` })).toBeInTheDocument();
+    // A long last segment keeps only its end whole, so the host still has room.
+    expect(screen.getByText('0123456789abcdef')).toHaveClass('shrink-0');
   });
 
   it('focuses the search box after "Clear search and filter"', async () => {

@@ -8,6 +8,7 @@ import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';
 /**
  * The review table. Rows are virtualised against the page scroll (@tanstack/react-virtual), so
  * 10,000 subscriptions keep a few dozen rows in the DOM; spacer rows keep it a real <table>.
+ * Each rendered row is measured (its events wrap on narrow screens), so the rows do not shift.
  */
 
 const OVERSCAN = 8;
@@ -74,8 +75,9 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
   const formatPhone = usePhoneFormatter();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  // A control that leaves the view with focus on it (a switch turned off under the Active
-  // filter) would drop focus to the page: it goes to the same column of the row that takes its place.
+  // A control that leaves the DOM with focus on it would drop focus to the page: a switch turned
+  // off under the Active filter, or one whose row jumps out of the rendered rows under "Recently
+  // changed first". It goes to the same column of the row that takes its place.
   const focused = useRef<FocusSpot | null>(null);
   const previous = useRef(subscriptions);
   const focusLost = useRef(onFocusLost);
@@ -90,10 +92,14 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
     if (!spot || !body || spot.element.isConnected) return;
     const active = document.activeElement;
     if (active !== null && active !== document.body) return;
-    if (subscriptions.some((subscription) => subscription.id === spot.id)) return;
     const id = replacementId(spot.id, before, subscriptions);
     if (!id || !focusInRow(body, id, spot)) focusLost.current?.();
   }, [subscriptions]);
+  useLayoutEffect(() => {
+    // Runs after the effect above: a control scrolled out of the rendered rows is let go, so a
+    // later change of the list does not pull the focus back to where the reader left.
+    if (focused.current && !focused.current.element.isConnected) focused.current = null;
+  });
   useLayoutEffect(() => {
     const body = bodyRef.current;
     // Runs before the table leaves the page, while the focused control is still in it.
@@ -157,6 +163,8 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
           return (
             <SubscriptionRow
               key={subscription.id}
+              ref={virtualizer.measureElement}
+              index={item.index}
               subscription={subscription}
               catalog={catalog}
               formatPhone={formatPhone}
