@@ -157,7 +157,7 @@ test.describe('when the server fails', () => {
 
     await faults.set({ failure_rate: 1 });
     await confirm.getByRole('button', { name: 'Delete subscription' }).click();
-    await expect(confirm.getByRole('alert')).toHaveText(`Not deleted: ${SERVER_MESSAGE}`);
+    await expect(confirm.getByRole('alert')).toHaveText(`Not deleted: ${SERVER_MESSAGE}.`);
     await snapshot(page, 'error-delete');
 
     await faults.clear();
