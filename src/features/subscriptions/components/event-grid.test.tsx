@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Sheet, SheetContent, SheetTitle } from '@/components/ui/sheet';
 import { EventGrid } from './event-grid';
+import { stubResizeObserver } from '@/test/render';
 
 afterEach(() => {
   // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
@@ -44,14 +45,7 @@ function setup(initial: string[] = carried) {
 /** The grid as the drawer holds it: inside a form, inside a Radix Dialog. */
 function setupInDrawer() {
   // Radix checkboxes inside a <form> measure themselves; jsdom has no ResizeObserver.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
   const user = userEvent.setup({ delay: null });
   const onOpenChange = vi.fn<(open: boolean) => void>();
   const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());

@@ -2,20 +2,13 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeHandler, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
-import { renderWithClient } from '@/test/render';
+import { renderWithClient, stubResizeObserver } from '@/test/render';
 import type { Subscription } from '../api/schemas';
 import { SubscriptionForm } from './subscription-form';
 
 beforeEach(() => {
   // Radix checkboxes and switches inside a <form> measure themselves; jsdom has no ResizeObserver.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
 });
 
 afterEach(() => {

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
-import { createTestQueryClient, renderWithClient } from '@/test/render';
+import { createTestQueryClient, renderWithClient, stubResizeObserver } from '@/test/render';
 import type { Subscription } from '../api/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { ROW_HEIGHT } from './subscription-row';
@@ -14,14 +14,7 @@ vi.mock('@/components/ui/toaster', () => {
 });
 
 beforeEach(() => {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
+  stubResizeObserver();
   // The page prefetches the drawer when idle; not needed here.
   vi.stubGlobal('requestIdleCallback', () => 0);
   // The virtualiser scrolls the window; jsdom has no scrolling.
