@@ -1,4 +1,4 @@
-import { memo, type MouseEvent, type Ref } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -9,8 +9,12 @@ import { eventLabel } from '../lib/event-types';
 import { splitTargetUrl } from '../lib/view';
 import { StatusSwitch } from './status-switch';
 
-/** A row's usual height (URL and id lines): the virtualiser's estimate until the row is measured. */
-export const ROW_HEIGHT = 73;
+/**
+ * Every row's height, fixed: room for the URL and id lines and for the events wrapping to two
+ * lines at 1024 px. Rows of one known height let the virtualiser place them exactly, so nothing
+ * shifts while scrolling and Home / End land on the true top and bottom.
+ */
+export const ROW_HEIGHT = 81;
 /** The most of a target URL's end kept whole in the cell; it tells apart URLs that differ only there. */
 const URL_END_MAX = 16;
 const SHOWN_EVENTS = 2;
@@ -18,9 +22,6 @@ const SHOWN_PHONES = 2;
 
 export interface RowProps {
   subscription: Subscription;
-  /** The row's place in the list, read by the virtualiser when it measures the row. */
-  index: number;
-  ref?: Ref<HTMLTableRowElement>;
   /** The catalog's types, once loaded, to say "All 18 catalog events". */
   catalog: readonly string[] | undefined;
   formatPhone: (e164: string) => string;
@@ -105,7 +106,7 @@ function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null 
   );
 }
 
-export const SubscriptionRow = memo(function SubscriptionRow({ subscription, index, ref, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
+export const SubscriptionRow = memo(function SubscriptionRow({ subscription, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
   const { host, rest } = splitTargetUrl(subscription.target_url);
   const [middle, end] = splitPathEnd(rest);
   const url = subscription.target_url;
@@ -115,10 +116,9 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, ind
 
   return (
     <tr
-      ref={ref}
-      data-index={index}
       data-subscription-id={subscription.id}
       data-target-url={url}
+      style={{ height: ROW_HEIGHT }}
       onClick={onRowClick}
       onPointerEnter={onPrefetch}
       className="cursor-pointer border-b border-zinc-200 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900/60"

@@ -8,7 +8,7 @@ import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';
 /**
  * The review table. Rows are virtualised against the page scroll (@tanstack/react-virtual), so
  * 10,000 subscriptions keep a few dozen rows in the DOM; spacer rows keep it a real <table>.
- * Each rendered row is measured (its events wrap on narrow screens), so the rows do not shift.
+ * Rows have one fixed height (ROW_HEIGHT), so the virtualiser places them exactly.
  */
 
 const OVERSCAN = 8;
@@ -151,7 +151,8 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
           ))}
         </tr>
       </thead>
-      <tbody ref={bodyRef} onFocus={onFocus}>
+      {/* A control that takes focus is scrolled clear of the sticky header, not under it. */}
+      <tbody ref={bodyRef} onFocus={onFocus} className="[&_*]:scroll-mt-12">
         {top > 0 && (
           <tr aria-hidden="true">
             <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
@@ -163,8 +164,6 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
           return (
             <SubscriptionRow
               key={subscription.id}
-              ref={virtualizer.measureElement}
-              index={item.index}
               subscription={subscription}
               catalog={catalog}
               formatPhone={formatPhone}
