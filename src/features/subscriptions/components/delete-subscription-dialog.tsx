@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -18,6 +19,8 @@ import { subscriptionQueries } from '../api/subscriptions';
 export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: string; onCancel: () => void; onDeleted: () => void }) {
   const queryClient = useQueryClient();
   const remove = useDeleteSubscription();
+  // isPending renders a tick late: a double click would send two DELETEs without this.
+  const sending = useRef(false);
   const url = queryClient.getQueryData(subscriptionQueries.detail(id).queryKey)?.target_url ?? cachedSubscription(queryClient, id)?.target_url ?? id;
 
   return (
@@ -38,8 +41,12 @@ export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: stri
           <AlertDialogConfirm
             aria-disabled={remove.isPending || undefined}
             onClick={() => {
-              if (remove.isPending) return;
+              if (sending.current) return;
+              sending.current = true;
               remove.mutate(id, {
+                onSettled: () => {
+                  sending.current = false;
+                },
                 onSuccess: () => {
                   toast.success(`Deleted ${url}`);
                   onDeleted();

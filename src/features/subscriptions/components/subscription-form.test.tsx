@@ -267,6 +267,26 @@ describe('SubscriptionForm: editing', () => {
     expect(writes(api.requests)).toHaveLength(1);
   });
 
+  it('sends one PUT when Save is pressed twice during the change-on-server check', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const api = installFakeApi(async (request) => {
+      if (request.method === 'GET') {
+        await gate;
+        return { status: 200, body: subscription };
+      }
+      return { status: 200, body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
+    });
+    const form = renderForm();
+    await form.user.type(form.urlInput(), '/v2');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.dblClick(form.saveButton());
+    release();
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+    expect(api.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+    expect(writes(api.requests)).toHaveLength(1);
+  });
+
   it('moves focus to the phone input when the focused chip is removed', async () => {
     fakeServer();
     const form = renderForm();

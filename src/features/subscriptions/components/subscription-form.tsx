@@ -74,7 +74,10 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   // Typed phone text and invalid chips are not in the request body, but they are the operator's work too.
   const hasInvalidPhones = (values.phone_numbers ?? []).some((entry) => entry.kind === 'invalid');
   const hasChanges = (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft || hasInvalidPhones;
-  const saving = update.isPending || create.isPending;
+  // From the press of Save to the answer, the change-on-server check included. The ref stops a
+  // second press in the same tick, before the state has rendered.
+  const [saving, setSaving] = useState(false);
+  const savingRef = useRef(false);
 
   useEffect(() => onDirtyChange(hasChanges), [hasChanges, onDirtyChange]);
 
@@ -98,6 +101,18 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
 
   /** `overwrite`: the server's newer version, which the form's values replace (what the form shows is what is saved). */
   const save = async (formValues: SubscriptionFormValues, overwrite?: Subscription) => {
+    if (savingRef.current) return;
+    savingRef.current = true;
+    setSaving(true);
+    try {
+      await saveOnce(formValues, overwrite);
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  };
+
+  const saveOnce = async (formValues: SubscriptionFormValues, overwrite: Subscription | undefined) => {
     setFormError(undefined);
     if (!baseline) {
       try {
