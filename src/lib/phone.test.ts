@@ -111,6 +111,12 @@ describe('parsePhoneEntry', () => {
 
   it('rejects a number with an extension, which a phone filter cannot use', () => {
     expect(parsePhoneEntry('+1 415 555 0100 ext. 12', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/extension/i) });
+    // Written straight after the digits, "x12" is an extension too, not "letters".
+    expect(parsePhoneEntry('+12125550188x12', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/extension/i) });
+  });
+
+  it('says a + number starts with no country calling code, instead of asking for one', () => {
+    expect(parsePhoneEntry('+999 123456', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/not a country calling code/) });
   });
 });
 

@@ -27,12 +27,16 @@ export function splitPhoneInput(text: string): string[] {
 export function parsePhoneEntry(input: string, defaultCountry: CountryCode): PhoneEntry {
   const text = input.trim();
   if (!/\d/.test(text)) return { kind: 'invalid', input: text, reason: 'Not a phone number: it has no digits.' };
-  if (/[a-z]/i.test(text.replace(/\b(ext|x)\.?\s*\d+$/i, ''))) {
+  // An extension ("x12", "ext. 12", also right after the digits) is not "letters": it has its own message below.
+  if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
     return { kind: 'invalid', input: text, reason: 'Not a phone number: it contains letters.' };
   }
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   if (!parsed) {
-    return { kind: 'invalid', input: text, reason: `Not a phone number. Enter it with its country code, like +1 415 555 0100.` };
+    const reason = text.startsWith('+')
+      ? 'Not a phone number: the digits after + are not a country calling code.'
+      : 'Not a phone number. Enter it with its country code, like +1 415 555 0100.';
+    return { kind: 'invalid', input: text, reason };
   }
   if (parsed.ext) return { kind: 'invalid', input: text, reason: 'Extensions cannot be used in a phone filter.' };
   if (!parsed.isValid()) {
