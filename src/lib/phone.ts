@@ -43,23 +43,15 @@ export function parsePhoneEntry(input: string, defaultCountry: CountryCode): Pho
     const callingCode = parsed.countryCallingCode;
     // A national entry was read in the default country; an international one (+44…) names its own.
     const national = !text.startsWith('+') && callingCode === getCountryCallingCode(defaultCountry);
-    if (national) {
-      const country = parsed.country ?? defaultCountry;
-      return {
-        kind: 'invalid',
-        input: text,
-        reason: parsed.isPossible()
-          ? `Not a valid number in ${regionName(country)}. Check the digits or add the country code.`
-          : `Wrong number of digits for ${regionName(country)} (+${callingCode}).`,
-      };
-    }
-    const country = parsed.country ?? mainCountryForCallingCode(callingCode);
-    const place = country ? `${regionName(country)} (+${callingCode})` : `calling code +${callingCode}`;
-    return {
-      kind: 'invalid',
-      input: text,
-      reason: parsed.isPossible() ? `Not a valid number in ${place}. Check the digits.` : `Wrong number of digits for ${place}.`,
-    };
+    const country = parsed.country ?? (national ? defaultCountry : mainCountryForCallingCode(callingCode));
+    const region = country ? regionName(country) : `calling code +${callingCode}`;
+    const place = country ? `${region} (+${callingCode})` : region;
+    const reason = !parsed.isPossible()
+      ? `Wrong number of digits for ${place}.`
+      : national
+        ? `Not a valid number in ${region}. Check the digits or add the country code.`
+        : `Not a valid number in ${place}. Check the digits.`;
+    return { kind: 'invalid', input: text, reason };
   }
   return { kind: 'valid', e164: parsed.number, display: parsed.formatInternational() };
 }

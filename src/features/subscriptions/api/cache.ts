@@ -1,13 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Subscription } from './schemas';
-import { subscriptionQueries } from './subscriptions';
+import { removeFromList, replaceInList, subscriptionQueries } from './subscriptions';
 
 /** Writes server answers straight into the list and detail caches, so a change shows without a refetch. */
 
 export function replaceInCaches(queryClient: QueryClient, subscription: Subscription): void {
-  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) =>
-    list?.map((entry) => (entry.id === subscription.id ? subscription : entry)),
-  );
+  replaceInList(queryClient, subscription);
   queryClient.setQueryData(subscriptionQueries.detail(subscription.id).queryKey, subscription);
 }
 
@@ -21,11 +19,6 @@ export function addToCaches(queryClient: QueryClient, subscription: Subscription
 export function removeFromCaches(queryClient: QueryClient, id: string): void {
   removeFromList(queryClient, id);
   queryClient.removeQueries({ queryKey: subscriptionQueries.detail(id).queryKey, exact: true });
-}
-
-/** Out of the table only; the detail stays for a drawer that still shows it. */
-export function removeFromList(queryClient: QueryClient, id: string): void {
-  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) => list?.filter((entry) => entry.id !== id));
 }
 
 /** The list entry as the cache holds it now. */

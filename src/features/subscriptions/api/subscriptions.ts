@@ -1,4 +1,4 @@
-import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
+import { queryOptions, replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
 import { ApiError, apiClient } from '@/lib/api-client';
 import {
   catalogSchema,
@@ -62,6 +62,17 @@ export function keepNewerEntries(previous: Subscription[] | undefined, next: Sub
   });
 }
 
+/** A server answer into the table's row, and a subscription gone from the server out of it (the detail cache untouched). */
+export function replaceInList(queryClient: QueryClient, subscription: Subscription): void {
+  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) =>
+    list?.map((entry) => (entry.id === subscription.id ? subscription : entry)),
+  );
+}
+
+export function removeFromList(queryClient: QueryClient, id: string): void {
+  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) => list?.filter((entry) => entry.id !== id));
+}
+
 /** Query factory (TkDodo): key-only entries for invalidation, `queryOptions` entries for use. */
 export const subscriptionQueries = {
   all: () => ['subscriptions'] as const,
@@ -81,13 +92,12 @@ export const subscriptionQueries = {
       queryFn: async ({ signal, client }) => {
         // The table shows what the drawer loaded: a fresher copy replaces the row (an older one is
         // ignored by keepNewerEntries), and a subscription deleted elsewhere leaves the list.
-        const listKey = subscriptionQueries.list().queryKey;
         try {
           const subscription = await getSubscription(id, signal);
-          client.setQueryData(listKey, (list) => list?.map((entry) => (entry.id === id ? subscription : entry)));
+          replaceInList(client, subscription);
           return subscription;
         } catch (error) {
-          if (error instanceof ApiError && error.status === 404) client.setQueryData(listKey, (list) => list?.filter((entry) => entry.id !== id));
+          if (error instanceof ApiError && error.status === 404) removeFromList(client, id);
           throw error;
         }
       },

@@ -12,8 +12,7 @@ import { formatPhoneNumber } from '@/lib/phone';
 import { sentence } from '@/lib/text';
 import { formatAbsoluteTime } from '@/lib/time';
 import type { CreatedSubscription, PhoneNumber, Subscription } from '../api/schemas';
-import { removeFromList } from '../api/cache';
-import { subscriptionQueries } from '../api/subscriptions';
+import { removeFromList, subscriptionQueries } from '../api/subscriptions';
 import { useCreateSubscription, useUpdateSubscription } from '../api/use-subscription-mutations';
 import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';
 import {
@@ -182,13 +181,7 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
     <form
       className="flex min-h-0 flex-1 flex-col"
       noValidate
-      onSubmit={(event) => {
-        if (saving) {
-          event.preventDefault();
-          return;
-        }
-        void handleSubmit((formValues) => save(formValues))(event);
-      }}
+      onSubmit={(event) => void handleSubmit((formValues) => save(formValues))(event)}
       aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
     >
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5">
