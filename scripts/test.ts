@@ -4,6 +4,7 @@
  *
  *   typecheck  tsc --noEmit over src, server, e2e, scripts   (counts as one check)
  *   lint       eslint .                                       (counts as one check)
+ *   format     prettier --check .                             (counts as one check)
  *   unit       vitest run: component, API-client, sandbox and proxy tests
  *   e2e        playwright test: real browser against the real stack
  *
@@ -72,6 +73,7 @@ function playwright(): Tally {
 const tallies: Tally[] = [
   singleCheck('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
   singleCheck('lint', 'npx', ['eslint', '.']),
+  singleCheck('format', 'npx', ['prettier', '--check', '.']),
   vitest(),
 ];
 if (!skipE2e) tallies.push(playwright());
