@@ -18,10 +18,17 @@ createServer((request, response) => {
     return;
   }
   pool
-    .request({ method: 'GET', path: `${base.pathname}${request.url}`, headers: { authorization: `Bearer ${key}`, accept: 'application/json' } })
+    .request({
+      method: 'GET',
+      path: `${base.pathname}${request.url}`,
+      headers: { authorization: `Bearer ${key}`, accept: 'application/json' },
+    })
     .then(async (upstream) => {
       const body = Buffer.from(await upstream.body.arrayBuffer());
-      response.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type']), 'content-length': body.length });
+      response.writeHead(upstream.statusCode, {
+        'content-type': String(upstream.headers['content-type']),
+        'content-length': body.length,
+      });
       response.end(body);
     })
     .catch(() => response.writeHead(502).end());

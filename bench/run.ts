@@ -128,7 +128,9 @@ function measureBundle() {
   const html = readFileSync('dist/index.html', 'utf8');
   // What the first view loads: the entry script and everything it modulepreloads.
   const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const all = readdirSync('dist/assets')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const initialKb = initial.reduce((sum, f) => sum + gzipKb(join('dist', f)), 0);
   const totalKb = all.reduce((sum, f) => sum + gzipKb(join('dist', f)), 0);
   record('initial JS (gzip)', initialKb, 'KB', '≤ 110', initialKb <= 110);
@@ -178,7 +180,9 @@ async function searchKeystrokeMs(page: Page, query: string): Promise<number[]> {
         await new Promise<void>((resolve) => {
           const settled = () => {
             const rows = [...document.querySelectorAll(rowSelector)];
-            return rows.length === 0 || rows.every((row) => row.textContent!.toLowerCase().includes(prefix.toLowerCase()));
+            return (
+              rows.length === 0 || rows.every((row) => row.textContent!.toLowerCase().includes(prefix.toLowerCase()))
+            );
           };
           const check = () => (settled() ? resolve() : requestAnimationFrame(check));
           requestAnimationFrame(check);
@@ -259,7 +263,12 @@ async function measureProxy(sandboxUrl: string, consoleUrl: string, bareUrl: str
   await direct();
   await proxied();
   await bare();
-  const ratios = { latency: [] as number[], throughput: [] as number[], bareLatency: [] as number[], bareThroughput: [] as number[] };
+  const ratios = {
+    latency: [] as number[],
+    throughput: [] as number[],
+    bareLatency: [] as number[],
+    bareThroughput: [] as number[],
+  };
   const directMs: number[] = [];
   const proxiedMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -298,7 +307,12 @@ async function measureLighthouse(url: string) {
   try {
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] },
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      },
       desktopConfig,
     );
     const categories = result!.lhr.categories;
@@ -342,7 +356,13 @@ async function main() {
     const firstUrl = (await page.locator(`${DATA_ROW}`).first().getAttribute('data-target-url')) ?? '';
     const query = new URL(firstUrl).hostname.split('.')[0] ?? 'hooks';
     const keystrokes = await searchKeystrokeMs(page, query);
-    record('search per keystroke at 10,000 (worst)', Math.max(...keystrokes), 'ms', '≤ 150', Math.max(...keystrokes) <= 150);
+    record(
+      'search per keystroke at 10,000 (worst)',
+      Math.max(...keystrokes),
+      'ms',
+      '≤ 150',
+      Math.max(...keystrokes) <= 150,
+    );
     record('search per keystroke at 10,000 (median)', median(keystrokes), 'ms', '—', true);
 
     await page.goto(large.consoleUrl);
@@ -367,7 +387,9 @@ async function main() {
   const width = Math.max(...figures.map((f) => f.name.length));
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  budget    ok`);
   for (const f of figures) {
-    console.log(`${f.name.padEnd(width)}  ${`${f.value} ${f.unit}`.padStart(10)}  ${f.budget.padEnd(8)}  ${f.ok ? 'yes' : 'NO'}`);
+    console.log(
+      `${f.name.padEnd(width)}  ${`${f.value} ${f.unit}`.padStart(10)}  ${f.budget.padEnd(8)}  ${f.ok ? 'yes' : 'NO'}`,
+    );
   }
   const results = { measured_at: new Date().toISOString(), quick, figures };
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');

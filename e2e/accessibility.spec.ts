@@ -1,5 +1,14 @@
 import { test, expect, snapshot, expectAccessible } from './fixtures';
-import { SEEDED, createSubscription, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
+import {
+  SEEDED,
+  createSubscription,
+  eventBox,
+  openDrawer,
+  openTableAt,
+  rowFor,
+  startCreate,
+  uniqueUrl,
+} from './helpers';
 
 /** Zero serious or critical axe violations on every main surface, in both colour schemes. */
 for (const scheme of ['light', 'dark'] as const) {

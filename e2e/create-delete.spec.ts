@@ -1,8 +1,20 @@
 import { test, expect, snapshot } from './fixtures';
-import { createSubscription, editDrawer, eventBox, openDrawer, openTableAt, rowFor, startCreate, uniqueUrl } from './helpers';
+import {
+  createSubscription,
+  editDrawer,
+  eventBox,
+  openDrawer,
+  openTableAt,
+  rowFor,
+  startCreate,
+  uniqueUrl,
+} from './helpers';
 
 test.describe('creating a subscription', () => {
-  test('shows the signing secret once; after Done the row is there and the secret is nowhere in the page', async ({ page, linq }) => {
+  test('shows the signing secret once; after Done the row is there and the secret is nowhere in the page', async ({
+    page,
+    linq,
+  }) => {
     const url = uniqueUrl('create', '/linq?version=2026-02-03');
     await page.goto('/');
     await page.getByRole('button', { name: 'New subscription' }).click();
@@ -47,7 +59,9 @@ test.describe('creating a subscription', () => {
 
     // The secret is gone from the page and from storage.
     expect(await page.content()).not.toContain(secret);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toContain(secret);
 
     // The API has it, and never returns the secret again.
@@ -69,7 +83,9 @@ test.describe('creating a subscription', () => {
     const target = dialog.getByRole('textbox', { name: 'Target URL' });
     await target.fill(url);
     await eventBox(dialog, 'message.sent').click();
-    await expect(dialog.getByText('Linq delivers only to HTTPS URLs: use https:// instead of http://.', { exact: true })).toBeVisible();
+    await expect(
+      dialog.getByText('Linq delivers only to HTTPS URLs: use https:// instead of http://.', { exact: true }),
+    ).toBeVisible();
     await expect(target).toHaveAttribute('aria-invalid', 'true');
     await expect(dialog.getByRole('button', { name: 'Create subscription' })).toBeDisabled();
     await snapshot(page, 'error-target-url');
@@ -121,14 +137,21 @@ test.describe('deleting a subscription', () => {
     await expect(page.getByText(`Deleted ${url}`)).toBeVisible();
     await expect(rowFor(page, url)).toHaveCount(0);
 
-    await expect.poll(async () => (await linq.webhookSubscriptions.list()).subscriptions.some((subscription) => subscription.id === id)).toBe(false);
+    await expect
+      .poll(async () =>
+        (await linq.webhookSubscriptions.list()).subscriptions.some((subscription) => subscription.id === id),
+      )
+      .toBe(false);
     await expect(linq.webhookSubscriptions.retrieve(id)).rejects.toMatchObject({ status: 404 });
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'No subscriptions match this view' })).toBeVisible();
   });
 
-  test('after a delete from the drawer, focus is on the Edit button of the row that took its place', async ({ page, linq }) => {
+  test('after a delete from the drawer, focus is on the Edit button of the row that took its place', async ({
+    page,
+    linq,
+  }) => {
     const host = new URL(uniqueUrl('neighbours')).host;
     const first = await createSubscription(linq, 'neighbours', { url: `https://${host}/a` });
     const second = await createSubscription(linq, 'neighbours', { url: `https://${host}/b` });
@@ -137,7 +160,10 @@ test.describe('deleting a subscription', () => {
     const dialog = await openDrawer(page, first.url);
 
     await dialog.getByRole('button', { name: `Delete ${first.url}`, exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Delete this subscription?' }).getByRole('button', { name: 'Delete subscription' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Delete this subscription?' })
+      .getByRole('button', { name: 'Delete subscription' })
+      .click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('button', { name: `Edit ${second.url}`, exact: true })).toBeFocused();
   });

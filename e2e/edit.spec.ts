@@ -1,5 +1,16 @@
 import { test, expect, snapshot } from './fixtures';
-import { SEEDED, createSubscription, editDrawer, eventBox, openDrawer, openTableAt, rowFor, seededId, sorted, uniqueUrl } from './helpers';
+import {
+  SEEDED,
+  createSubscription,
+  editDrawer,
+  eventBox,
+  openDrawer,
+  openTableAt,
+  rowFor,
+  seededId,
+  sorted,
+  uniqueUrl,
+} from './helpers';
 
 const retrieveEvents = (linq: Parameters<typeof createSubscription>[0], id: string) => async () =>
   sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events);
@@ -49,11 +60,24 @@ test.describe('editing event types', () => {
 
     await expect
       .poll(retrieveEvents(linq, id))
-      .toEqual(sorted(['message.sent', 'message.received', 'message.read', 'message.delivered', 'message.failed', 'message.edited', 'reaction.added', 'reaction.removed']));
+      .toEqual(
+        sorted([
+          'message.sent',
+          'message.received',
+          'message.read',
+          'message.delivered',
+          'message.failed',
+          'message.edited',
+          'reaction.added',
+          'reaction.removed',
+        ]),
+      );
   });
 
   test('clearing all, then picking one, and saving', async ({ page, linq }) => {
-    const { id, url } = await createSubscription(linq, 'edit-clear', { events: ['message.sent', 'message.received', 'reaction.added', 'chat.created'] });
+    const { id, url } = await createSubscription(linq, 'edit-clear', {
+      events: ['message.sent', 'message.received', 'reaction.added', 'chat.created'],
+    });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
 
@@ -134,20 +158,32 @@ test.describe('types the catalog does not list', () => {
   });
 
   test('only the phone filter changes when only the phone filter is edited', async ({ page, linq }) => {
-    const { id, url } = await createSubscription(linq, 'calls-phones', { events: ['call.initiated', 'call.ended', 'message.sent'], phones: ['+14155550123'] });
+    const { id, url } = await createSubscription(linq, 'calls-phones', {
+      events: ['call.initiated', 'call.ended', 'message.sent'],
+      phones: ['+14155550123'],
+    });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
     await dialog.getByRole('button', { name: 'Add +1 212 555 0188 to the filter' }).click();
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toBeHidden();
 
-    await expect.poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).phone_numbers)).toEqual(['+12125550188', '+14155550123']);
-    expect(sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual(['call.ended', 'call.initiated', 'message.sent']);
+    await expect
+      .poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).phone_numbers))
+      .toEqual(['+12125550188', '+14155550123']);
+    expect(sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual([
+      'call.ended',
+      'call.initiated',
+      'message.sent',
+    ]);
   });
 });
 
 test.describe('message.edited needs ?version=2026-02-03', () => {
-  test('the seeded crm.initech.com subscription is warned about, and the fix button fixes the URL', async ({ page, linq }) => {
+  test('the seeded crm.initech.com subscription is warned about, and the fix button fixes the URL', async ({
+    page,
+    linq,
+  }) => {
     const id = await seededId(linq, SEEDED.initech);
     await page.goto(`/?edit=${id}`);
     const dialog = editDrawer(page);
@@ -184,10 +220,15 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toBeHidden();
 
-    await expect.poll(async () => (await linq.webhookSubscriptions.retrieve(id)).target_url).toBe(`${url}?version=2026-02-03`);
+    await expect
+      .poll(async () => (await linq.webhookSubscriptions.retrieve(id)).target_url)
+      .toBe(`${url}?version=2026-02-03`);
   });
 
-  test('ticking message.edited on an unversioned URL raises the warning; unticking clears it', async ({ page, linq }) => {
+  test('ticking message.edited on an unversioned URL raises the warning; unticking clears it', async ({
+    page,
+    linq,
+  }) => {
     const { url } = await createSubscription(linq, 'edited-tick', { events: ['message.sent'] });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
@@ -201,7 +242,10 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
 });
 
 test.describe('conflicting changes', () => {
-  test('a change made through the API while the drawer is open is detected on save; Overwrite with mine saves what the form shows', async ({ page, linq }) => {
+  test('a change made through the API while the drawer is open is detected on save; Overwrite with mine saves what the form shows', async ({
+    page,
+    linq,
+  }) => {
     const { id, url } = await createSubscription(linq, 'conflict', { events: ['message.sent'] });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
@@ -211,7 +255,9 @@ test.describe('conflicting changes', () => {
     await linq.webhookSubscriptions.update(id, { phone_numbers: ['+12125550188'] });
 
     await dialog.getByRole('button', { name: 'Save changes' }).click();
-    const conflict = dialog.getByRole('alert').filter({ hasText: 'This subscription was changed elsewhere since you opened it.' });
+    const conflict = dialog
+      .getByRole('alert')
+      .filter({ hasText: 'This subscription was changed elsewhere since you opened it.' });
     await expect(conflict).toBeVisible();
     await conflict.scrollIntoViewIfNeeded();
     await snapshot(page, 'error-conflict');
@@ -233,10 +279,15 @@ test.describe('conflicting changes', () => {
     const dialog = await openDrawer(page, url);
     await eventBox(dialog, 'message.read').click();
 
-    await linq.webhookSubscriptions.update(id, { subscribed_events: ['message.sent', 'chat.created'], phone_numbers: ['+12125550188'] });
+    await linq.webhookSubscriptions.update(id, {
+      subscribed_events: ['message.sent', 'chat.created'],
+      phone_numbers: ['+12125550188'],
+    });
 
     await dialog.getByRole('button', { name: 'Save changes' }).click();
-    const conflict = dialog.getByRole('alert').filter({ hasText: 'This subscription was changed elsewhere since you opened it.' });
+    const conflict = dialog
+      .getByRole('alert')
+      .filter({ hasText: 'This subscription was changed elsewhere since you opened it.' });
     await expect(conflict).toBeVisible();
     await conflict.getByRole('button', { name: 'Reload their version' }).click();
 
@@ -248,6 +299,9 @@ test.describe('conflicting changes', () => {
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    expect(sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual(['chat.created', 'message.sent']);
+    expect(sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual([
+      'chat.created',
+      'message.sent',
+    ]);
   });
 });

@@ -1,11 +1,25 @@
 import { test, expect, snapshot } from './fixtures';
-import { activeSwitch, createSubscription, editDrawer, eventBox, openDrawer, openTableAt, rowFor, sorted, uniqueUrl } from './helpers';
+import {
+  activeSwitch,
+  createSubscription,
+  editDrawer,
+  eventBox,
+  openDrawer,
+  openTableAt,
+  rowFor,
+  sorted,
+  uniqueUrl,
+} from './helpers';
 
 /** The sandbox's injected failure answers 500 with the documented message. */
 const SERVER_MESSAGE = 'Internal server error';
 
 test.describe('when the server fails', () => {
-  test('saving: the error is shown, the typed form stays, and Save again succeeds once the server is back', async ({ page, linq, faults }) => {
+  test('saving: the error is shown, the typed form stays, and Save again succeeds once the server is back', async ({
+    page,
+    linq,
+    faults,
+  }) => {
     const { id, url } = await createSubscription(linq, 'fail-save', { events: ['message.sent'] });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
@@ -70,7 +84,9 @@ test.describe('when the server fails', () => {
     await snapshot(page, 'error-create');
 
     await faults.clear();
-    expect((await linq.webhookSubscriptions.list()).subscriptions.some((subscription) => subscription.target_url === url)).toBe(false);
+    expect(
+      (await linq.webhookSubscriptions.list()).subscriptions.some((subscription) => subscription.target_url === url),
+    ).toBe(false);
 
     await dialog.getByRole('button', { name: 'Create subscription' }).click();
     const created = page.getByRole('dialog', { name: 'Subscription created' });
@@ -80,11 +96,20 @@ test.describe('when the server fails', () => {
     await expect(created).toBeHidden();
 
     await expect
-      .poll(async () => (await linq.webhookSubscriptions.list()).subscriptions.filter((subscription) => subscription.target_url === url).length)
+      .poll(
+        async () =>
+          (await linq.webhookSubscriptions.list()).subscriptions.filter(
+            (subscription) => subscription.target_url === url,
+          ).length,
+      )
       .toBe(1);
   });
 
-  test('loading the table: an error with Retry, which works once the server is back', async ({ page, linq, faults }) => {
+  test('loading the table: an error with Retry, which works once the server is back', async ({
+    page,
+    linq,
+    faults,
+  }) => {
     await faults.set({ failure_rate: 1 });
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Could not load the subscriptions' })).toBeVisible();

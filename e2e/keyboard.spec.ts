@@ -20,7 +20,9 @@ test.describe('keyboard only', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`Saved ${url}`)).toBeVisible();
 
-    await expect.poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events)).toEqual(['message.received', 'message.sent']);
+    await expect
+      .poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).subscribed_events))
+      .toEqual(['message.received', 'message.sent']);
   });
 
   test('Escape closes an unchanged drawer; with changes it asks first', async ({ page, linq }) => {

@@ -2,7 +2,10 @@ import { test, expect, snapshot } from './fixtures';
 import { createSubscription, openDrawer, openTableAt, pasteInto, rowFor, sorted } from './helpers';
 
 test.describe('phone number chips', () => {
-  test('a pasted mixture: invalid entries block Save with their reason; fixed, the E.164 numbers are stored', async ({ page, linq }) => {
+  test('a pasted mixture: invalid entries block Save with their reason; fixed, the E.164 numbers are stored', async ({
+    page,
+    linq,
+  }) => {
     const { id, url } = await createSubscription(linq, 'phones');
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
@@ -24,7 +27,9 @@ test.describe('phone number chips', () => {
     // Save is blocked, and the reason is given.
     const save = dialog.getByRole('button', { name: 'Save changes' });
     await expect(save).toBeDisabled();
-    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true })).toBeVisible();
+    await expect(
+      dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true }),
+    ).toBeVisible();
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     await snapshot(page, 'error-phone-chips');
 
@@ -38,7 +43,9 @@ test.describe('phone number chips', () => {
 
     await expect(invalid).toHaveCount(0);
     await expect(chips.getByRole('listitem')).toHaveCount(4);
-    await expect(dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true })).toBeHidden();
+    await expect(
+      dialog.getByText('Fix or remove the phone numbers marked in red before saving.', { exact: true }),
+    ).toBeHidden();
     await expect(save).toBeEnabled();
     await save.click();
     await expect(dialog).toBeHidden();
@@ -46,7 +53,9 @@ test.describe('phone number chips', () => {
     await expect(rowFor(page, url).getByRole('cell').nth(3)).toContainText('+2 more');
 
     const expected = ['+12125550188', '+14155550100', '+14155550199', '+442079460958'];
-    await expect.poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).phone_numbers)).toEqual(expected);
+    await expect
+      .poll(async () => sorted((await linq.webhookSubscriptions.retrieve(id)).phone_numbers))
+      .toEqual(expected);
 
     // After a reload the drawer shows the stored numbers as chips.
     await page.reload();
@@ -62,14 +71,18 @@ test.describe('phone number chips', () => {
     const dialog = await openDrawer(page, url);
     const input = dialog.getByRole('textbox', { name: 'Phone numbers' });
 
-    await dialog.getByRole('combobox', { name: 'Default country for numbers without a country code' }).selectOption('GB');
+    await dialog
+      .getByRole('combobox', { name: 'Default country for numbers without a country code' })
+      .selectOption('GB');
     await input.fill('020 7946 0958');
     await input.press('Enter');
     await expect(dialog.getByRole('list', { name: 'Phone numbers in the filter' })).toContainText('+44 20 7946 0958');
 
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await expect(dialog).toBeHidden();
-    await expect.poll(async () => (await linq.webhookSubscriptions.retrieve(id)).phone_numbers).toEqual(['+442079460958']);
+    await expect
+      .poll(async () => (await linq.webhookSubscriptions.retrieve(id)).phone_numbers)
+      .toEqual(['+442079460958']);
   });
 
   test('removing every chip clears the filter', async ({ page, linq }) => {

@@ -5,11 +5,36 @@ import { SEEDED, editDrawer, rowFor, seededId, sorted } from './helpers';
 /** What each seeded row shows: status, events cell, phone filter cell. */
 const SEEDED_ROWS = [
   { url: SEEDED.acme, status: 'Active', events: ['All 18 catalog events'], phones: ['All numbers'] },
-  { url: SEEDED.northwind, status: 'Active', events: ['message.sent', 'message.received', '+5 more'], phones: ['+1 415 555 0123'] },
-  { url: SEEDED.contoso, status: 'Active', events: ['call.initiated', 'call.answered', '+3 more'], phones: ['+1 415 555 0123', '+1 212 555 0188'] },
-  { url: SEEDED.globex, status: 'Inactive', events: ['chat.created', 'participant.added', '+2 more'], phones: ['All numbers'] },
-  { url: SEEDED.initech, status: 'Active', events: ['message.received', 'message.edited', '+2 more'], phones: ['+44 20 7946 0123'] },
-  { url: SEEDED.umbrella, status: 'Inactive', events: ['message.failed', 'chat.group_name_update_failed', '+1 more'], phones: ['All numbers'] },
+  {
+    url: SEEDED.northwind,
+    status: 'Active',
+    events: ['message.sent', 'message.received', '+5 more'],
+    phones: ['+1 415 555 0123'],
+  },
+  {
+    url: SEEDED.contoso,
+    status: 'Active',
+    events: ['call.initiated', 'call.answered', '+3 more'],
+    phones: ['+1 415 555 0123', '+1 212 555 0188'],
+  },
+  {
+    url: SEEDED.globex,
+    status: 'Inactive',
+    events: ['chat.created', 'participant.added', '+2 more'],
+    phones: ['All numbers'],
+  },
+  {
+    url: SEEDED.initech,
+    status: 'Active',
+    events: ['message.received', 'message.edited', '+2 more'],
+    phones: ['+44 20 7946 0123'],
+  },
+  {
+    url: SEEDED.umbrella,
+    status: 'Inactive',
+    events: ['message.failed', 'chat.group_name_update_failed', '+1 more'],
+    phones: ['All numbers'],
+  },
   { url: SEEDED.zapier, status: 'Active', events: ['message.received'], phones: ['All numbers'] },
 ] as const;
 
@@ -32,7 +57,9 @@ test.describe('subscriptions table', () => {
       await search.fill(new URL(seeded.url).host);
       const row = rowFor(page, seeded.url);
       await expect(row).toBeVisible();
-      await expect(page.getByRole('switch', { name: `Active — ${seeded.url}`, exact: true })).toBeChecked({ checked: seeded.status === 'Active' });
+      await expect(page.getByRole('switch', { name: `Active — ${seeded.url}`, exact: true })).toBeChecked({
+        checked: seeded.status === 'Active',
+      });
       await expect(row.getByRole('cell').nth(1)).toHaveText(seeded.status);
       for (const text of seeded.events) await expect(row.getByRole('cell').nth(2)).toContainText(text);
       for (const text of seeded.phones) await expect(row.getByRole('cell').nth(3)).toContainText(text);
@@ -56,7 +83,11 @@ test.describe('subscriptions table', () => {
     await page.goto('/');
     const { subscriptions } = await linq.webhookSubscriptions.list();
     const active = subscriptions.filter((entry) => entry.is_active).length;
-    await expect(page.getByText(`${subscriptions.length} subscriptions: ${active} active, ${subscriptions.length - active} inactive`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `${subscriptions.length} subscriptions: ${active} active, ${subscriptions.length - active} inactive`,
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('radio', { name: `All ${subscriptions.length}` })).toBeChecked();
   });
 
@@ -83,7 +114,10 @@ test.describe('subscriptions table', () => {
     await page.goto('/');
     await page.getByRole('searchbox', { name: 'Search' }).fill('linq');
     // The radio itself is visually hidden; a person clicks its label.
-    await page.locator('label').filter({ has: page.getByRole('radio', { name: /^Inactive/ }) }).click();
+    await page
+      .locator('label')
+      .filter({ has: page.getByRole('radio', { name: /^Inactive/ }) })
+      .click();
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Newest first' });
 
     await expect(page).toHaveURL(/[?&]q=linq(&|$)/);
@@ -94,14 +128,18 @@ test.describe('subscriptions table', () => {
     // Seeded inactive subscriptions whose URL has "linq", newest first: globex (60 days) before umbrella (90).
     const expected = [SEEDED.globex, SEEDED.umbrella];
     const rows = page.locator('tbody tr[data-target-url]');
-    await expect.poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url')))).toEqual(expected);
+    await expect
+      .poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url'))))
+      .toEqual(expected);
     await expect(page.getByText(/^Showing 2 of \d+ subscriptions$/)).toBeVisible();
 
     await page.reload();
     await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('linq');
     await expect(page.getByRole('radio', { name: /^Inactive/ })).toBeChecked();
     await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveValue('created:desc');
-    await expect.poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url')))).toEqual(expected);
+    await expect
+      .poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url'))))
+      .toEqual(expected);
 
     // The API agrees on which ones are inactive and when they were created.
     const { subscriptions } = await linq.webhookSubscriptions.list();
@@ -114,7 +152,9 @@ test.describe('subscriptions table', () => {
     // Back to the default sort: the URL loses it again.
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Target URL, A to Z' });
     await expect(page).not.toHaveURL(/sort=/);
-    await expect.poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url')))).toEqual([SEEDED.umbrella, SEEDED.globex]);
+    await expect
+      .poll(() => rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('data-target-url'))))
+      .toEqual([SEEDED.umbrella, SEEDED.globex]);
   });
 
   test('a search that matches nothing says so and can be cleared', async ({ page }) => {

@@ -47,7 +47,10 @@ test.describe('turning a subscription off and on', () => {
     await expect(toggle).toBeChecked();
   });
 
-  test('under the Active filter, the row leaves the view when turned off, and the toast with Undo still appears', async ({ page, linq }) => {
+  test('under the Active filter, the row leaves the view when turned off, and the toast with Undo still appears', async ({
+    page,
+    linq,
+  }) => {
     const { id, url } = await createSubscription(linq, 'undo-filtered');
     await page.goto(`/?status=active&q=${encodeURIComponent(url)}`);
     const toggle = activeSwitch(page, url);

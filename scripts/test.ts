@@ -49,12 +49,16 @@ function vitest(): Tally {
   rmSync(output, { force: true });
   const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
   const report = readJson(output) as
-    | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-    | undefined;
+    { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
   if (!report) return { runner: 'unit', passed: 0, failed: 1, skipped: 0 };
   // A suite that fails to load has no failed test but a non-zero exit: count it as one failure.
   const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
-  return { runner: 'unit', passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+  return {
+    runner: 'unit',
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwright(): Tally {
@@ -62,8 +66,7 @@ function playwright(): Tally {
   rmSync(output, { force: true });
   const status = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   const report = readJson(output) as
-    | { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-    | undefined;
+    { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
   if (!report) return { runner: 'e2e', passed: 0, failed: 1, skipped: 0 };
   const { expected, unexpected, flaky, skipped } = report.stats;
   const failed = unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
@@ -80,7 +83,9 @@ if (!skipE2e) tallies.push(playwright());
 
 console.log('\nSummary');
 for (const t of tallies) {
-  console.log(`  ${t.runner.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
+  console.log(
+    `  ${t.runner.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+  );
 }
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 const failed = tallies.reduce((sum, t) => sum + t.failed, 0);

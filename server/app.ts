@@ -18,7 +18,6 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export type ConsoleMode = 'dev' | 'serve';
 
-
 export interface ConsoleAppOptions {
   mode: ConsoleMode;
   /** Shown in the page header; defaults to a Linq upstream at the base URL's origin. */
@@ -103,7 +102,8 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendEnvelope(reply, REFUSALS.payloadTooLarge());
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendEnvelope(reply, REFUSALS.payloadTooLarge());
     if (status === 415) return sendEnvelope(reply, REFUSALS.unsupportedMediaType());
     if (error.code === 'LINQ_INVALID_JSON') return sendEnvelope(reply, REFUSALS.invalidJson());
     if (status >= 400 && status < 500) return sendEnvelope(reply, REFUSALS.badRequest());

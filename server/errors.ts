@@ -21,9 +21,11 @@ export const ERRORS = {
   forbidden: (message = 'Access denied - insufficient permissions for this resource') =>
     errorEnvelope(403, 2005, message),
   notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),
-  methodNotAllowed: (allow: string) => errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
+  methodNotAllowed: (allow: string) =>
+    errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
   payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
-  unsupportedMediaType: () => errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
+  unsupportedMediaType: () =>
+    errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
   internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
 } as const;
 

@@ -11,8 +11,6 @@ import { startSandbox } from './sandbox/index.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
-
-
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== 'dev' && mode !== 'serve') {
@@ -32,7 +30,9 @@ async function main(): Promise<void> {
     const upstream = new URL(baseUrl);
     upstreamLabel = `Linq API at ${upstream.origin}`;
     if (upstream.protocol === 'http:' && !isLoopbackHost(upstream.hostname)) {
-      console.warn(`Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`);
+      console.warn(
+        `Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`,
+      );
     }
   } else {
     if (process.env.LINQ_API_V3_BASE_URL) {
@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     await sandbox?.close();
     const code = (error as { code?: unknown }).code;
     if (code === 'EADDRINUSE') {
-      console.error(`Port ${env.PORT} on ${env.HOST} is already in use. Stop the other process or choose another PORT.`);
+      console.error(
+        `Port ${env.PORT} on ${env.HOST} is already in use. Stop the other process or choose another PORT.`,
+      );
     } else {
       console.error(`The console could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
     }

@@ -16,7 +16,10 @@ describe('parseHostList', () => {
   it('splits, trims, lower-cases and drops empty entries', () => {
     expect(parseHostList(undefined)).toEqual([]);
     expect(parseHostList('')).toEqual([]);
-    expect(parseHostList(' Console.Example:8443 , ,tunnel.example ')).toEqual(['console.example:8443', 'tunnel.example']);
+    expect(parseHostList(' Console.Example:8443 , ,tunnel.example ')).toEqual([
+      'console.example:8443',
+      'tunnel.example',
+    ]);
   });
 });
 
@@ -82,7 +85,9 @@ describe('crossSiteReason', () => {
   });
 
   it('passes the console page itself', () => {
-    expect(crossSiteReason({ origin: 'http://127.0.0.1:5173', 'sec-fetch-site': 'same-origin' }, origins)).toBeUndefined();
+    expect(
+      crossSiteReason({ origin: 'http://127.0.0.1:5173', 'sec-fetch-site': 'same-origin' }, origins),
+    ).toBeUndefined();
     expect(crossSiteReason({ origin: 'HTTP://LOCALHOST:5173' }, origins)).toBeUndefined();
     expect(crossSiteReason({ 'sec-fetch-site': 'none' }, origins)).toBeUndefined();
   });

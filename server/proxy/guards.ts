@@ -28,7 +28,6 @@ export function parseHostList(value: string | undefined): string[] {
     .filter((entry) => entry !== '');
 }
 
-
 /** Host header values the console answers to. */
 export function allowedHosts({ host, port, extraHosts }: HostPolicy): Set<string> {
   const names = ['127.0.0.1', 'localhost', '[::1]', hostForUrl(host.toLowerCase())];
@@ -53,7 +52,6 @@ export function allowedOrigins(policy: HostPolicy): Set<string> {
 export function isHostAllowed(hostHeader: string | undefined, allowed: ReadonlySet<string>): boolean {
   return hostHeader !== undefined && allowed.has(hostHeader.trim().toLowerCase());
 }
-
 
 /** Why a browser request comes from another site, or undefined when it does not. */
 export function crossSiteReason(headers: IncomingHttpHeaders, origins: ReadonlySet<string>): string | undefined {

@@ -23,7 +23,10 @@ export interface UpstreamRequest {
   body: Buffer | undefined;
 }
 
-export function upstreamRequestHeaders(client: IncomingHttpHeaders, { apiKey, body }: UpstreamRequest): Record<string, string> {
+export function upstreamRequestHeaders(
+  client: IncomingHttpHeaders,
+  { apiKey, body }: UpstreamRequest,
+): Record<string, string> {
   const headers: Record<string, string> = {
     accept: single(client.accept) ?? 'application/json',
     'user-agent': USER_AGENT,

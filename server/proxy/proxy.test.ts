@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +25,8 @@ import { BODY_LIMIT_BYTES } from '../errors.ts';
 const API_KEY = 'test-secret-key-123';
 const TIMEOUT_MS = 300;
 const SUB_ID = '3f6c2a8e-1b7d-4c5e-9a0f-2d4b6c8e0a1b';
-const INDEX_HTML = '<!doctype html><html><head><title>Linq Webhook Console</title></head><body><div id="root"></div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><head><title>Linq Webhook Console</title></head><body><div id="root"></div></body></html>';
 
 // ---------------------------------------------------------------------------------------------
 // Fake upstream
@@ -43,7 +51,10 @@ interface FakeUpstream {
 
 const defaultHandler: Handler = (request, response) => {
   const body = JSON.stringify({ data: { path: request.url }, success: true });
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 };
 
@@ -133,14 +144,22 @@ interface Send {
 
 function send(port: number, { method = 'GET', path, headers = {}, body }: Send): Promise<Answer> {
   // node:http sends a GET/DELETE body without Content-Length unless told, which the server would read as a second request.
-  const framing = body === undefined || 'transfer-encoding' in headers ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+  const framing =
+    body === undefined || 'transfer-encoding' in headers ? {} : { 'content-length': String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...framing, ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve(record({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, headers: { ...framing, ...headers }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve(
+            record({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          ),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -216,7 +235,10 @@ function expectEnvelope(answer: Answer, status: number, code?: number): void {
 
 let distDir: string;
 
-async function startConsole(baseUrl: string, extra: Partial<ConsoleAppOptions> = {}): Promise<{ app: FastifyInstance; port: number }> {
+async function startConsole(
+  baseUrl: string,
+  extra: Partial<ConsoleAppOptions> = {},
+): Promise<{ app: FastifyInstance; port: number }> {
   const app = await buildApp({
     mode: 'serve',
     distDir,
@@ -263,7 +285,8 @@ const write = (method: string, path: string, body: string, headers: Record<strin
 // ---------------------------------------------------------------------------------------------
 
 describe('the seven endpoints reach the upstream with the key', () => {
-  const body = '{ "target_url" : "https://hooks.example/linq",\n  "subscribed_events":["message.received"], "name":"é ☃ \\u00e9" }';
+  const body =
+    '{ "target_url" : "https://hooks.example/linq",\n  "subscribed_events":["message.received"], "name":"é ☃ \\u00e9" }';
 
   it.each([
     ['GET', '/v3/webhook-subscriptions', undefined],
@@ -363,7 +386,10 @@ describe('the seven endpoints reach the upstream with the key', () => {
   });
 
   it('forwards a valid Idempotency-Key and Accept', async () => {
-    await write('POST', '/v3/webhook-subscriptions', '{}', { 'idempotency-key': 'key-abc-123', accept: 'application/json' });
+    await write('POST', '/v3/webhook-subscriptions', '{}', {
+      'idempotency-key': 'key-abc-123',
+      accept: 'application/json',
+    });
     expect(upstream.requests[0]?.headers['idempotency-key']).toBe('key-abc-123');
     expect(upstream.requests[0]?.headers.accept).toBe('application/json');
   });
@@ -535,14 +561,22 @@ describe('path tricks', () => {
   it('the same tricks as raw request lines → 400 envelope', async () => {
     for (const trick of tricks(() => evil.port)) {
       const path = trick();
-      const answer = await sendRaw(port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+      const answer = await sendRaw(
+        port,
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+      );
       expect.soft(answer.status, path).toBe(400);
       expectEnvelope(answer, 400);
     }
   });
 
   it('asterisk-form and relative targets → 400 envelope', async () => {
-    for (const line of ['OPTIONS * HTTP/1.1', 'GET * HTTP/1.1', 'GET v3/webhook-events HTTP/1.1', 'GET evil.example:443 HTTP/1.1']) {
+    for (const line of [
+      'OPTIONS * HTTP/1.1',
+      'GET * HTTP/1.1',
+      'GET v3/webhook-events HTTP/1.1',
+      'GET evil.example:443 HTTP/1.1',
+    ]) {
       const answer = await sendRaw(port, `${line}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
       expectEnvelope(answer, 400, 1001);
     }
@@ -551,7 +585,9 @@ describe('path tricks', () => {
   it('CONNECT is not a tunnel to anywhere', async () => {
     const received = await new Promise<string>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`CONNECT 127.0.0.1:${evil.port} HTTP/1.1\r\nHost: 127.0.0.1:${evil.port}\r\n\r\nGET /v3/webhook-events HTTP/1.1\r\nHost: x\r\n\r\n`);
+        socket.write(
+          `CONNECT 127.0.0.1:${evil.port} HTTP/1.1\r\nHost: 127.0.0.1:${evil.port}\r\n\r\nGET /v3/webhook-events HTTP/1.1\r\nHost: x\r\n\r\n`,
+        );
       });
       const chunks: Buffer[] = [];
       socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -594,16 +630,27 @@ describe('Host header', () => {
     expect(upstream.requests).toEqual([]);
   });
 
-  it.each(['evil.example', 'evil.example:PORT', '127.0.0.1', '127.0.0.1:1', 'localhost.evil.example', 'console.example:8443'])(
-    'Host %s → 403 envelope 2005 on API paths and on the page',
-    async (hostTemplate) => {
-      const host = hostTemplate.replace('PORT', String(port));
-      for (const path of ['/v3/webhook-events', `/v3/webhook-subscriptions/${SUB_ID}`, '/', '/index.html', '/subscriptions/x', '/v3/nowhere']) {
-        expectEnvelope(await get(path, { host }), 403, 2005);
-      }
-      expectEnvelope(await write('POST', '/v3/webhook-subscriptions', '{}', { host }), 403, 2005);
-    },
-  );
+  it.each([
+    'evil.example',
+    'evil.example:PORT',
+    '127.0.0.1',
+    '127.0.0.1:1',
+    'localhost.evil.example',
+    'console.example:8443',
+  ])('Host %s → 403 envelope 2005 on API paths and on the page', async (hostTemplate) => {
+    const host = hostTemplate.replace('PORT', String(port));
+    for (const path of [
+      '/v3/webhook-events',
+      `/v3/webhook-subscriptions/${SUB_ID}`,
+      '/',
+      '/index.html',
+      '/subscriptions/x',
+      '/v3/nowhere',
+    ]) {
+      expectEnvelope(await get(path, { host }), 403, 2005);
+    }
+    expectEnvelope(await write('POST', '/v3/webhook-subscriptions', '{}', { host }), 403, 2005);
+  });
 
   it('a request without any Host is refused with an envelope', async () => {
     const answer = await sendRaw(port, 'GET /v3/webhook-events HTTP/1.0\r\n\r\n');
@@ -622,7 +669,10 @@ describe('Host header', () => {
       [`127.0.0.1:${port}`, `127.0.0.1:${port}`],
     ]) {
       for (const path of ['/v3/webhook-events', '/']) {
-        const answer = await sendRaw(port, `GET ${path} HTTP/1.1\r\nHost: ${first}\r\nHost: ${second}\r\nConnection: close\r\n\r\n`);
+        const answer = await sendRaw(
+          port,
+          `GET ${path} HTTP/1.1\r\nHost: ${first}\r\nHost: ${second}\r\nConnection: close\r\n\r\n`,
+        );
         expectEnvelope(answer, 400, 1001);
       }
     }
@@ -644,7 +694,9 @@ describe('Host header', () => {
     let tunnelled: { app: FastifyInstance; port: number };
 
     beforeAll(async () => {
-      tunnelled = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { allowedHosts: 'console.example:8443' });
+      tunnelled = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, {
+        allowedHosts: 'console.example:8443',
+      });
     });
 
     afterAll(async () => {
@@ -663,7 +715,12 @@ describe('Host header', () => {
       const create = await send(tunnelled.port, {
         method: 'POST',
         path: '/v3/webhook-subscriptions',
-        headers: { host, origin: 'https://console.example:8443', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+        headers: {
+          host,
+          origin: 'https://console.example:8443',
+          'sec-fetch-site': 'same-origin',
+          'content-type': 'application/json',
+        },
         body: '{"a":1}',
       });
       expect(create.status).toBe(200);
@@ -713,7 +770,10 @@ describe('cross-site requests', () => {
     [{ origin: 'SELF', 'sec-fetch-site': 'cross-site' }],
   ])('refuses writes with %j → 403 envelope 2005, nothing forwarded', async (template) => {
     const headers = Object.fromEntries(
-      Object.entries(template).map(([name, value]) => [name, value.replace('PORT', String(port)).replace('SELF', self)]),
+      Object.entries(template).map(([name, value]) => [
+        name,
+        value.replace('PORT', String(port)).replace('SELF', self),
+      ]),
     );
     for (const [method, path, body] of writes) {
       expectEnvelope(await attempt(method, path, body, headers), 403, 2005);
@@ -757,7 +817,11 @@ describe('request bodies', () => {
     ['application/merge-patch+json', '{"a":1}'],
   ])('POST and PUT with Content-Type %s → 415 envelope', async (contentType, body) => {
     expectEnvelope(await write('POST', '/v3/webhook-subscriptions', body, { 'content-type': contentType }), 415, 1004);
-    expectEnvelope(await write('PUT', `/v3/webhook-subscriptions/${SUB_ID}`, body, { 'content-type': contentType }), 415, 1004);
+    expectEnvelope(
+      await write('PUT', `/v3/webhook-subscriptions/${SUB_ID}`, body, { 'content-type': contentType }),
+      415,
+      1004,
+    );
   });
 
   it('POST without any Content-Type → 415 envelope', async () => {
@@ -794,7 +858,15 @@ describe('request bodies', () => {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve(record({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') })));
+          res.on('end', () =>
+            resolve(
+              record({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            ),
+          );
         },
       );
       // The server may close the connection as soon as it has answered.
@@ -853,7 +925,18 @@ describe('headers', () => {
     expect(seen['user-agent']).toBe('linq-webhook-console');
     expect(seen.connection ?? 'keep-alive').toBe('keep-alive');
     const raw = JSON.stringify(seen);
-    for (const clientValue of ['client-key', 'client-cookie', '203.0.113.9', 'evil.example', 'hop', 'client-api-key', 'custom', 'curl', 'secret-page', 'gzip']) {
+    for (const clientValue of [
+      'client-key',
+      'client-cookie',
+      '203.0.113.9',
+      'evil.example',
+      'hop',
+      'client-api-key',
+      'custom',
+      'curl',
+      'secret-page',
+      'gzip',
+    ]) {
       expect(raw).not.toContain(clientValue);
     }
   });
@@ -869,24 +952,28 @@ describe('headers', () => {
   });
 
   it('upstream set-cookie, server, location, CORS and other headers are not passed back', async () => {
-    upstream.handle = reply(200, { data: [], success: true }, {
-      'set-cookie': ['linq_session=upstream-secret; HttpOnly', 'other=1'],
-      server: 'upstream-banner/1.0',
-      'x-powered-by': 'Express',
-      location: 'https://evil.example/',
-      'content-location': 'https://evil.example/x',
-      'access-control-allow-origin': '*',
-      'access-control-allow-credentials': 'true',
-      'strict-transport-security': 'max-age=1',
-      'www-authenticate': 'Bearer realm="linq"',
-      'x-request-id': 'req-42',
-      'x-ratelimit-limit': '100',
-      'content-security-policy': "default-src *",
-      'x-frame-options': 'ALLOWALL',
-      link: '<https://evil.example>; rel=preload',
-      refresh: '0; url=https://evil.example',
-      vary: 'Origin',
-    });
+    upstream.handle = reply(
+      200,
+      { data: [], success: true },
+      {
+        'set-cookie': ['linq_session=upstream-secret; HttpOnly', 'other=1'],
+        server: 'upstream-banner/1.0',
+        'x-powered-by': 'Express',
+        location: 'https://evil.example/',
+        'content-location': 'https://evil.example/x',
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'strict-transport-security': 'max-age=1',
+        'www-authenticate': 'Bearer realm="linq"',
+        'x-request-id': 'req-42',
+        'x-ratelimit-limit': '100',
+        'content-security-policy': 'default-src *',
+        'x-frame-options': 'ALLOWALL',
+        link: '<https://evil.example>; rel=preload',
+        refresh: '0; url=https://evil.example',
+        vary: 'Origin',
+      },
+    );
     const answer = await get('/v3/webhook-subscriptions', { origin: self });
     expect(answer.status).toBe(200);
     for (const name of [
@@ -958,31 +1045,34 @@ describe('upstream failures', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
-  it.each([301, 302, 303, 307, 308])('an upstream %i redirect → 502 envelope, not followed, no Location', async (status) => {
-    let followTarget = 0;
-    upstream.handle = (request, response) => {
-      if (request.url === '/followed') {
-        followTarget += 1;
-        response.end('{}');
-        return;
-      }
-      response.writeHead(status, {
-        location: `http://127.0.0.1:${upstream.port}/followed`,
-        'set-cookie': 'redirect=1',
-        'content-type': 'text/html',
-      });
-      response.end('<html>moved</html>');
-    };
-    const answer = await get('/v3/webhook-subscriptions');
-    expectEnvelope(answer, 502, 3002);
-    expect(answer.headers.location).toBeUndefined();
-    expect(answer.headers['set-cookie']).toBeUndefined();
-    expect(answer.headers['cache-control']).toBe('no-store');
-    expect(answer.headers['x-frame-options']).toBe('DENY');
-    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.body)));
-    expect(followTarget).toBe(0);
-    expect(upstream.requests).toHaveLength(1);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'an upstream %i redirect → 502 envelope, not followed, no Location',
+    async (status) => {
+      let followTarget = 0;
+      upstream.handle = (request, response) => {
+        if (request.url === '/followed') {
+          followTarget += 1;
+          response.end('{}');
+          return;
+        }
+        response.writeHead(status, {
+          location: `http://127.0.0.1:${upstream.port}/followed`,
+          'set-cookie': 'redirect=1',
+          'content-type': 'text/html',
+        });
+        response.end('<html>moved</html>');
+      };
+      const answer = await get('/v3/webhook-subscriptions');
+      expectEnvelope(answer, 502, 3002);
+      expect(answer.headers.location).toBeUndefined();
+      expect(answer.headers['set-cookie']).toBeUndefined();
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.body)));
+      expect(followTarget).toBe(0);
+      expect(upstream.requests).toHaveLength(1);
+    },
+  );
 
   it('an unreachable upstream (closed port) → 502 envelope 3002', async () => {
     const closed = createServer();
@@ -1023,7 +1113,10 @@ describe('garbage does not take the console down', () => {
     ['a request line with spaces in the target', 'GET /v3/webhook events HTTP/1.1\r\nHost: HOST\r\n\r\n'],
     ['an unknown HTTP version', 'GET /v3/webhook-events HTTP/9.9\r\nHost: HOST\r\n\r\n'],
     ['a header without a colon', 'GET /v3/webhook-events HTTP/1.1\r\nHost: HOST\r\nnot a header\r\n\r\n'],
-    ['conflicting Content-Length and Transfer-Encoding', 'POST /v3/webhook-subscriptions HTTP/1.1\r\nHost: HOST\r\nContent-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+    [
+      'conflicting Content-Length and Transfer-Encoding',
+      'POST /v3/webhook-subscriptions HTTP/1.1\r\nHost: HOST\r\nContent-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+    ],
   ])('%s → 400 envelope, then a normal GET answers 200', async (_label, raw) => {
     const answer = await sendRaw(port, raw.replaceAll('HOST', `127.0.0.1:${port}`));
     expectEnvelope(answer, 400);
@@ -1032,7 +1125,10 @@ describe('garbage does not take the console down', () => {
   });
 
   it('headers over the size limit → 431 envelope, then a normal GET answers 200', async () => {
-    const answer = await sendRaw(port, `GET /v3/webhook-events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    const answer = await sendRaw(
+      port,
+      `GET /v3/webhook-events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`,
+    );
     expectEnvelope(answer, 431);
     expect(upstream.requests).toEqual([]);
     expect((await get('/v3/webhook-events')).status).toBe(200);
@@ -1043,7 +1139,9 @@ describe('garbage does not take the console down', () => {
     // A client that sends half a request and disappears.
     await new Promise<void>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
-        socket.write(`POST /v3/webhook-subscriptions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`);
+        socket.write(
+          `POST /v3/webhook-subscriptions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`,
+        );
         socket.destroy();
         resolve();
       });
@@ -1067,7 +1165,11 @@ describe('error answers', () => {
     expect((await get('/subscriptions/abc')).body).toBe(INDEX_HTML);
     expectEnvelope(await get('/assets/missing.js'), 404, 2001);
     expectEnvelope(await get('/v3/missing'), 404, 2001);
-    expectEnvelope(await send(port, { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: '{}' }), 404, 2001);
+    expectEnvelope(
+      await send(port, { method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      404,
+      2001,
+    );
   });
 
   it('every error answer collected so far is a JSON envelope with security headers', async () => {
@@ -1077,7 +1179,10 @@ describe('error answers', () => {
       expect(answer.body, `status ${answer.status}`).not.toMatch(/<html|<!doctype/i);
       expect(answer.headers['x-content-type-options'], JSON.stringify(answer)).toBe('nosniff');
       if (answer.body === '') continue; // HEAD
-      const parsed = JSON.parse(answer.body) as { error: { status: number; code: number; message: string }; success: boolean };
+      const parsed = JSON.parse(answer.body) as {
+        error: { status: number; code: number; message: string };
+        success: boolean;
+      };
       expect(answer.headers['content-type']).toMatch(/^application\/json/);
       expect(parsed.success).toBe(false);
       expect(parsed.error.status).toBe(answer.status);
@@ -1114,7 +1219,9 @@ describe('the key', () => {
     });
     try {
       const to = (request: Send) => send(logged.port, request);
-      expect((await to({ path: '/v3/webhook-events', headers: { authorization: 'Bearer client-key' } })).status).toBe(200);
+      expect((await to({ path: '/v3/webhook-events', headers: { authorization: 'Bearer client-key' } })).status).toBe(
+        200,
+      );
       expect(
         (
           await to({
@@ -1135,7 +1242,16 @@ describe('the key', () => {
       expect((await to({ path: '/v3/webhook-events' })).status).toBe(504);
       upstream.handle = reply(302, undefined, { location: 'https://evil.example/' });
       expect((await to({ path: '/v3/webhook-events' })).status).toBe(502);
-      expect((await to({ method: 'POST', path: '/v3/webhook-subscriptions', headers: { 'content-type': 'application/json' }, body: '{' })).status).toBe(400);
+      expect(
+        (
+          await to({
+            method: 'POST',
+            path: '/v3/webhook-subscriptions',
+            headers: { 'content-type': 'application/json' },
+            body: '{',
+          })
+        ).status,
+      ).toBe(400);
       expect((await to({ path: '/v3/webhook-events', headers: { host: 'evil.example' } })).status).toBe(403);
       expect((await sendRaw(logged.port, 'GARBAGE\r\n\r\n')).status).toBe(400);
     } finally {

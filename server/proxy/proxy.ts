@@ -2,7 +2,14 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import replyFrom from '@fastify/reply-from';
 import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from '../errors.ts';
-import { allowedHosts, allowedOrigins, crossSiteReason, isHostAllowed, isJsonContentType, type HostPolicy } from './guards.ts';
+import {
+  allowedHosts,
+  allowedOrigins,
+  crossSiteReason,
+  isHostAllowed,
+  isJsonContentType,
+  type HostPolicy,
+} from './guards.ts';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { resolveTarget, type TargetDecision } from './target.ts';
 
@@ -36,21 +43,30 @@ import { resolveTarget, type TargetDecision } from './target.ts';
  */
 export const REFUSALS = {
   badTarget: () =>
-    errorEnvelope(400, 1001, 'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).'),
+    errorEnvelope(
+      400,
+      1001,
+      'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
+    ),
   invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
   badRequest: () => ERRORS.badRequest('The console could not read this request.'),
   hostNotAllowed: () =>
     ERRORS.forbidden(
       'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
     ),
-  crossSite: () => ERRORS.forbidden('Access denied - requests from other sites are refused. Use the console page itself.'),
+  crossSite: () =>
+    ERRORS.forbidden('Access denied - requests from other sites are refused. Use the console page itself.'),
   notFound: () => ERRORS.notFound(),
   methodNotAllowed: (allow: string) => ERRORS.methodNotAllowed(allow),
   payloadTooLarge: () => ERRORS.payloadTooLarge(),
   unsupportedMediaType: () => ERRORS.unsupportedMediaType(),
   internal: () => ERRORS.internal(),
   upstreamUnreachable: (origin: string) =>
-    errorEnvelope(502, 3002, `The console could not reach the Linq API at ${origin}. Check the network and LINQ_API_V3_BASE_URL, then try again.`),
+    errorEnvelope(
+      502,
+      3002,
+      `The console could not reach the Linq API at ${origin}. Check the network and LINQ_API_V3_BASE_URL, then try again.`,
+    ),
   upstreamRedirect: (origin: string, status: number) =>
     errorEnvelope(
       502,
@@ -60,7 +76,6 @@ export const REFUSALS = {
   upstreamTimeout: (timeoutMs: number) =>
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
 } as const;
-
 
 /** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
 export function setSecurityHeaders(response: ServerResponse): void {
@@ -91,16 +106,26 @@ interface Upstream {
 
 export function parseUpstream(baseUrl: string): Upstream {
   const url = new URL(baseUrl);
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
     // The value is not echoed: a mistyped one may hold a credential.
-    throw new Error('LINQ_API_V3_BASE_URL must be a plain http(s) URL such as https://api.linqapp.com/api/partner (no credentials, query or fragment).');
+    throw new Error(
+      'LINQ_API_V3_BASE_URL must be a plain http(s) URL such as https://api.linqapp.com/api/partner (no credentials, query or fragment).',
+    );
   }
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 function assertHeaderSafeKey(apiKey: string): void {
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new Error('LINQ_API_V3_API_KEY contains characters that cannot be sent in an HTTP header (spaces, line breaks or non-ASCII).');
+    throw new Error(
+      'LINQ_API_V3_API_KEY contains characters that cannot be sent in an HTTP header (spaces, line breaks or non-ASCII).',
+    );
   }
 }
 
@@ -117,7 +142,9 @@ function hasRepeatedHost(rawHeaders: readonly string[]): boolean {
 
 function isTimeout(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
-  return code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT';
+  return (
+    code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT'
+  );
 }
 
 /**
@@ -172,7 +199,10 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
         if (crossSiteReason(request.headers, origins) !== undefined) {
           return sendEnvelope(reply, REFUSALS.crossSite());
         }
-        if ((decision.method === 'POST' || decision.method === 'PUT') && !isJsonContentType(request.headers['content-type'])) {
+        if (
+          (decision.method === 'POST' || decision.method === 'PUT') &&
+          !isJsonContentType(request.headers['content-type'])
+        ) {
           return sendEnvelope(reply, REFUSALS.unsupportedMediaType());
         }
         targets.set(request.raw, decision);
@@ -181,14 +211,18 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
 
   // The body is kept as the client's bytes (forwarded unchanged) and only checked for being JSON here.
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_request, body, done) => {
-    try {
-      JSON.parse(body.toString('utf8'));
-      done(null, body);
-    } catch {
-      done(Object.assign(new Error('invalid JSON body'), { statusCode: 400, code: 'LINQ_INVALID_JSON' }), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
+    (_request, body, done) => {
+      try {
+        JSON.parse(body.toString('utf8'));
+        done(null, body);
+      } catch {
+        done(Object.assign(new Error('invalid JSON body'), { statusCode: 400, code: 'LINQ_INVALID_JSON' }), undefined);
+      }
+    },
+  );
 
   // Every method on /v3/*: the hook above has already answered everything that is not a forward.
   app.all('/v3/*', { exposeHeadRoute: false }, async (request, reply) => {
@@ -208,7 +242,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       // null: GET and DELETE go without a body, whatever the client attached.
       body: body ?? null,
       contentType: body ? 'application/json' : undefined,
-      rewriteRequestHeaders: (clientRequest) => upstreamRequestHeaders(clientRequest.headers, { apiKey: options.apiKey, body }),
+      rewriteRequestHeaders: (clientRequest) =>
+        upstreamRequestHeaders(clientRequest.headers, { apiKey: options.apiKey, body }),
       rewriteHeaders: (headers) => clientResponseHeaders(headers),
       // Pass answers through as they are: no retries (reply-from retries GETs on 503 by default).
       retryDelay: () => null,
@@ -233,7 +268,9 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
         setSecurityHeaders(reply.raw);
         sendEnvelope(
           reply,
-          isTimeout(error) ? REFUSALS.upstreamTimeout(options.timeoutMs) : REFUSALS.upstreamUnreachable(upstream.origin),
+          isTimeout(error)
+            ? REFUSALS.upstreamTimeout(options.timeoutMs)
+            : REFUSALS.upstreamUnreachable(upstream.origin),
         );
       },
     });

@@ -23,7 +23,11 @@ describe('resolveTarget: the seven forwarded pairs', () => {
       method: 'GET',
       path: '/v3/webhook-events',
     });
-    expect(resolveTarget('GET', '/v3/phone_numbers#frag')).toEqual({ kind: 'forward', method: 'GET', path: '/v3/phone_numbers' });
+    expect(resolveTarget('GET', '/v3/phone_numbers#frag')).toEqual({
+      kind: 'forward',
+      method: 'GET',
+      path: '/v3/phone_numbers',
+    });
   });
 
   it('re-emits a %-encoded id from its decoded, validated characters', () => {
@@ -128,12 +132,18 @@ describe('resolveTarget: targets that are not plain paths', () => {
 });
 
 describe('resolveTarget: the page', () => {
-  it.each(['/', '/index.html', '/assets/app-1234.js', '/subscriptions/abc', '/v33', '/apiary', '/assets/v3/x', '/?q=/v3/x'])(
-    'GET %s → page',
-    (target) => {
-      expect(resolveTarget('GET', target)).toEqual({ kind: 'page' });
-    },
-  );
+  it.each([
+    '/',
+    '/index.html',
+    '/assets/app-1234.js',
+    '/subscriptions/abc',
+    '/v33',
+    '/apiary',
+    '/assets/v3/x',
+    '/?q=/v3/x',
+  ])('GET %s → page', (target) => {
+    expect(resolveTarget('GET', target)).toEqual({ kind: 'page' });
+  });
 });
 
 describe('isApiPath', () => {

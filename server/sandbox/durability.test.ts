@@ -57,7 +57,11 @@ async function spawnSandbox(dataFile: string): Promise<Child> {
     LINQ_SANDBOX_FAILURE_RATE: '0',
   };
   delete env.LINQ_SANDBOX_SEED_COUNT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/sandbox/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/sandbox/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -73,7 +77,9 @@ async function spawnSandbox(dataFile: string): Promise<Child> {
       const match = /Linq sandbox at (\S+)/.exec(stdout);
       if (match?.[1]) resolve(match[1]);
     });
-    void exited.then(({ code, signal }) => reject(new Error(`The sandbox exited (${code ?? signal}) before it was ready:\n${stdout}\n${stderr}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`The sandbox exited (${code ?? signal}) before it was ready:\n${stdout}\n${stderr}`)),
+    );
   });
   return { process: child, url, exited };
 }
@@ -125,10 +131,18 @@ function settle(known: Map<string, Known>, actual: Wire[]): void {
   }
 }
 
-async function call(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${API_KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${API_KEY}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -140,7 +154,12 @@ async function call(url: string, method: string, path: string, body?: unknown): 
  * `killAfter` writes have been acknowledged; then the child gets SIGKILL with the other
  * workers' requests still open.
  */
-async function writeUntilKilled(child: Child, round: number, killAfter: number, known: Map<string, Known>): Promise<{ acknowledged: number; inFlightAtKill: number }> {
+async function writeUntilKilled(
+  child: Child,
+  round: number,
+  killAfter: number,
+  known: Map<string, Known>,
+): Promise<{ acknowledged: number; inFlightAtKill: number }> {
   let acknowledged = 0;
   let inFlight = 0;
   let inFlightAtKill = -1;
@@ -252,7 +271,8 @@ it('keeps every acknowledged write through kill -9 at different moments', { time
   }
 
   // A clean stop (SIGTERM) keeps everything as well, and the in-process sandbox reads the same file.
-  const last = ((await call(child.url, 'GET', '/v3/webhook-subscriptions')).json as { subscriptions: Wire[] }).subscriptions;
+  const last = ((await call(child.url, 'GET', '/v3/webhook-subscriptions')).json as { subscriptions: Wire[] })
+    .subscriptions;
   child.process.kill('SIGTERM');
   expect(await child.exited).toEqual({ code: 0, signal: null });
   const sandbox = await startSandbox({ dataFile, apiKey: API_KEY, port: 0 });

@@ -39,7 +39,6 @@ export interface SandboxOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-
 /** The wire shape: everything but the secret. */
 function toWire(stored: StoredSubscription): Subscription {
   const { signing_secret: _secret, ...subscription } = stored;
@@ -61,7 +60,9 @@ function allowedMethods(path: string): string | undefined {
   return undefined;
 }
 
-export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
+export async function buildSandboxApp(
+  options: SandboxOptions,
+): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
   const store = await SandboxStore.open(options.dataFile, () => seedState(options.seedCount));
   const faults: Faults = { latency_ms: options.latencyMs ?? 0, failure_rate: options.failureRate ?? 0 };
   let lastTimestamp = 0;
@@ -91,7 +92,10 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     if (status === 415) return sendEnvelope(reply, ERRORS.unsupportedMediaType());
     if (status >= 400 && status < 500) {
       const empty = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
-      return sendEnvelope(reply, ERRORS.badRequest(empty ? 'The request body must be a JSON object' : 'The request body is not valid JSON'));
+      return sendEnvelope(
+        reply,
+        ERRORS.badRequest(empty ? 'The request body must be a JSON object' : 'The request body is not valid JSON'),
+      );
     }
     request.log.error({ err: error }, 'sandbox error');
     return sendEnvelope(reply, ERRORS.internal());
@@ -112,7 +116,8 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
   });
 
-  const find = (id: string): StoredSubscription | undefined => store.state.subscriptions.find((entry) => entry.id === id);
+  const find = (id: string): StoredSubscription | undefined =>
+    store.state.subscriptions.find((entry) => entry.id === id);
   const urlInUse = (targetUrl: string, exceptId?: string): boolean =>
     store.state.subscriptions.some((entry) => entry.target_url === targetUrl && entry.id !== exceptId);
   /**
@@ -131,7 +136,9 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
   };
   const conflict = () => errorEnvelope(409, 2006, 'A webhook subscription with this target_url already exists');
 
-  app.get(`${BASE_PATH}/v3/webhook-subscriptions`, async () => ({ subscriptions: store.state.subscriptions.map(toWire) }));
+  app.get(`${BASE_PATH}/v3/webhook-subscriptions`, async () => ({
+    subscriptions: store.state.subscriptions.map(toWire),
+  }));
 
   app.post(`${BASE_PATH}/v3/webhook-subscriptions`, async (request, reply) => {
     const checked = checkCreateBody(request.body);
@@ -178,7 +185,10 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     return reply.code(204).send();
   });
 
-  app.get(`${BASE_PATH}/v3/webhook-events`, async () => ({ events: [...CATALOG_EVENT_TYPES], doc_url: CATALOG_DOC_URL }));
+  app.get(`${BASE_PATH}/v3/webhook-events`, async () => ({
+    events: [...CATALOG_EVENT_TYPES],
+    doc_url: CATALOG_DOC_URL,
+  }));
 
   app.get(`${BASE_PATH}/v3/phone_numbers`, async () => ({ phone_numbers: store.state.phone_numbers }));
 
@@ -191,7 +201,8 @@ export async function buildSandboxApp(options: SandboxOptions): Promise<{ app: F
     if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > 60_000) {
       return sendEnvelope(reply, ERRORS.badRequest('latency_ms must be an integer from 0 to 60000'));
     }
-    if (typeof rate !== 'number' || rate < 0 || rate > 1) return sendEnvelope(reply, ERRORS.badRequest('failure_rate must be a number from 0 to 1'));
+    if (typeof rate !== 'number' || rate < 0 || rate > 1)
+      return sendEnvelope(reply, ERRORS.badRequest('failure_rate must be a number from 0 to 1'));
     faults.latency_ms = latency;
     faults.failure_rate = rate;
     return faults;

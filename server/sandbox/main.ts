@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     logger: { level: 'warn' },
   });
   const faults = sandbox.faults;
-  const faultNote = faults.latency_ms || faults.failure_rate ? ` (latency ${faults.latency_ms} ms, failure rate ${faults.failure_rate})` : '';
+  const faultNote =
+    faults.latency_ms || faults.failure_rate
+      ? ` (latency ${faults.latency_ms} ms, failure rate ${faults.failure_rate})`
+      : '';
   console.log(
     `Linq sandbox at ${sandbox.url}${faultNote} — ${sandbox.store.state.subscriptions.length} subscriptions, data in ${env.LINQ_SANDBOX_DATA}. ` +
       'Authorization: Bearer $LINQ_SANDBOX_API_KEY.',

@@ -6,4 +6,6 @@ import { writeFileAtomic } from './store.ts';
 const env = parseEnv();
 const state = seedState(env.LINQ_SANDBOX_SEED_COUNT);
 await writeFileAtomic(env.LINQ_SANDBOX_DATA, `${JSON.stringify(state, null, 1)}\n`);
-console.log(`Reset ${env.LINQ_SANDBOX_DATA}: ${state.subscriptions.length} subscriptions, ${state.phone_numbers.length} phone numbers.`);
+console.log(
+  `Reset ${env.LINQ_SANDBOX_DATA}: ${state.subscriptions.length} subscriptions, ${state.phone_numbers.length} phone numbers.`,
+);

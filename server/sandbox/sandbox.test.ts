@@ -40,7 +40,13 @@ async function tempDataFile(): Promise<string> {
 type Options = Partial<StartSandboxOptions>;
 
 async function open(options: Options = {}): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({ dataFile: options.dataFile ?? (await tempDataFile()), apiKey: API_KEY, host: '127.0.0.1', port: 0, ...options });
+  const sandbox = await startSandbox({
+    dataFile: options.dataFile ?? (await tempDataFile()),
+    apiKey: API_KEY,
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
   running.push(sandbox);
   return sandbox;
 }
@@ -101,7 +107,11 @@ async function raw(
 ): Promise<RawResponse> {
   const headers: Record<string, string> = { authorization: `Bearer ${API_KEY}` };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${sandbox.url}${path}`, { method, headers: { ...headers, ...init.headers }, body: init.body });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: { ...headers, ...init.headers },
+    body: init.body,
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -132,7 +142,9 @@ describe('seed, catalog and phone numbers', () => {
     expect(subscriptions.some((entry) => (entry.phone_numbers ?? []).length === 0)).toBe(true);
 
     const { events: catalog } = await client.webhookEvents.list();
-    const outsideCatalog = subscriptions.filter((entry) => entry.subscribed_events.some((type) => type.startsWith('call.') && !catalog.includes(type)));
+    const outsideCatalog = subscriptions.filter((entry) =>
+      entry.subscribed_events.some((type) => type.startsWith('call.') && !catalog.includes(type)),
+    );
     expect(outsideCatalog.length).toBeGreaterThanOrEqual(1);
 
     const editedOnOldFormat = subscriptions.filter(
@@ -182,7 +194,13 @@ describe('seed, catalog and phone numbers', () => {
     expect(new Set(catalog.events).size).toBe(18);
     expect(catalog.events.filter((type) => type.startsWith('call.'))).toEqual([]);
     expect(catalog.events).toEqual(
-      expect.arrayContaining(['message.sent', 'message.edited', 'chat.typing_indicator.started', 'chat.typing_indicator.stopped', 'phone_number.status_updated']),
+      expect.arrayContaining([
+        'message.sent',
+        'message.edited',
+        'chat.typing_indicator.started',
+        'chat.typing_indicator.stopped',
+        'phone_number.status_updated',
+      ]),
     );
   });
 
@@ -201,7 +219,11 @@ describe('create, retrieve, update, delete', () => {
   it('creates with 201 and a Standard Webhooks secret that is never sent again', async () => {
     const sandbox = await open();
     const client = sdk(sandbox);
-    const body = { target_url: 'https://example.com/hooks/new', subscribed_events: ['message.sent' as const, 'message.received' as const], phone_numbers: ['+14155550123'] };
+    const body = {
+      target_url: 'https://example.com/hooks/new',
+      subscribed_events: ['message.sent' as const, 'message.received' as const],
+      phone_numbers: ['+14155550123'],
+    };
     const { data: created, response } = await client.webhookSubscriptions.create(body).withResponse();
     expect(response.status).toBe(201);
     expect(created).toMatchObject({ ...body, is_active: true });
@@ -223,14 +245,23 @@ describe('create, retrieve, update, delete', () => {
     for (const entry of subscriptions) expect(entry).not.toHaveProperty('signing_secret');
 
     // Not anywhere in the raw answers either, and updates do not echo it.
-    const updated = await raw(sandbox, 'PUT', `${COLLECTION}/${created.id}`, { body: JSON.stringify({ is_active: false }) });
-    for (const text of [(await raw(sandbox, 'GET', COLLECTION)).text, (await raw(sandbox, 'GET', `${COLLECTION}/${created.id}`)).text, updated.text]) {
+    const updated = await raw(sandbox, 'PUT', `${COLLECTION}/${created.id}`, {
+      body: JSON.stringify({ is_active: false }),
+    });
+    for (const text of [
+      (await raw(sandbox, 'GET', COLLECTION)).text,
+      (await raw(sandbox, 'GET', `${COLLECTION}/${created.id}`)).text,
+      updated.text,
+    ]) {
       expect(text).not.toContain('signing_secret');
       expect(text).not.toContain(created.signing_secret.slice('whsec_'.length));
     }
 
     // Each subscription gets its own secret.
-    const second = await client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/second', subscribed_events: ['message.sent'] });
+    const second = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/second',
+      subscribed_events: ['message.sent'],
+    });
     expect(second.signing_secret).not.toBe(created.signing_secret);
     expect(second.phone_numbers ?? null).toBeNull();
   });
@@ -279,7 +310,10 @@ describe('create, retrieve, update, delete', () => {
 
   it('keeps updated_at strictly increasing for changes within the same millisecond', async () => {
     const client = sdk(await open());
-    const created = await client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/same-ms', subscribed_events: ['message.sent'] });
+    const created = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/same-ms',
+      subscribed_events: ['message.sent'],
+    });
 
     // Freeze the clock: every change below happens "in the same millisecond".
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -300,7 +334,11 @@ describe('create, retrieve, update, delete', () => {
     expect(Math.min(...concurrent)).toBeGreaterThan(stamps[2] ?? Infinity);
 
     const final = await client.webhookSubscriptions.retrieve(created.id);
-    expect(final).toMatchObject({ is_active: true, subscribed_events: ['message.read'], phone_numbers: ['+14155550123'] });
+    expect(final).toMatchObject({
+      is_active: true,
+      subscribed_events: ['message.read'],
+      phone_numbers: ['+14155550123'],
+    });
     expect(ms(final.updated_at)).toBe(Math.max(...concurrent));
   });
 
@@ -323,7 +361,11 @@ describe('create, retrieve, update, delete', () => {
     expect((await client.webhookSubscriptions.retrieve(created.id)).phone_numbers ?? []).toEqual([]);
 
     // Creating with an empty filter means every number as well.
-    const unfiltered = await client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/all', subscribed_events: ['message.sent'], phone_numbers: [] });
+    const unfiltered = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/all',
+      subscribed_events: ['message.sent'],
+      phone_numbers: [],
+    });
     expect(unfiltered.phone_numbers ?? []).toEqual([]);
   });
 
@@ -345,7 +387,10 @@ describe('create, retrieve, update, delete', () => {
     expect(after).toEqual(before.filter((entry) => entry.id !== victim.id));
 
     // Its target_url is free again.
-    const reused = await client.webhookSubscriptions.create({ target_url: victim.target_url, subscribed_events: ['message.sent'] });
+    const reused = await client.webhookSubscriptions.create({
+      target_url: victim.target_url,
+      subscribed_events: ['message.sent'],
+    });
     expect(reused.id).not.toBe(victim.id);
   });
 });
@@ -390,14 +435,22 @@ describe('errors through the SDK', () => {
     const client = sdk(await open());
     for (const phone of ['4155550123', '+1 415 555 0123', '+1415555012a', '+0123456789', '+11234567890', '']) {
       await expectApiError(
-        client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/bad-phone', subscribed_events: ['message.sent'], phone_numbers: [phone] }),
+        client.webhookSubscriptions.create({
+          target_url: 'https://example.com/hooks/bad-phone',
+          subscribed_events: ['message.sent'],
+          phone_numbers: [phone],
+        }),
         BadRequestError,
         BAD_PHONE,
       );
     }
     const existing = (await client.webhookSubscriptions.list()).subscriptions[0];
     if (!existing) throw new Error('the seed is empty');
-    await expectApiError(client.webhookSubscriptions.update(existing.id, { phone_numbers: ['+14155550123', '555-0123'] }), BadRequestError, BAD_PHONE);
+    await expectApiError(
+      client.webhookSubscriptions.update(existing.id, { phone_numbers: ['+14155550123', '555-0123'] }),
+      BadRequestError,
+      BAD_PHONE,
+    );
     expect(await client.webhookSubscriptions.retrieve(existing.id)).toEqual(existing);
   });
 
@@ -407,10 +460,26 @@ describe('errors through the SDK', () => {
       client.webhookSubscriptions.create(body as Parameters<typeof client.webhookSubscriptions.create>[0]);
     const before = await client.webhookSubscriptions.list();
 
-    await expectApiError(create({ target_url: 'http://example.com/hooks', subscribed_events: ['message.sent'] }), BadRequestError, envelope(400, 1001, 'target_url must be an HTTPS URL'));
-    await expectApiError(create({ target_url: 'ftp://example.com/hooks', subscribed_events: ['message.sent'] }), BadRequestError, envelope(400, 1001, 'target_url must be an HTTPS URL'));
-    await expectApiError(create({ target_url: 'not a url', subscribed_events: ['message.sent'] }), BadRequestError, envelope(400, 1001, 'target_url must be a valid URL'));
-    await expectApiError(create({ target_url: '', subscribed_events: ['message.sent'] }), BadRequestError, envelope(400, 1001, 'target_url is required'));
+    await expectApiError(
+      create({ target_url: 'http://example.com/hooks', subscribed_events: ['message.sent'] }),
+      BadRequestError,
+      envelope(400, 1001, 'target_url must be an HTTPS URL'),
+    );
+    await expectApiError(
+      create({ target_url: 'ftp://example.com/hooks', subscribed_events: ['message.sent'] }),
+      BadRequestError,
+      envelope(400, 1001, 'target_url must be an HTTPS URL'),
+    );
+    await expectApiError(
+      create({ target_url: 'not a url', subscribed_events: ['message.sent'] }),
+      BadRequestError,
+      envelope(400, 1001, 'target_url must be a valid URL'),
+    );
+    await expectApiError(
+      create({ target_url: '', subscribed_events: ['message.sent'] }),
+      BadRequestError,
+      envelope(400, 1001, 'target_url is required'),
+    );
     await expectApiError(
       create({ target_url: 'https://user:pass@example.com/hooks', subscribed_events: ['message.sent'] }),
       BadRequestError,
@@ -449,14 +518,34 @@ describe('errors through the SDK', () => {
 
   it('answers 409 for a target_url already in use, on create and on update', async () => {
     const client = sdk(await open());
-    const a = await client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/a', subscribed_events: ['message.sent'] });
-    const b = await client.webhookSubscriptions.create({ target_url: 'https://example.com/hooks/b', subscribed_events: ['message.sent'] });
-    await expectApiError(client.webhookSubscriptions.create({ target_url: a.target_url, subscribed_events: ['message.read'] }), ConflictError, CONFLICT);
-    await expectApiError(client.webhookSubscriptions.update(b.id, { target_url: a.target_url }), ConflictError, CONFLICT);
+    const a = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/a',
+      subscribed_events: ['message.sent'],
+    });
+    const b = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/b',
+      subscribed_events: ['message.sent'],
+    });
+    await expectApiError(
+      client.webhookSubscriptions.create({ target_url: a.target_url, subscribed_events: ['message.read'] }),
+      ConflictError,
+      CONFLICT,
+    );
+    await expectApiError(
+      client.webhookSubscriptions.update(b.id, { target_url: a.target_url }),
+      ConflictError,
+      CONFLICT,
+    );
     // A seeded one counts too.
-    const seeded = (await client.webhookSubscriptions.list()).subscriptions.find((entry) => entry.id !== a.id && entry.id !== b.id);
+    const seeded = (await client.webhookSubscriptions.list()).subscriptions.find(
+      (entry) => entry.id !== a.id && entry.id !== b.id,
+    );
     if (!seeded) throw new Error('the seed is empty');
-    await expectApiError(client.webhookSubscriptions.create({ target_url: seeded.target_url, subscribed_events: ['message.sent'] }), ConflictError, CONFLICT);
+    await expectApiError(
+      client.webhookSubscriptions.create({ target_url: seeded.target_url, subscribed_events: ['message.sent'] }),
+      ConflictError,
+      CONFLICT,
+    );
     // A failed update changes nothing.
     const { signing_secret: _secret, ...bOnWire } = b;
     expect(await client.webhookSubscriptions.retrieve(b.id)).toEqual(bOnWire);
@@ -469,8 +558,16 @@ describe('errors through the SDK', () => {
     if (!known) throw new Error('the seed is empty');
     await expectApiError(wrong.webhookSubscriptions.list(), AuthenticationError, UNAUTHORIZED);
     await expectApiError(wrong.webhookSubscriptions.retrieve(known.id), AuthenticationError, UNAUTHORIZED);
-    await expectApiError(wrong.webhookSubscriptions.create({ target_url: 'https://example.com/x', subscribed_events: ['message.sent'] }), AuthenticationError, UNAUTHORIZED);
-    await expectApiError(wrong.webhookSubscriptions.update(known.id, { is_active: false }), AuthenticationError, UNAUTHORIZED);
+    await expectApiError(
+      wrong.webhookSubscriptions.create({ target_url: 'https://example.com/x', subscribed_events: ['message.sent'] }),
+      AuthenticationError,
+      UNAUTHORIZED,
+    );
+    await expectApiError(
+      wrong.webhookSubscriptions.update(known.id, { is_active: false }),
+      AuthenticationError,
+      UNAUTHORIZED,
+    );
     await expectApiError(wrong.webhookSubscriptions.delete(known.id), AuthenticationError, UNAUTHORIZED);
     await expectApiError(wrong.webhookEvents.list(), AuthenticationError, UNAUTHORIZED);
     await expectApiError(wrong.phoneNumbers.list(), AuthenticationError, UNAUTHORIZED);
@@ -492,11 +589,23 @@ describe('requests the SDK cannot send', () => {
     const sandbox = await open();
     const id = sandbox.store.state.subscriptions[0]?.id;
     const notJson = envelope(400, 1001, 'The request body is not valid JSON');
-    expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body: '{"target_url": "https://example.com/x", ' }), notJson);
+    expectEnvelope(
+      await raw(sandbox, 'POST', COLLECTION, { body: '{"target_url": "https://example.com/x", ' }),
+      notJson,
+    );
     expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: '{is_active: true}' }), notJson);
-    expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body: '' }), envelope(400, 1001, 'The request body must be a JSON object'));
-    expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body: '[]' }), envelope(400, 1001, 'The request body must be a JSON object'));
-    expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: 'null' }), envelope(400, 1001, 'The request body must be a JSON object'));
+    expectEnvelope(
+      await raw(sandbox, 'POST', COLLECTION, { body: '' }),
+      envelope(400, 1001, 'The request body must be a JSON object'),
+    );
+    expectEnvelope(
+      await raw(sandbox, 'POST', COLLECTION, { body: '[]' }),
+      envelope(400, 1001, 'The request body must be a JSON object'),
+    );
+    expectEnvelope(
+      await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: 'null' }),
+      envelope(400, 1001, 'The request body must be a JSON object'),
+    );
   });
 
   it('answers wrong field types with 400 and changes nothing', async () => {
@@ -507,12 +616,32 @@ describe('requests the SDK cannot send', () => {
     const cases: Array<[string, string, Record<string, unknown>, string]> = [
       ['PUT', `${COLLECTION}/${id}`, { is_active: 'yes' }, 'is_active must be true or false'],
       ['PUT', `${COLLECTION}/${id}`, { is_active: 1 }, 'is_active must be true or false'],
-      ['PUT', `${COLLECTION}/${id}`, { subscribed_events: 'message.sent' }, 'subscribed_events must be an array of event types'],
-      ['PUT', `${COLLECTION}/${id}`, { phone_numbers: '+14155550123' }, 'phone_numbers must be an array of E.164 phone numbers or null'],
+      [
+        'PUT',
+        `${COLLECTION}/${id}`,
+        { subscribed_events: 'message.sent' },
+        'subscribed_events must be an array of event types',
+      ],
+      [
+        'PUT',
+        `${COLLECTION}/${id}`,
+        { phone_numbers: '+14155550123' },
+        'phone_numbers must be an array of E.164 phone numbers or null',
+      ],
       ['PUT', `${COLLECTION}/${id}`, { target_url: 42 }, 'target_url must be a string'],
-      ['POST', COLLECTION, { ...base, subscribed_events: 'message.sent' }, 'subscribed_events must be an array of event types'],
+      [
+        'POST',
+        COLLECTION,
+        { ...base, subscribed_events: 'message.sent' },
+        'subscribed_events must be an array of event types',
+      ],
       ['POST', COLLECTION, { ...base, subscribed_events: [1] }, 'subscribed_events must contain only strings'],
-      ['POST', COLLECTION, { ...base, phone_numbers: '+14155550123' }, 'phone_numbers must be an array of E.164 phone numbers or null'],
+      [
+        'POST',
+        COLLECTION,
+        { ...base, phone_numbers: '+14155550123' },
+        'phone_numbers must be an array of E.164 phone numbers or null',
+      ],
       ['POST', COLLECTION, { ...base, phone_numbers: [14155550123] }, 'phone_numbers must contain only strings'],
       ['POST', COLLECTION, { subscribed_events: ['message.sent'] }, 'target_url is required'],
       ['POST', COLLECTION, { target_url: base.target_url }, 'subscribed_events is required'],
@@ -526,12 +655,20 @@ describe('requests the SDK cannot send', () => {
   it('answers a body over 1 MiB with a 413 envelope', async () => {
     const sandbox = await open();
     const id = sandbox.store.state.subscriptions[0]?.id;
-    const huge = JSON.stringify({ target_url: 'https://example.com/big', subscribed_events: ['message.sent'], padding: 'x'.repeat(1024 * 1024) });
+    const huge = JSON.stringify({
+      target_url: 'https://example.com/big',
+      subscribed_events: ['message.sent'],
+      padding: 'x'.repeat(1024 * 1024),
+    });
     const tooLarge = envelope(413, 1003, 'The request body is larger than 1 MiB.');
     expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body: huge }), tooLarge);
     expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: huge }), tooLarge);
     // Just under the limit is still read.
-    const fits = JSON.stringify({ target_url: 'https://example.com/big', subscribed_events: ['message.sent'], padding: 'x'.repeat(1000 * 1000) });
+    const fits = JSON.stringify({
+      target_url: 'https://example.com/big',
+      subscribed_events: ['message.sent'],
+      padding: 'x'.repeat(1000 * 1000),
+    });
     expect((await raw(sandbox, 'POST', COLLECTION, { body: fits })).status).toBe(201);
   });
 
@@ -541,12 +678,30 @@ describe('requests the SDK cannot send', () => {
     const id = snapshot.subscriptions[0]?.id;
     const body = JSON.stringify({ target_url: 'https://example.com/text', subscribed_events: ['message.sent'] });
     const unsupported = envelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.');
-    expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'text/plain' } }), unsupported);
-    expectEnvelope(await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, { body: '{"is_active":false}', headers: { 'content-type': 'text/plain;charset=utf-8' } }), unsupported);
-    expectEnvelope(await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), unsupported);
+    expectEnvelope(
+      await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'text/plain' } }),
+      unsupported,
+    );
+    expectEnvelope(
+      await raw(sandbox, 'PUT', `${COLLECTION}/${id}`, {
+        body: '{"is_active":false}',
+        headers: { 'content-type': 'text/plain;charset=utf-8' },
+      }),
+      unsupported,
+    );
+    expectEnvelope(
+      await raw(sandbox, 'POST', COLLECTION, {
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      unsupported,
+    );
     expect(sandbox.store.state).toEqual(snapshot);
     // JSON with a charset parameter is JSON.
-    expect((await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
+    expect(
+      (await raw(sandbox, 'POST', COLLECTION, { body, headers: { 'content-type': 'application/json; charset=utf-8' } }))
+        .status,
+    ).toBe(201);
   });
 
   it('answers an unknown path with a 404 envelope and a wrong method with 405 and Allow', async () => {
@@ -574,9 +729,15 @@ describe('requests the SDK cannot send', () => {
     const sandbox = await open();
     const bare = await fetch(`${sandbox.url}${COLLECTION}`);
     expectEnvelope({ status: bare.status, headers: bare.headers, text: await bare.text() }, UNAUTHORIZED);
-    expectEnvelope(await raw(sandbox, 'GET', COLLECTION, { headers: { authorization: `Basic ${API_KEY}` } }), UNAUTHORIZED);
+    expectEnvelope(
+      await raw(sandbox, 'GET', COLLECTION, { headers: { authorization: `Basic ${API_KEY}` } }),
+      UNAUTHORIZED,
+    );
     expectEnvelope(await raw(sandbox, 'GET', COLLECTION, { headers: { authorization: 'Bearer ' } }), UNAUTHORIZED);
-    expectEnvelope(await raw(sandbox, 'GET', '/__sandbox/faults', { headers: { authorization: 'Bearer nope' } }), UNAUTHORIZED);
+    expectEnvelope(
+      await raw(sandbox, 'GET', '/__sandbox/faults', { headers: { authorization: 'Bearer nope' } }),
+      UNAUTHORIZED,
+    );
     const before = sandbox.store.state.subscriptions.length;
     const create = await fetch(`${sandbox.url}${COLLECTION}`, {
       method: 'POST',
@@ -597,7 +758,14 @@ describe('fault injection', () => {
     const id = stateBefore.subscriptions[0]?.id ?? 'missing';
 
     await expectApiError(client.webhookSubscriptions.list(), InternalServerError, INTERNAL);
-    await expectApiError(client.webhookSubscriptions.create({ target_url: 'https://example.com/fail', subscribed_events: ['message.sent'] }), InternalServerError, INTERNAL);
+    await expectApiError(
+      client.webhookSubscriptions.create({
+        target_url: 'https://example.com/fail',
+        subscribed_events: ['message.sent'],
+      }),
+      InternalServerError,
+      INTERNAL,
+    );
     await expectApiError(client.webhookSubscriptions.update(id, { is_active: false }), InternalServerError, INTERNAL);
     await expectApiError(client.webhookSubscriptions.delete(id), InternalServerError, INTERNAL);
     await expectApiError(client.webhookSubscriptions.retrieve(id), InternalServerError, INTERNAL);
@@ -612,7 +780,10 @@ describe('fault injection', () => {
     const sandbox = await open();
     const client = sdk(sandbox);
     const faults = (body: unknown, key = API_KEY) =>
-      raw(sandbox, 'PUT', '/__sandbox/faults', { body: JSON.stringify(body), headers: { authorization: `Bearer ${key}` } });
+      raw(sandbox, 'PUT', '/__sandbox/faults', {
+        body: JSON.stringify(body),
+        headers: { authorization: `Bearer ${key}` },
+      });
 
     expect((await client.webhookSubscriptions.list()).subscriptions.length).toBeGreaterThan(0);
 
@@ -620,7 +791,12 @@ describe('fault injection', () => {
     expect(on.status).toBe(200);
     expect(JSON.parse(on.text)).toEqual({ failure_rate: 1, latency_ms: 0 });
     await expectApiError(client.webhookSubscriptions.list(), InternalServerError, INTERNAL);
-    const created = await apiError(client.webhookSubscriptions.create({ target_url: 'https://example.com/while-failing', subscribed_events: ['message.sent'] }));
+    const created = await apiError(
+      client.webhookSubscriptions.create({
+        target_url: 'https://example.com/while-failing',
+        subscribed_events: ['message.sent'],
+      }),
+    );
     expect(created.status).toBe(500);
     // The faults endpoint itself keeps working while the API fails.
     const current = await raw(sandbox, 'GET', '/__sandbox/faults');
@@ -632,8 +808,14 @@ describe('fault injection', () => {
 
     // Invalid settings and a wrong key are refused and leave the faults as they are.
     expectEnvelope(await faults({ failure_rate: 2 }), envelope(400, 1001, 'failure_rate must be a number from 0 to 1'));
-    expectEnvelope(await faults({ latency_ms: -5 }), envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'));
-    expectEnvelope(await faults({ latency_ms: 'slow' }), envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'));
+    expectEnvelope(
+      await faults({ latency_ms: -5 }),
+      envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'),
+    );
+    expectEnvelope(
+      await faults({ latency_ms: 'slow' }),
+      envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'),
+    );
     expectEnvelope(await faults({ failure_rate: 1 }, 'wrong'), UNAUTHORIZED);
     expect(sandbox.faults).toEqual({ failure_rate: 0, latency_ms: 0 });
     await client.webhookEvents.list();
@@ -676,7 +858,10 @@ describe('persistence and scale', () => {
 
     const created = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
-        client.webhookSubscriptions.create({ target_url: `https://example.com/concurrent/${index}`, subscribed_events: ['message.sent'] }),
+        client.webhookSubscriptions.create({
+          target_url: `https://example.com/concurrent/${index}`,
+          subscribed_events: ['message.sent'],
+        }),
       ),
     );
     expect(new Set(created.map((entry) => entry.id)).size).toBe(50);
@@ -715,7 +900,11 @@ describe('persistence and scale', () => {
     if (!victim || !changed) throw new Error('the seed is too small');
     await client.webhookSubscriptions.delete(victim.id);
     await client.webhookSubscriptions.update(changed.id, { is_active: !changed.is_active, phone_numbers: null });
-    await client.webhookSubscriptions.create({ target_url: 'https://example.com/persisted', subscribed_events: ['reaction.added'], phone_numbers: ['+12125550188'] });
+    await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/persisted',
+      subscribed_events: ['reaction.added'],
+      phone_numbers: ['+12125550188'],
+    });
     const list = await client.webhookSubscriptions.list();
     const phones = await client.phoneNumbers.list();
     await closeEarly(first);
@@ -740,7 +929,9 @@ describe('persistence and scale', () => {
     await expect(startSandbox({ dataFile: broken, apiKey: API_KEY, port: 0 })).rejects.toThrow(/not valid JSON/);
     const wrongShape = await tempDataFile();
     await writeFile(wrongShape, JSON.stringify({ version: 2, subscriptions: [] }));
-    await expect(startSandbox({ dataFile: wrongShape, apiKey: API_KEY, port: 0 })).rejects.toThrow(/not in the expected shape/);
+    await expect(startSandbox({ dataFile: wrongShape, apiKey: API_KEY, port: 0 })).rejects.toThrow(
+      /not in the expected shape/,
+    );
   });
 
   it('seeds 10,000 subscriptions quickly, with unique target_urls and sane timestamps', async () => {
@@ -764,7 +955,10 @@ describe('persistence and scale', () => {
     }
 
     // Writes against a large account are still stamped with the current time.
-    const created = await client.webhookSubscriptions.create({ target_url: 'https://example.com/after-10k', subscribed_events: ['message.sent'] });
+    const created = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/after-10k',
+      subscribed_events: ['message.sent'],
+    });
     expect(Math.abs(ms(created.created_at) - Date.now())).toBeLessThan(60_000);
     expect((await client.webhookSubscriptions.list()).subscriptions).toHaveLength(10_001);
   });

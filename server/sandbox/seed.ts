@@ -75,7 +75,12 @@ const DEMO: DemoRow[] = [
   {
     // message.edited without ?version=2026-02-03: never delivered (the console warns).
     target_url: 'https://crm.initech.com/integrations/linq/inbound',
-    subscribed_events: ['message.received', 'message.edited', 'chat.typing_indicator.started', 'chat.typing_indicator.stopped'],
+    subscribed_events: [
+      'message.received',
+      'message.edited',
+      'chat.typing_indicator.started',
+      'chat.typing_indicator.stopped',
+    ],
     phone_numbers: ['+442079460123'],
     is_active: true,
     createdDaysAgo: 12,
@@ -114,7 +119,14 @@ export function demoSubscriptions(now = Date.now()): StoredSubscription[] {
   });
 }
 
-const HOSTS = ['hooks.acme.com', 'api.northwind.io', 'events.globex.example', 'ops.initech.com', 'in.umbrella.org', 'webhooks.contoso.dev'];
+const HOSTS = [
+  'hooks.acme.com',
+  'api.northwind.io',
+  'events.globex.example',
+  'ops.initech.com',
+  'in.umbrella.org',
+  'webhooks.contoso.dev',
+];
 const PATHS = ['linq', 'webhooks/linq', 'integrations/linq/events', 'inbound', 'hooks/messages'];
 const EVENT_SETS: string[][] = [
   [...CATALOG_EVENT_TYPES],
@@ -127,7 +139,11 @@ const EVENT_SETS: string[][] = [
 ];
 
 /** `count` generated subscriptions for large-account tests; deterministic apart from ids and secrets. */
-export function generatedSubscriptions(count: number, phoneNumbers: readonly string[], now = Date.now()): StoredSubscription[] {
+export function generatedSubscriptions(
+  count: number,
+  phoneNumbers: readonly string[],
+  now = Date.now(),
+): StoredSubscription[] {
   const subscriptions: StoredSubscription[] = [];
   // One secret reused: generating 10,000 random ones is wasted work for a seed.
   const secret = newSigningSecret();

@@ -26,7 +26,7 @@ export type SandboxState = z.infer<typeof sandboxStateSchema>;
 
 export class SandboxStore {
   private writing: Promise<void> | undefined;
-  private pending: { promise: Promise<void>; } | undefined;
+  private pending: { promise: Promise<void> } | undefined;
 
   private constructor(
     readonly file: string,
@@ -54,7 +54,9 @@ export class SandboxStore {
     }
     const result = sandboxStateSchema.safeParse(parsed);
     if (!result.success) {
-      throw new Error(`The sandbox data file ${file} is not in the expected shape. Run \`npm run sandbox:reset\` to start again.`);
+      throw new Error(
+        `The sandbox data file ${file} is not in the expected shape. Run \`npm run sandbox:reset\` to start again.`,
+      );
     }
     return new SandboxStore(file, result.data);
   }

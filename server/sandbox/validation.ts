@@ -29,7 +29,8 @@ export function checkTargetUrl(value: unknown): Checked<string> {
   if (typeof value !== 'string') return fail(ERRORS.badRequest('target_url must be a string'));
   const trimmed = value.trim();
   if (trimmed === '') return fail(ERRORS.badRequest('target_url is required'));
-  if (trimmed.length > MAX_URL_LENGTH) return fail(ERRORS.badRequest(`target_url must be at most ${MAX_URL_LENGTH} characters`));
+  if (trimmed.length > MAX_URL_LENGTH)
+    return fail(ERRORS.badRequest(`target_url must be at most ${MAX_URL_LENGTH} characters`));
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -49,7 +50,8 @@ export function checkEventTypes(value: unknown): Checked<string[]> {
   const unique: string[] = [];
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('subscribed_events must contain only strings'));
-    if (!KNOWN_EVENT_TYPES.has(entry)) return fail(ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
+    if (!KNOWN_EVENT_TYPES.has(entry))
+      return fail(ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
     if (!unique.includes(entry)) unique.push(entry);
   }
   return ok(unique);
@@ -58,7 +60,8 @@ export function checkEventTypes(value: unknown): Checked<string[]> {
 /** `null` and `[]` both mean "every phone number"; stored as `null`. */
 export function checkPhoneNumbers(value: unknown): Checked<string[] | null> {
   if (value === null) return ok(null);
-  if (!Array.isArray(value)) return fail(ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
+  if (!Array.isArray(value))
+    return fail(ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
   const unique: string[] = [];
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('phone_numbers must contain only strings'));

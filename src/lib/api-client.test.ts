@@ -16,7 +16,9 @@ describe('apiClient', () => {
 
   it('turns the Linq error envelope into an ApiError with status, code and message', async () => {
     installFakeApi(() => envelope(400, 1002, 'Phone number must be in E.164 format'));
-    const error = await apiClient.put('/v3/webhook-subscriptions/x', { phone_numbers: ['1'] }, z.unknown()).catch((e: unknown) => e);
+    const error = await apiClient
+      .put('/v3/webhook-subscriptions/x', { phone_numbers: ['1'] }, z.unknown())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 1002, message: 'Phone number must be in E.164 format' });
   });
@@ -26,7 +28,11 @@ describe('apiClient', () => {
     await apiClient.post('/v3/webhook-subscriptions', { target_url: 'https://a.example' }, z.object({}));
     const init = api.fetchMock.mock.calls[0]?.[1];
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
-    expect(api.requests[0]).toEqual({ method: 'POST', path: '/v3/webhook-subscriptions', body: { target_url: 'https://a.example' } });
+    expect(api.requests[0]).toEqual({
+      method: 'POST',
+      path: '/v3/webhook-subscriptions',
+      body: { target_url: 'https://a.example' },
+    });
   });
 
   it('reports an answer that is not an envelope with its status, never raw HTML', async () => {
@@ -38,7 +44,9 @@ describe('apiClient', () => {
 
   it('rejects a successful answer of the wrong shape as an ordinary error', async () => {
     installFakeApi(() => ({ status: 200, body: { subscriptions: 'nope' } }));
-    const error = await apiClient.get('/v3/webhook-subscriptions', z.object({ subscriptions: z.array(z.string()) })).catch((e: unknown) => e);
+    const error = await apiClient
+      .get('/v3/webhook-subscriptions', z.object({ subscriptions: z.array(z.string()) }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
   });
 });

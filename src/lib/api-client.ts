@@ -49,7 +49,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     const envelope = errorEnvelopeSchema.parse(JSON.parse(text));
     return new ApiError(response.status, envelope.error.code, envelope.error.message);
   } catch {
-    return new ApiError(response.status, undefined, `The server answered ${response.status} ${response.statusText}`.trim() + '.');
+    return new ApiError(
+      response.status,
+      undefined,
+      `The server answered ${response.status} ${response.statusText}`.trim() + '.',
+    );
   }
 }
 

@@ -37,11 +37,19 @@ describe('splitPhoneInput', () => {
 
 describe('parsePhoneEntry', () => {
   it('reads a national number against the default country US as +1', () => {
-    expect(parsePhoneEntry('(415) 555-0100', 'US')).toEqual({ kind: 'valid', e164: '+14155550100', display: '+1 415 555 0100' });
+    expect(parsePhoneEntry('(415) 555-0100', 'US')).toEqual({
+      kind: 'valid',
+      e164: '+14155550100',
+      display: '+1 415 555 0100',
+    });
   });
 
   it('reads a national number against the default country GB as +44', () => {
-    expect(parsePhoneEntry('020 7946 0958', 'GB')).toEqual({ kind: 'valid', e164: '+442079460958', display: '+44 20 7946 0958' });
+    expect(parsePhoneEntry('020 7946 0958', 'GB')).toEqual({
+      kind: 'valid',
+      e164: '+442079460958',
+      display: '+44 20 7946 0958',
+    });
   });
 
   it('reads the same digits differently for a different default country', () => {
@@ -51,7 +59,11 @@ describe('parsePhoneEntry', () => {
   });
 
   it('keeps the country code of an international number, whatever the default country', () => {
-    expect(parsePhoneEntry('+44 20 7946 0958', 'US')).toEqual({ kind: 'valid', e164: '+442079460958', display: '+44 20 7946 0958' });
+    expect(parsePhoneEntry('+44 20 7946 0958', 'US')).toEqual({
+      kind: 'valid',
+      e164: '+442079460958',
+      display: '+44 20 7946 0958',
+    });
     expect(parsePhoneEntry('+1 212 555 0188', 'GB')).toMatchObject({ kind: 'valid', e164: '+12125550188' });
   });
 
@@ -65,7 +77,11 @@ describe('parsePhoneEntry', () => {
   });
 
   it('rejects text with no digits, saying so', () => {
-    expect(parsePhoneEntry('nonsense', 'US')).toEqual({ kind: 'invalid', input: 'nonsense', reason: expect.stringMatching(/no digits/i) });
+    expect(parsePhoneEntry('nonsense', 'US')).toEqual({
+      kind: 'invalid',
+      input: 'nonsense',
+      reason: expect.stringMatching(/no digits/i),
+    });
   });
 
   it('rejects a number that is too short, naming the country and its code', () => {
@@ -79,7 +95,10 @@ describe('parsePhoneEntry', () => {
   });
 
   it('rejects a truncated international number', () => {
-    expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('+1') });
+    expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('+1'),
+    });
   });
 
   it('names the country of the calling code for an international number, not the default country', () => {
@@ -95,28 +114,44 @@ describe('parsePhoneEntry', () => {
       reason: 'Wrong number of digits for United Kingdom (+44).',
     });
     // +1 is shared by many countries; its main one is named.
-    expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({ reason: 'Wrong number of digits for United States (+1).' });
+    expect(parsePhoneEntry('+1 415 555 01', 'GB')).toMatchObject({
+      reason: 'Wrong number of digits for United States (+1).',
+    });
   });
 
   it('names the calling code of a non-geographic international number', () => {
-    expect(parsePhoneEntry('+882 1234', 'US')).toMatchObject({ kind: 'invalid', reason: 'Wrong number of digits for calling code +882.' });
+    expect(parsePhoneEntry('+882 1234', 'US')).toMatchObject({
+      kind: 'invalid',
+      reason: 'Wrong number of digits for calling code +882.',
+    });
   });
 
   it('names the default country for a national number that is not valid', () => {
-    expect(parsePhoneEntry('020 7946 0123 4567', 'GB')).toMatchObject({ reason: 'Wrong number of digits for United Kingdom (+44).' });
+    expect(parsePhoneEntry('020 7946 0123 4567', 'GB')).toMatchObject({
+      reason: 'Wrong number of digits for United Kingdom (+44).',
+    });
     expect(parsePhoneEntry('(999) 555-0100', 'US')).toMatchObject({
       reason: 'Not a valid number in United States. Check the digits or add the country code.',
     });
   });
 
   it('rejects a number with an extension, which a phone filter cannot use', () => {
-    expect(parsePhoneEntry('+1 415 555 0100 ext. 12', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/extension/i) });
+    expect(parsePhoneEntry('+1 415 555 0100 ext. 12', 'US')).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringMatching(/extension/i),
+    });
     // Written straight after the digits, "x12" is an extension too, not "letters".
-    expect(parsePhoneEntry('+12125550188x12', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/extension/i) });
+    expect(parsePhoneEntry('+12125550188x12', 'US')).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringMatching(/extension/i),
+    });
   });
 
   it('says a + number starts with no country calling code, instead of asking for one', () => {
-    expect(parsePhoneEntry('+999 123456', 'US')).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/not a country calling code/) });
+    expect(parsePhoneEntry('+999 123456', 'US')).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringMatching(/not a country calling code/),
+    });
   });
 });
 

@@ -1,4 +1,10 @@
-import { Metadata, getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  Metadata,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 
 /**
  * Phone filter entries: what an operator types or pastes, turned into E.164 with a default
@@ -6,8 +12,7 @@ import { Metadata, getCountries, getCountryCallingCode, parsePhoneNumberFromStri
  */
 
 export type PhoneEntry =
-  | { kind: 'valid'; e164: string; display: string }
-  | { kind: 'invalid'; input: string; reason: string };
+  { kind: 'valid'; e164: string; display: string } | { kind: 'invalid'; input: string; reason: string };
 
 /** Commas, semicolons, new lines, or spaces between numbers (but not the spaces inside one). */
 export function splitPhoneInput(text: string): string[] {
@@ -62,7 +67,9 @@ export function parsePhoneEntry(input: string, defaultCountry: CountryCode): Pho
  * library's types, so it is declared here.
  */
 function mainCountryForCallingCode(callingCode: string): CountryCode | undefined {
-  const metadata = new Metadata() as Metadata & { getCountryCodeForCallingCode(callingCode: string): CountryCode | undefined };
+  const metadata = new Metadata() as Metadata & {
+    getCountryCodeForCallingCode(callingCode: string): CountryCode | undefined;
+  };
   return metadata.getCountryCodeForCallingCode(callingCode);
 }
 
@@ -71,14 +78,17 @@ export function formatPhoneNumber(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-const regionNames = typeof Intl !== 'undefined' && 'DisplayNames' in Intl ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
+const regionNames =
+  typeof Intl !== 'undefined' && 'DisplayNames' in Intl ? new Intl.DisplayNames(['en'], { type: 'region' }) : undefined;
 
 export function regionName(country: CountryCode): string {
   return regionNames?.of(country) ?? country;
 }
 
 /** The country of the browser's locale (en-GB → GB), or US. */
-export function defaultCountryFromLocale(locales: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): CountryCode {
+export function defaultCountryFromLocale(
+  locales: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+): CountryCode {
   const supported = new Set<string>(getCountries());
   for (const locale of locales) {
     try {

@@ -24,7 +24,11 @@ export function useUrlSearch(): [string, (next: string | ((current: string) => s
     const value = typeof next === 'function' ? next(window.location.search) : next;
     const normalized = value === '' || value === '?' ? '' : value.startsWith('?') ? value : `?${value}`;
     if (normalized === window.location.search) return;
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${normalized}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${normalized}${window.location.hash}`,
+    );
     for (const listener of listeners) listener();
   }, []);
   return [search, setSearch];

@@ -13,9 +13,7 @@ export function createTestQueryClient(): QueryClient {
 export function renderWithClient(ui: ReactElement, options: RenderOptions & { client?: QueryClient } = {}) {
   const client = options.client ?? createTestQueryClient();
   function Wrapper({ children }: { children: ReactNode }) {
-    return (
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    );
+    return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   }
   return { client, ...render(ui, { wrapper: Wrapper, ...options }) };
 }

@@ -47,14 +47,28 @@ export function AlertDialogContent({
 }
 
 export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Title>) {
-  return <AlertDialogPrimitive.Title className={cn('shrink-0 text-base font-semibold text-zinc-900 [overflow-wrap:anywhere] dark:text-zinc-50', className)} {...props} />;
+  return (
+    <AlertDialogPrimitive.Title
+      className={cn(
+        'shrink-0 text-base font-semibold [overflow-wrap:anywhere] text-zinc-900 dark:text-zinc-50',
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 
-export function AlertDialogDescription({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Description>) {
+export function AlertDialogDescription({
+  className,
+  ...props
+}: ComponentProps<typeof AlertDialogPrimitive.Description>) {
   // The part that scrolls when the text is long (a 2,048-character URL); unbroken text wraps.
   return (
     <AlertDialogPrimitive.Description
-      className={cn('min-h-0 overflow-y-auto text-sm text-zinc-700 [overflow-wrap:anywhere] dark:text-zinc-300', className)}
+      className={cn(
+        'min-h-0 overflow-y-auto text-sm [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300',
+        className,
+      )}
       {...props}
     />
   );

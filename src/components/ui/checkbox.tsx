@@ -8,7 +8,7 @@ export function Checkbox({ className, ...props }: ComponentProps<typeof Checkbox
     <CheckboxPrimitive.Root
       data-slot="checkbox"
       className={cn(
-        'peer grid size-4 shrink-0 place-items-center rounded-[4px] border border-zinc-400 bg-white outline-none transition-colors',
+        'peer grid size-4 shrink-0 place-items-center rounded-[4px] border border-zinc-400 bg-white transition-colors outline-none',
         'focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 focus-visible:ring-offset-white dark:focus-visible:ring-offset-zinc-950',
         'data-[state=checked]:border-indigo-600 data-[state=checked]:bg-indigo-600 data-[state=indeterminate]:border-indigo-600 data-[state=indeterminate]:bg-indigo-600',
         'dark:border-zinc-500 dark:bg-zinc-900 dark:data-[state=checked]:border-indigo-400 dark:data-[state=checked]:bg-indigo-400 dark:data-[state=indeterminate]:bg-indigo-400',
@@ -24,7 +24,14 @@ export function Checkbox({ className, ...props }: ComponentProps<typeof Checkbox
           </svg>
         ) : (
           <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true">
-            <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M3.5 8.5l3 3 6-7"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         )}
       </CheckboxPrimitive.Indicator>

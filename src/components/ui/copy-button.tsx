@@ -25,7 +25,9 @@ export function CopyButton({
       onClick={(event) => {
         event.stopPropagation();
         // No clipboard API on plain-http origins other than localhost: say so rather than fail silently.
-        const copy = navigator.clipboard ? navigator.clipboard.writeText(value) : Promise.reject(new Error('no clipboard'));
+        const copy = navigator.clipboard
+          ? navigator.clipboard.writeText(value)
+          : Promise.reject(new Error('no clipboard'));
         copy.then(
           () => setCopied(true),
           () => toast.error('Could not copy to the clipboard. Select the text and copy it instead.'),

@@ -14,9 +14,9 @@ export function Input({ className, type = 'text', ...props }: ComponentProps<'in
       type={type}
       className={cn(
         INPUT_HEIGHT,
-        'w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 placeholder:text-zinc-500 outline-none',
+        'w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 outline-none placeholder:text-zinc-500',
         'focus-visible:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40',
-        'aria-invalid:border-red-600 aria-invalid:ring-red-600/30 disabled:opacity-50',
+        'disabled:opacity-50 aria-invalid:border-red-600 aria-invalid:ring-red-600/30',
         'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400 dark:aria-invalid:border-red-400',
         className,
       )}

@@ -17,7 +17,7 @@ export function SheetContent({
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay
         data-slot="sheet-overlay"
-        className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px] data-[state=open]:animate-in"
+        className="data-[state=open]:animate-in fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px]"
       />
       <DialogPrimitive.Content
         data-slot="sheet"
@@ -35,9 +35,21 @@ export function SheetContent({
 }
 
 export function SheetTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title data-slot="sheet-title" className={cn('text-lg font-semibold text-zinc-900 dark:text-zinc-50', className)} {...props} />;
+  return (
+    <DialogPrimitive.Title
+      data-slot="sheet-title"
+      className={cn('text-lg font-semibold text-zinc-900 dark:text-zinc-50', className)}
+      {...props}
+    />
+  );
 }
 
 export function SheetDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
-  return <DialogPrimitive.Description data-slot="sheet-description" className={cn('text-sm text-zinc-600 dark:text-zinc-400', className)} {...props} />;
+  return (
+    <DialogPrimitive.Description
+      data-slot="sheet-description"
+      className={cn('text-sm text-zinc-600 dark:text-zinc-400', className)}
+      {...props}
+    />
+  );
 }

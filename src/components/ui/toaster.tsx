@@ -28,7 +28,16 @@ const LazySonner = lazy(async () => {
   const { Toaster: Sonner } = await loadSonner();
   function MountedSonner() {
     useEffect(() => markMounted(), []);
-    return <Sonner position="bottom-right" theme="system" richColors closeButton duration={6000} toastOptions={{ classNames: TOAST_CLASS_NAMES }} />;
+    return (
+      <Sonner
+        position="bottom-right"
+        theme="system"
+        richColors
+        closeButton
+        duration={6000}
+        toastOptions={{ classNames: TOAST_CLASS_NAMES }}
+      />
+    );
   }
   return { default: MountedSonner };
 });

@@ -78,7 +78,8 @@ export function useToggleActive(id: string) {
     onError: (error, { targetUrl, isActive }, context) => {
       if (othersInFlight()) return;
       const current = cachedSubscription(queryClient, id);
-      if (context?.previous && current) replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
+      if (context?.previous && current)
+        replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
       void queryClient.invalidateQueries({ queryKey: subscriptionQueries.lists() });
       toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
         id: `toggle-${id}`,

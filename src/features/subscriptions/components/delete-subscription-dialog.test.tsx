@@ -30,7 +30,9 @@ describe('DeleteSubscriptionDialog', () => {
     const button = screen.getByRole('button', { name: 'Delete subscription' });
 
     await user.dblClick(button);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Deleting…' })).toHaveAttribute('aria-disabled', 'true'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Deleting…' })).toHaveAttribute('aria-disabled', 'true'),
+    );
     expect(screen.getByRole('button', { name: 'Deleting…' })).toHaveFocus();
     release();
     await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));

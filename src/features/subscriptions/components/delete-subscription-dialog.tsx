@@ -16,22 +16,34 @@ import { useDeleteSubscription } from '../api/use-subscription-mutations';
 import { subscriptionQueries } from '../api/subscriptions';
 
 /** Confirms a delete by naming the URL; a subscription already deleted elsewhere counts as deleted. */
-export function DeleteSubscriptionDialog({ id, onCancel, onDeleted }: { id: string; onCancel: () => void; onDeleted: () => void }) {
+export function DeleteSubscriptionDialog({
+  id,
+  onCancel,
+  onDeleted,
+}: {
+  id: string;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const queryClient = useQueryClient();
   const remove = useDeleteSubscription();
   // isPending renders a tick late: a double click would send two DELETEs without this.
   const sending = useRef(false);
-  const url = queryClient.getQueryData(subscriptionQueries.detail(id).queryKey)?.target_url ?? cachedSubscription(queryClient, id)?.target_url ?? id;
+  const url =
+    queryClient.getQueryData(subscriptionQueries.detail(id).queryKey)?.target_url ??
+    cachedSubscription(queryClient, id)?.target_url ??
+    id;
 
   return (
     <AlertDialog open onOpenChange={(open) => !open && !remove.isPending && onCancel()}>
       <AlertDialogContent>
         <AlertDialogTitle>Delete this subscription?</AlertDialogTitle>
         <AlertDialogDescription>
-          <span className="font-mono break-all">{url}</span> will stop receiving events at once. Its signing secret is gone for good; this cannot be undone.
+          <span className="font-mono break-all">{url}</span> will stop receiving events at once. Its signing secret is
+          gone for good; this cannot be undone.
         </AlertDialogDescription>
         {remove.isError && (
-          <p role="alert" className="shrink-0 text-sm text-red-700 [overflow-wrap:anywhere] dark:text-red-400">
+          <p role="alert" className="shrink-0 text-sm [overflow-wrap:anywhere] text-red-700 dark:text-red-400">
             Not deleted: {sentence(remove.error.message)}
           </p>
         )}

@@ -22,15 +22,15 @@ function Harness({ initial, onValue }: { initial: string[]; onValue: (next: stri
     <>
       <h3 id="events-heading">Event types</h3>
       <EventGrid
-      labelledBy="events-heading"
-      catalog={catalog}
-      carried={carried}
-      value={value}
-      onChange={(next) => {
-        setValue(next);
-        onValue(next);
-      }}
-    />
+        labelledBy="events-heading"
+        catalog={catalog}
+        carried={carried}
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          onValue(next);
+        }}
+      />
     </>
   );
 }
@@ -123,7 +123,13 @@ describe('EventGrid', () => {
     expect(checkbox('message.received')).toBeChecked();
     expect(checkbox('message.read')).toBeChecked();
     expect(within(group('Messages')).getByText('3 of 3')).toBeInTheDocument();
-    expect(onValue).toHaveBeenLastCalledWith(['message.sent', 'message.received', 'message.read', 'call.initiated', 'invoice.paid']);
+    expect(onValue).toHaveBeenLastCalledWith([
+      'message.sent',
+      'message.received',
+      'message.read',
+      'call.initiated',
+      'invoice.paid',
+    ]);
 
     await user.click(groupCheckbox('Messages'));
     expect(groupCheckbox('Messages')).toHaveAttribute('aria-checked', 'false');
@@ -145,7 +151,13 @@ describe('EventGrid', () => {
     await user.click(checkbox('chat.created'));
     await user.click(checkbox('message.read'));
     expect(checkbox('message.read')).toBeChecked();
-    expect(onValue).toHaveBeenLastCalledWith(['message.sent', 'message.read', 'chat.created', 'call.initiated', 'invoice.paid']);
+    expect(onValue).toHaveBeenLastCalledWith([
+      'message.sent',
+      'message.read',
+      'chat.created',
+      'call.initiated',
+      'invoice.paid',
+    ]);
     expect(screen.getByText('5 of 7 selected')).toBeInTheDocument();
     expect(groupCheckbox('Messages')).toHaveAttribute('aria-checked', 'mixed');
   });
@@ -179,7 +191,9 @@ describe('EventGrid', () => {
     ]);
     expect(screen.getByText('7 of 7 selected')).toBeInTheDocument();
     expect(selectAll).toBeDisabled();
-    expect(screen.getAllByRole('checkbox').every((element) => element.getAttribute('aria-checked') === 'true')).toBe(true);
+    expect(screen.getAllByRole('checkbox').every((element) => element.getAttribute('aria-checked') === 'true')).toBe(
+      true,
+    );
 
     await user.click(clearAll);
     expect(onValue).toHaveBeenLastCalledWith([]);

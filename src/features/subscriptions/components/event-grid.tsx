@@ -37,7 +37,12 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
     .map((group) => ({
       ...group,
       types: needle
-        ? group.types.filter(({ type }) => type.toLowerCase().includes(needle) || eventLabel(type).toLowerCase().includes(needle) || group.label.toLowerCase().includes(needle))
+        ? group.types.filter(
+            ({ type }) =>
+              type.toLowerCase().includes(needle) ||
+              eventLabel(type).toLowerCase().includes(needle) ||
+              group.label.toLowerCase().includes(needle),
+          )
         : group.types,
     }))
     .filter((group) => group.types.length > 0);
@@ -110,7 +115,9 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
         </div>
       </div>
 
-      {visibleGroups.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">No event type matches “{filter.trim()}”.</p>}
+      {visibleGroups.length === 0 && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">No event type matches “{filter.trim()}”.</p>
+      )}
 
       <div className="grid gap-3 sm:grid-cols-2">
         {visibleGroups.map((group) => {
@@ -119,7 +126,11 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
           const count = groupTypes.filter((type) => selected.has(type)).length;
           const state = count === 0 ? false : count === groupTypes.length ? true : 'indeterminate';
           return (
-            <fieldset key={group.group} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800" data-group={group.group}>
+            <fieldset
+              key={group.group}
+              className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+              data-group={group.group}
+            >
               <legend className="sr-only">{group.label} events</legend>
               <div className="mb-2 flex items-center gap-2 border-b border-zinc-100 pb-2 dark:border-zinc-800">
                 <Checkbox
@@ -146,10 +157,17 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
                   const checkboxId = `event-${type}`;
                   return (
                     <li key={type} className="flex items-start gap-2">
-                      <Checkbox id={checkboxId} className="mt-0.5" checked={selected.has(type)} onCheckedChange={(checked) => toggle(type, checked === true)} />
+                      <Checkbox
+                        id={checkboxId}
+                        className="mt-0.5"
+                        checked={selected.has(type)}
+                        onCheckedChange={(checked) => toggle(type, checked === true)}
+                      />
                       <label htmlFor={checkboxId} className="min-w-0 cursor-pointer text-sm leading-tight">
                         <span className="text-zinc-900 dark:text-zinc-100">{eventLabel(type)}</span>{' '}
-                        <code className="block font-mono text-xs text-zinc-600 [overflow-wrap:anywhere] dark:text-zinc-400">{type}</code>
+                        <code className="block font-mono text-xs [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">
+                          {type}
+                        </code>
                         {!inCatalog && (
                           <Badge variant="warning" className="ml-1 align-middle">
                             not in catalog

@@ -72,7 +72,12 @@ describe('PhoneChips', () => {
     await user.click(input);
     await user.paste('+1 415 555 0100, +44 20 7946 0958\n(212) 555-0188; nonsense');
 
-    expect(chipTexts()).toEqual(['+1 415 555 0100', '+44 20 7946 0958', '+1 212 555 0188', expect.stringContaining('nonsense')]);
+    expect(chipTexts()).toEqual([
+      '+1 415 555 0100',
+      '+44 20 7946 0958',
+      '+1 212 555 0188',
+      expect.stringContaining('nonsense'),
+    ]);
     expect(e164s(lastValue(onValue))).toEqual(['+14155550100', '+442079460958', '+12125550188']);
 
     const list = screen.getByRole('list', { name: 'Phone numbers in the filter' });

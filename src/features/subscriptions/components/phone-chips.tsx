@@ -1,6 +1,12 @@
 import { useId, useMemo, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from 'react';
 import { cn } from '@/lib/cn';
-import { countryOptions, defaultCountryFromLocale, parsePhoneEntry, splitPhoneInput, type PhoneEntry } from '@/lib/phone';
+import {
+  countryOptions,
+  defaultCountryFromLocale,
+  parsePhoneEntry,
+  splitPhoneInput,
+  type PhoneEntry,
+} from '@/lib/phone';
 import type { CountryCode } from 'libphonenumber-js';
 
 /**
@@ -42,7 +48,17 @@ export function mergeEntries(current: readonly PhoneEntry[], added: readonly Pho
   return next;
 }
 
-export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggestions, invalid, describedBy, inputRef }: PhoneChipsProps) {
+export function PhoneChips({
+  id,
+  value,
+  onChange,
+  onBlur,
+  onDraftChange,
+  suggestions,
+  invalid,
+  describedBy,
+  inputRef,
+}: PhoneChipsProps) {
   const [text, setTextState] = useState('');
   const setText = (next: string) => {
     setTextState(next);
@@ -55,7 +71,12 @@ export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggest
   const commit = (raw: string): boolean => {
     const pieces = splitPhoneInput(raw);
     if (pieces.length === 0) return false;
-    onChange(mergeEntries(value, pieces.map((piece) => parsePhoneEntry(piece, country))));
+    onChange(
+      mergeEntries(
+        value,
+        pieces.map((piece) => parsePhoneEntry(piece, country)),
+      ),
+    );
     setText('');
     return true;
   };
@@ -91,7 +112,9 @@ export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggest
     }
   };
 
-  const unused = suggestions.filter((line) => !value.some((entry) => entry.kind === 'valid' && entry.e164 === line.e164));
+  const unused = suggestions.filter(
+    (line) => !value.some((entry) => entry.kind === 'valid' && entry.e164 === line.e164),
+  );
 
   return (
     <div className="space-y-2">
@@ -101,14 +124,21 @@ export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggest
             const key = entryKey(entry);
             if (entry.kind === 'valid') {
               return (
-                <li key={key} className="inline-flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pr-1 pl-2.5 text-sm tabular-nums text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+                <li
+                  key={key}
+                  className="inline-flex items-center gap-1 rounded-full bg-zinc-100 py-0.5 pr-1 pl-2.5 text-sm text-zinc-900 tabular-nums dark:bg-zinc-800 dark:text-zinc-100"
+                >
                   <span title={entry.e164}>{entry.display}</span>
                   <RemoveButton label={`Remove ${entry.display}`} onClick={() => remove(key)} />
                 </li>
               );
             }
             return (
-              <li key={key} className="inline-flex max-w-full items-start gap-1 rounded-lg bg-red-50 py-1 pr-1 pl-2.5 text-sm text-red-900 ring-1 ring-red-600/40 dark:bg-red-950 dark:text-red-200" data-invalid="true">
+              <li
+                key={key}
+                className="inline-flex max-w-full items-start gap-1 rounded-lg bg-red-50 py-1 pr-1 pl-2.5 text-sm text-red-900 ring-1 ring-red-600/40 dark:bg-red-950 dark:text-red-200"
+                data-invalid="true"
+              >
                 <span className="min-w-0">
                   <span className="font-medium break-all">{entry.input}</span>
                   <span className="block text-xs">{entry.reason}</span>
@@ -149,7 +179,7 @@ export function PhoneChips({ id, value, onChange, onBlur, onDraftChange, suggest
             onBlur?.();
           }}
           className={cn(
-            'h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 placeholder:text-zinc-500 outline-none',
+            'h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 outline-none placeholder:text-zinc-500',
             'focus-visible:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40',
             'aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400',
           )}

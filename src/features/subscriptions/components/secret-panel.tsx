@@ -21,12 +21,19 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex-1 space-y-5 overflow-y-auto px-6 py-5">
         <p className="text-sm text-zinc-800 dark:text-zinc-200">
-          <span className="font-medium">{created.target_url}</span> now receives {created.subscribed_events.length} event type
+          <span className="font-medium">{created.target_url}</span> now receives {created.subscribed_events.length}{' '}
+          event type
           {created.subscribed_events.length === 1 ? '' : 's'}.
         </p>
-        <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           <p className="font-semibold">Copy the signing secret now. It cannot be shown again.</p>
-          <p className="mt-1">Your endpoint uses it to verify the webhook-signature header of every delivery. If it is lost, delete this subscription and create a new one.</p>
+          <p className="mt-1">
+            Your endpoint uses it to verify the webhook-signature header of every delivery. If it is lost, delete this
+            subscription and create a new one.
+          </p>
         </div>
         <div className="space-y-1.5">
           <label htmlFor={secretId} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">

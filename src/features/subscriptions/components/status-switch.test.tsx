@@ -8,7 +8,9 @@ import type { Subscription } from '../api/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { StatusSwitch } from './status-switch';
 
-const toasts = vi.hoisted(() => ({ calls: [] as { kind: string; message: string; options: Record<string, unknown> | undefined }[] }));
+const toasts = vi.hoisted(() => ({
+  calls: [] as { kind: string; message: string; options: Record<string, unknown> | undefined }[],
+}));
 vi.mock('@/components/ui/toaster', () => {
   const record = (kind: string) => (message: string, options?: Record<string, unknown>) => {
     toasts.calls.push({ kind, message, options });
@@ -87,7 +89,11 @@ function fakeServer() {
       }
       if (failPuts) return envelope(500, 3006, 'Internal server error');
       version += 1;
-      stored = { ...stored, ...(request.body as Partial<Subscription>), updated_at: `2026-01-01T00:00:0${version}.000Z` };
+      stored = {
+        ...stored,
+        ...(request.body as Partial<Subscription>),
+        updated_at: `2026-01-01T00:00:0${version}.000Z`,
+      };
       putAnswers.push(stored.is_active);
       return { status: 200, body: stored };
     }
@@ -203,7 +209,7 @@ describe('StatusSwitch / useToggleActive', () => {
     expect(server.putAnswers).toEqual([]);
   });
 
-  it('ends on the server\'s last answer after a rapid double click, sending the clicks in order', async () => {
+  it("ends on the server's last answer after a rapid double click, sending the clicks in order", async () => {
     const server = fakeServer();
     server.holdPuts();
     const { client, user, toggle } = renderRow();

@@ -38,15 +38,26 @@ const editButtonOf = (id: string | null | undefined) =>
  * button (a row opened by a click), else the Edit button of the row below or above it (the row
  * was deleted: the operator stays at their place in the list), else "New subscription".
  */
-function restoreFocus(opener: HTMLElement | null, editId: string | undefined, neighbours: readonly (string | null)[]): void {
-  const candidates = [opener, editButtonOf(editId), ...neighbours.map(editButtonOf), document.querySelector<HTMLElement>('[data-new-subscription]')];
+function restoreFocus(
+  opener: HTMLElement | null,
+  editId: string | undefined,
+  neighbours: readonly (string | null)[],
+): void {
+  const candidates = [
+    opener,
+    editButtonOf(editId),
+    ...neighbours.map(editButtonOf),
+    document.querySelector<HTMLElement>('[data-new-subscription]'),
+  ];
   candidates.find((element) => element?.isConnected)?.focus();
 }
 
 /** The ids of the rows below and above a subscription's row, if it is rendered. */
 function neighbourIds(editId: string | undefined): (string | null)[] {
   const row = editId ? document.querySelector(`tr[data-subscription-id="${CSS.escape(editId)}"]`) : null;
-  return [row?.nextElementSibling, row?.previousElementSibling].map((element) => element?.getAttribute('data-subscription-id') ?? null);
+  return [row?.nextElementSibling, row?.previousElementSibling].map(
+    (element) => element?.getAttribute('data-subscription-id') ?? null,
+  );
 }
 
 export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawerProps) {
@@ -129,7 +140,9 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
         <AlertDialog open={confirmingDiscard} onOpenChange={setConfirmingDiscard}>
           <AlertDialogContent>
             <AlertDialogTitle>Discard unsaved changes?</AlertDialogTitle>
-            <AlertDialogDescription>Your changes to this subscription have not been saved. Closing loses them.</AlertDialogDescription>
+            <AlertDialogDescription>
+              Your changes to this subscription have not been saved. Closing loses them.
+            </AlertDialogDescription>
             <AlertDialogFooter>
               <AlertDialogCancel>Keep editing</AlertDialogCancel>
               <AlertDialogConfirm
@@ -144,7 +157,9 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
           </AlertDialogContent>
         </AlertDialog>
 
-        {state.kind === 'edit' && deleting && <DeleteSubscriptionDialog id={state.id} onCancel={() => setDeleting(false)} onDeleted={onClose} />}
+        {state.kind === 'edit' && deleting && (
+          <DeleteSubscriptionDialog id={state.id} onCancel={() => setDeleting(false)} onDeleted={onClose} />
+        )}
       </SheetContent>
     </Sheet>
   );
@@ -176,7 +191,9 @@ function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
   const lines = useQuery(phoneNumberQueries.list());
 
   // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
-  const failed = (id !== undefined && detail.isError && detail.data === undefined) || (catalog.isError && catalog.data === undefined);
+  const failed =
+    (id !== undefined && detail.isError && detail.data === undefined) ||
+    (catalog.isError && catalog.data === undefined);
   if (failed && id !== undefined && detail.error instanceof ApiError && detail.error.status === 404) {
     return (
       <div role="alert" className="space-y-3 px-6 py-8 text-sm">
@@ -209,7 +226,8 @@ function DrawerBody({ state, ...handlers }: DrawerBodyProps) {
     );
   }
   // The form takes its data once, as defaultValues: wait for the fresh copy (not a cached one).
-  const loading = (id !== undefined && (detail.isPending || detail.isFetching && !detail.isFetchedAfterMount)) || catalog.isPending;
+  const loading =
+    (id !== undefined && (detail.isPending || (detail.isFetching && !detail.isFetchedAfterMount))) || catalog.isPending;
   if (loading) {
     return (
       <div role="status" aria-label="Loading the subscription" className="space-y-4 px-6 py-6">

@@ -52,9 +52,20 @@ function fakeServer({ current = subscription, put }: ServerOptions = {}) {
 
 function renderForm(props: { subscription?: Subscription; lines?: string[] } = {}) {
   const user = userEvent.setup({ delay: null });
-  const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn(), onDelete: vi.fn() };
+  const handlers = {
+    onDirtyChange: vi.fn(),
+    onSaved: vi.fn(),
+    onCreated: vi.fn(),
+    onCancel: vi.fn(),
+    onDelete: vi.fn(),
+  };
   const result = renderWithClient(
-    <SubscriptionForm subscription={'subscription' in props ? props.subscription : subscription} catalog={catalog} lines={(props.lines ?? []).map((phone_number, index) => ({ id: `line-${index}`, phone_number }))} {...handlers} />,
+    <SubscriptionForm
+      subscription={'subscription' in props ? props.subscription : subscription}
+      catalog={catalog}
+      lines={(props.lines ?? []).map((phone_number, index) => ({ id: `line-${index}`, phone_number }))}
+      {...handlers}
+    />,
   );
   return {
     user,
@@ -147,7 +158,9 @@ describe('SubscriptionForm: editing', () => {
     fakeServer();
     const form = renderForm();
     await form.user.type(form.phoneInput(), '555-01{Enter}');
-    await waitFor(() => expect(form.phoneInput()).toHaveAccessibleDescription(/Fix or remove the phone numbers marked in red/));
+    await waitFor(() =>
+      expect(form.phoneInput()).toHaveAccessibleDescription(/Fix or remove the phone numbers marked in red/),
+    );
     expect(form.saveButton()).toBeDisabled();
   });
 
@@ -165,7 +178,11 @@ describe('SubscriptionForm: editing', () => {
     // Focus goes to the field with the problem (not left on the now disabled Save button).
     expect(form.phoneInput()).toHaveFocus();
     expect(writes(api.requests)).toEqual([
-      { method: 'PUT', path: PATH, body: { target_url: 'https://new.example.com/in', phone_numbers: ['+14155550100', '+12125550188'] } },
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { target_url: 'https://new.example.com/in', phone_numbers: ['+14155550100', '+12125550188'] },
+      },
     ]);
     // Everything typed is still there; nothing was reported as saved.
     expect(form.urlInput()).toHaveValue('https://new.example.com/in');
@@ -185,7 +202,9 @@ describe('SubscriptionForm: editing', () => {
     await waitFor(() => expect(form.phoneInput()).toHaveAccessibleDescription('Phone number must be in E.164 format'));
 
     await form.user.click(screen.getByRole('button', { name: 'Remove +1 212 555 0188' }));
-    await waitFor(() => expect(form.phoneInput()).not.toHaveAccessibleDescription('Phone number must be in E.164 format'));
+    await waitFor(() =>
+      expect(form.phoneInput()).not.toHaveAccessibleDescription('Phone number must be in E.164 format'),
+    );
   });
 
   it('shows a 409 beside the target URL', async () => {
@@ -194,7 +213,9 @@ describe('SubscriptionForm: editing', () => {
     await form.replaceUrl('https://taken.example.com/');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());
     await form.user.click(form.saveButton());
-    await waitFor(() => expect(form.urlInput()).toHaveAccessibleDescription('A webhook subscription with this target_url already exists'));
+    await waitFor(() =>
+      expect(form.urlInput()).toHaveAccessibleDescription('A webhook subscription with this target_url already exists'),
+    );
     expect(form.urlInput()).toHaveFocus();
     expect(form.urlInput()).toHaveValue('https://taken.example.com/');
   });
@@ -233,7 +254,9 @@ describe('SubscriptionForm: editing', () => {
 
     await form.user.click(form.saveButton());
     await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
-    expect(writes(api.requests)).toEqual([{ method: 'PUT', path: PATH, body: { phone_numbers: ['+14155550100', '+12125550188'] } }]);
+    expect(writes(api.requests)).toEqual([
+      { method: 'PUT', path: PATH, body: { phone_numbers: ['+14155550100', '+12125550188'] } },
+    ]);
   });
 
   it('counts an invalid chip as unsaved work and says what stops Save', async () => {
@@ -241,7 +264,9 @@ describe('SubscriptionForm: editing', () => {
     const form = renderForm();
     await form.user.type(form.phoneInput(), '415 555 01{Enter}');
     await waitFor(() => expect(form.onDirtyChange).toHaveBeenLastCalledWith(true));
-    expect(screen.getByText('To save: Fix or remove the phone numbers marked in red before saving.')).toBeInTheDocument();
+    expect(
+      screen.getByText('To save: Fix or remove the phone numbers marked in red before saving.'),
+    ).toBeInTheDocument();
     expect(form.saveButton()).toBeDisabled();
   });
 
@@ -251,7 +276,10 @@ describe('SubscriptionForm: editing', () => {
     const api = installFakeApi(async (request) => {
       if (request.method === 'GET') return { status: 200, body: subscription };
       await gate;
-      return { status: 200, body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
+      return {
+        status: 200,
+        body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' },
+      };
     });
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
@@ -275,7 +303,10 @@ describe('SubscriptionForm: editing', () => {
         await gate;
         return { status: 200, body: subscription };
       }
-      return { status: 200, body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
+      return {
+        status: 200,
+        body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' },
+      };
     });
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
@@ -332,7 +363,11 @@ describe('SubscriptionForm: changed elsewhere', () => {
 
     // Their reaction.added is not in the form: Overwrite takes it out again.
     expect(writes(api.requests)).toEqual([
-      { method: 'PUT', path: PATH, body: { target_url: 'https://mine.example.com/hook', subscribed_events: ['message.sent'] } },
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { target_url: 'https://mine.example.com/hook', subscribed_events: ['message.sent'] },
+      },
     ]);
     expect(api.requests.filter((request) => request.method === 'GET')).toHaveLength(getsBefore);
     expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
@@ -359,7 +394,11 @@ describe('SubscriptionForm: changed elsewhere', () => {
     await form.user.click(form.saveButton());
     await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
     expect(writes(api.requests)).toEqual([
-      { method: 'PUT', path: PATH, body: { subscribed_events: ['message.sent', 'message.received', 'reaction.added'] } },
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { subscribed_events: ['message.sent', 'message.received', 'reaction.added'] },
+      },
     ]);
   });
 });
@@ -383,14 +422,26 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
 
   it('names the wrong version the URL asks for', () => {
     fakeServer();
-    renderForm({ subscription: { ...subscription, target_url: 'https://hooks.example.com/linq?version=2025-01-01', subscribed_events: ['message.edited'] } });
+    renderForm({
+      subscription: {
+        ...subscription,
+        target_url: 'https://hooks.example.com/linq?version=2025-01-01',
+        subscribed_events: ['message.edited'],
+      },
+    });
     expect(warning()).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('this URL asks for version 2025-01-01');
   });
 
   it('says nothing when the URL already asks for 2026-02-03', () => {
     fakeServer();
-    renderForm({ subscription: { ...subscription, target_url: 'https://hooks.example.com/linq?version=2026-02-03', subscribed_events: ['message.edited'] } });
+    renderForm({
+      subscription: {
+        ...subscription,
+        target_url: 'https://hooks.example.com/linq?version=2026-02-03',
+        subscribed_events: ['message.edited'],
+      },
+    });
     expect(warning()).not.toBeInTheDocument();
   });
 
@@ -406,7 +457,10 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
       {
         method: 'PUT',
         path: PATH,
-        body: { target_url: 'https://hooks.example.com/linq?version=2026-02-03', subscribed_events: ['message.sent', 'message.edited'] },
+        body: {
+          target_url: 'https://hooks.example.com/linq?version=2026-02-03',
+          subscribed_events: ['message.sent', 'message.edited'],
+        },
       },
     ]);
   });
@@ -414,9 +468,16 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
 
 describe('SubscriptionForm: creating', () => {
   it('posts the URL, events and phone filter, and hands over the created subscription with its secret', async () => {
-    const created = { ...subscription, id: 'sub-new', phone_numbers: ['+14155550100'], signing_secret: 'whsec_c2VjcmV0' };
+    const created = {
+      ...subscription,
+      id: 'sub-new',
+      phone_numbers: ['+14155550100'],
+      signing_secret: 'whsec_c2VjcmV0',
+    };
     const api = installFakeApi((request) =>
-      request.method === 'POST' && request.path === '/v3/webhook-subscriptions' ? { status: 201, body: created } : envelope(404, 2001, 'Resource not found'),
+      request.method === 'POST' && request.path === '/v3/webhook-subscriptions'
+        ? { status: 201, body: created }
+        : envelope(404, 2001, 'Resource not found'),
     );
     const form = renderForm({ subscription: undefined, lines: ['+14155550100'] });
     expect(form.saveButton()).toHaveTextContent('Create subscription');
@@ -433,7 +494,11 @@ describe('SubscriptionForm: creating', () => {
       {
         method: 'POST',
         path: '/v3/webhook-subscriptions',
-        body: { target_url: 'https://hooks.example.com/linq', subscribed_events: ['message.sent'], phone_numbers: ['+14155550100'] },
+        body: {
+          target_url: 'https://hooks.example.com/linq',
+          subscribed_events: ['message.sent'],
+          phone_numbers: ['+14155550100'],
+        },
       },
     ]);
   });

@@ -49,7 +49,16 @@ interface FormError {
   canRetry: boolean;
 }
 
-export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, onSaved, onCreated, onDelete, onCancel }: SubscriptionFormProps) {
+export function SubscriptionForm({
+  subscription,
+  catalog,
+  lines,
+  onDirtyChange,
+  onSaved,
+  onCreated,
+  onDelete,
+  onCancel,
+}: SubscriptionFormProps) {
   const queryClient = useQueryClient();
   const update = useUpdateSubscription();
   const create = useCreateSubscription();
@@ -58,7 +67,15 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   // Text typed in the phone field but not yet a chip: unsaved too, and Save turns it into a chip.
   const [phoneDraft, setPhoneDraft] = useState(false);
   const [conflict, setConflict] = useState<Conflict>();
-  const ids = { url: useId(), urlError: useId(), events: useId(), eventsError: useId(), phones: useId(), phonesError: useId(), active: useId() };
+  const ids = {
+    url: useId(),
+    urlError: useId(),
+    events: useId(),
+    eventsError: useId(),
+    phones: useId(),
+    phonesError: useId(),
+    active: useId(),
+  };
 
   // Read once by react-hook-form: computed once, not on every keystroke.
   const [defaultValues] = useState(() => toFormValues(subscription, formatPhoneNumber));
@@ -72,7 +89,8 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   const changes = baseline ? changedFields(baseline, values) : undefined;
   // Typed phone text and invalid chips are not in the request body, but they are the operator's work too.
   const hasInvalidPhones = (values.phone_numbers ?? []).some((entry) => entry.kind === 'invalid');
-  const hasChanges = (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft || hasInvalidPhones;
+  const hasChanges =
+    (baseline ? Object.keys(changes ?? {}).length > 0 : formState.isDirty) || phoneDraft || hasInvalidPhones;
   // From the press of Save to the answer, the change-on-server check included. The ref stops a
   // second press in the same tick, before the state has rendered.
   const [saving, setSaving] = useState(false);
@@ -83,8 +101,9 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
   // A failure or a conflict is reported at the top of the form: bring it into view from wherever Save was pressed.
   const alertRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (formError || conflict) // jsdom (unit tests) has no scrollIntoView.
-    alertRef.current?.scrollIntoView?.({ block: 'nearest' });
+    if (formError || conflict)
+      // jsdom (unit tests) has no scrollIntoView.
+      alertRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [formError, conflict]);
 
   const showServerError = (error: unknown) => {
@@ -95,7 +114,10 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
         return;
       }
     }
-    setFormError({ message: error instanceof Error ? error.message : 'The change could not be saved.', canRetry: true });
+    setFormError({
+      message: error instanceof Error ? error.message : 'The change could not be saved.',
+      canRetry: true,
+    });
   };
 
   /** `overwrite`: the server's newer version, which the form's values replace (what the form shows is what is saved). */
@@ -140,7 +162,8 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
       if (error instanceof ApiError && error.status === 404) {
         removeFromList(queryClient, baseline.id);
         setFormError({
-          message: 'This subscription no longer exists: it was deleted elsewhere, and it is gone from the list. Copy what you need from here, then close the drawer.',
+          message:
+            'This subscription no longer exists: it was deleted elsewhere, and it is gone from the list. Copy what you need from here, then close the drawer.',
           canRetry: false,
         });
         return;
@@ -187,24 +210,35 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5">
         <div ref={alertRef} className="scroll-mt-4" />
         {conflict && (
-          <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <div
+            role="alert"
+            className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
             <p className="font-semibold">This subscription was changed elsewhere since you opened it.</p>
             <p className="mt-1">
-              It was last changed {formatAbsoluteTime(conflict.server.updated_at)}. Reload to see that version (your edits here are discarded), or
-              overwrite it: the subscription is saved exactly as this form shows it, and the other changes are lost.
+              It was last changed {formatAbsoluteTime(conflict.server.updated_at)}. Reload to see that version (your
+              edits here are discarded), or overwrite it: the subscription is saved exactly as this form shows it, and
+              the other changes are lost.
             </p>
             <div className="mt-3 flex gap-2">
               <Button size="sm" onClick={() => reloadFromServer(conflict.server)}>
                 Reload their version
               </Button>
-              <Button size="sm" variant="destructive" onClick={() => void handleSubmit((formValues) => save(formValues, conflict.server))()}>
+              <Button
+                size="sm"
+                variant="destructive"
+                onClick={() => void handleSubmit((formValues) => save(formValues, conflict.server))()}
+              >
                 Overwrite with mine
               </Button>
             </div>
           </div>
         )}
         {formError && (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
             <p className="font-semibold">Not saved</p>
             <p className="mt-1">{sentence(formError.message)}</p>
             {formError.canRetry && <p className="mt-1">Everything you typed is still here. Try Save again.</p>}
@@ -235,7 +269,8 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
             )}
           />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            Events are POSTed here. Add <code className="font-mono">?version=YYYY-MM-DD</code> to choose the payload format.
+            Events are POSTed here. Add <code className="font-mono">?version=YYYY-MM-DD</code> to choose the payload
+            format.
           </p>
         </div>
 
@@ -249,7 +284,9 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
               )}
             />
             <Label htmlFor={ids.active}>Active</Label>
-            <span className="text-sm text-zinc-600 dark:text-zinc-400">{values.is_active ? 'Receives events.' : 'Receives nothing until turned on.'}</span>
+            <span className="text-sm text-zinc-600 dark:text-zinc-400">
+              {values.is_active ? 'Receives events.' : 'Receives nothing until turned on.'}
+            </span>
           </div>
         )}
 
@@ -275,17 +312,26 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
             )}
           />
           {editedWarning && (
-            <div role="status" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <div
+              role="status"
+              className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+            >
               <p>
-                <strong>message.edited will never be delivered to this URL.</strong> Linq sends it only to subscriptions on the {EDITED_PAYLOAD_VERSION}{' '}
-                payload format, chosen by <code className="font-mono">?version={EDITED_PAYLOAD_VERSION}</code> on the target URL
+                <strong>message.edited will never be delivered to this URL.</strong> Linq sends it only to subscriptions
+                on the {EDITED_PAYLOAD_VERSION} payload format, chosen by{' '}
+                <code className="font-mono">?version={EDITED_PAYLOAD_VERSION}</code> on the target URL
                 {version ? `; this URL asks for version ${version}.` : ', and this URL has no version.'}
               </p>
               <Button
                 size="sm"
                 className="mt-2"
                 disabled={targetUrl.trim() === ''}
-                onClick={() => setValue('target_url', withPayloadVersion(targetUrl.trim()), { shouldDirty: true, shouldValidate: true })}
+                onClick={() =>
+                  setValue('target_url', withPayloadVersion(targetUrl.trim()), {
+                    shouldDirty: true,
+                    shouldValidate: true,
+                  })
+                }
               >
                 Add ?version={EDITED_PAYLOAD_VERSION} to the URL
               </Button>
@@ -320,8 +366,10 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
             )}
           />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            {values.phone_numbers?.length ? 'Only events on these lines are sent.' : 'No filter: events from all phone numbers are sent.'} Separate numbers
-            with commas, semicolons or new lines; press Enter to add.
+            {values.phone_numbers?.length
+              ? 'Only events on these lines are sent.'
+              : 'No filter: events from all phone numbers are sent.'}{' '}
+            Separate numbers with commas, semicolons or new lines; press Enter to add.
           </p>
         </div>
       </div>
@@ -333,10 +381,20 @@ export function SubscriptionForm({ subscription, catalog, lines, onDirtyChange, 
           </Button>
         )}
         <span className="ml-auto text-xs text-zinc-600 dark:text-zinc-400" aria-live="polite">
-          {hasChanges && problem !== undefined ? `To save: ${problem}` : hasChanges && hasFieldErrors ? 'Fix the fields marked in red to save.' : ''}
+          {hasChanges && problem !== undefined
+            ? `To save: ${problem}`
+            : hasChanges && hasFieldErrors
+              ? 'Fix the fields marked in red to save.'
+              : ''}
         </span>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={!canSave} aria-disabled={saving || undefined} aria-busy={saving || undefined}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!canSave}
+          aria-disabled={saving || undefined}
+          aria-busy={saving || undefined}
+        >
           {saving ? 'Saving…' : baseline ? 'Save changes' : 'Create subscription'}
         </Button>
       </footer>

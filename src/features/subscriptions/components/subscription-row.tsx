@@ -76,9 +76,25 @@ function EventsCell({
         </Badge>
       ))}
       {hidden.length > 0 && (
-        <Tooltip content={<ul className="space-y-0.5 font-mono">{hidden.map((type) => <li key={type}>{type}</li>)}</ul>}>
-          <button type="button" onClick={onShowAll} className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
-            +{hidden.length} more<span className="sr-only"> events of {url}: {hidden.join(', ')}</span>
+        <Tooltip
+          content={
+            <ul className="space-y-0.5 font-mono">
+              {hidden.map((type) => (
+                <li key={type}>{type}</li>
+              ))}
+            </ul>
+          }
+        >
+          <button
+            type="button"
+            onClick={onShowAll}
+            className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+          >
+            +{hidden.length} more
+            <span className="sr-only">
+              {' '}
+              events of {url}: {hidden.join(', ')}
+            </span>
           </button>
         </Tooltip>
       )}
@@ -86,12 +102,19 @@ function EventsCell({
   );
 }
 
-function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null | undefined; formatPhone: (e164: string) => string }) {
-  if (!phones || phones.length === 0) return <span className="text-sm text-zinc-600 dark:text-zinc-400">All numbers</span>;
+function PhonesCell({
+  phones,
+  formatPhone,
+}: {
+  phones: readonly string[] | null | undefined;
+  formatPhone: (e164: string) => string;
+}) {
+  if (!phones || phones.length === 0)
+    return <span className="text-sm text-zinc-600 dark:text-zinc-400">All numbers</span>;
   const shown = phones.slice(0, SHOWN_PHONES);
   const hidden = phones.slice(SHOWN_PHONES);
   return (
-    <div className="flex flex-col text-sm tabular-nums text-zinc-800 dark:text-zinc-200">
+    <div className="flex flex-col text-sm text-zinc-800 tabular-nums dark:text-zinc-200">
       {shown.map((phone) => (
         <span key={phone} className="whitespace-nowrap">
           {formatPhone(phone)}
@@ -106,7 +129,13 @@ function PhonesCell({ phones, formatPhone }: { phones: readonly string[] | null 
   );
 }
 
-export const SubscriptionRow = memo(function SubscriptionRow({ subscription, catalog, formatPhone, onEdit, onPrefetch }: RowProps) {
+export const SubscriptionRow = memo(function SubscriptionRow({
+  subscription,
+  catalog,
+  formatPhone,
+  onEdit,
+  onPrefetch,
+}: RowProps) {
   const { host, rest } = splitTargetUrl(subscription.target_url);
   const [middle, end] = splitPathEnd(rest);
   const url = subscription.target_url;
@@ -127,7 +156,11 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         <div className="flex min-w-0 items-center gap-1">
           <Tooltip content={<span className="break-all">{url}</span>}>
             {/* A narrow cell cuts the middle of the URL: the host and the path's end stay in view. */}
-            <span tabIndex={0} data-no-row-click className="flex min-w-0 rounded text-sm text-zinc-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400">
+            <span
+              tabIndex={0}
+              data-no-row-click
+              className="flex min-w-0 rounded text-sm text-zinc-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400"
+            >
               <span className="truncate">
                 <span className="font-medium text-zinc-900 dark:text-zinc-50">{host}</span>
                 {middle}
@@ -148,20 +181,39 @@ export const SubscriptionRow = memo(function SubscriptionRow({ subscription, cat
         <StatusSwitch subscription={subscription} />
       </td>
       <td className="max-w-0 px-3 py-2 align-middle">
-        <EventsCell events={subscription.subscribed_events} catalog={catalog} url={url} onShowAll={() => onEdit(subscription.id)} />
+        <EventsCell
+          events={subscription.subscribed_events}
+          catalog={catalog}
+          url={url}
+          onShowAll={() => onEdit(subscription.id)}
+        />
       </td>
       <td className="px-3 py-2 align-middle">
         <PhonesCell phones={subscription.phone_numbers} formatPhone={formatPhone} />
       </td>
       <td className="px-3 py-2 align-middle whitespace-nowrap">
-        <Tooltip align="end" content={`Updated ${formatAbsoluteTime(subscription.updated_at)} · created ${formatAbsoluteTime(subscription.created_at)}`}>
-          <time dateTime={subscription.updated_at} tabIndex={0} data-no-row-click className="rounded text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300">
+        <Tooltip
+          align="end"
+          content={`Updated ${formatAbsoluteTime(subscription.updated_at)} · created ${formatAbsoluteTime(subscription.created_at)}`}
+        >
+          <time
+            dateTime={subscription.updated_at}
+            tabIndex={0}
+            data-no-row-click
+            className="rounded text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300"
+          >
             {formatRelativeTime(subscription.updated_at)}
           </time>
         </Tooltip>
       </td>
       <td className="py-2 pr-4 pl-3 text-right align-middle">
-        <Button size="sm" data-edit-button aria-label={`Edit ${url}`} onFocus={onPrefetch} onClick={() => onEdit(subscription.id)}>
+        <Button
+          size="sm"
+          data-edit-button
+          aria-label={`Edit ${url}`}
+          onFocus={onPrefetch}
+          onClick={() => onEdit(subscription.id)}
+        >
           Edit
         </Button>
       </td>

@@ -52,13 +52,17 @@ function fakeServer(initial: Subscription[], { failList = false } = {}) {
     if (request.method === 'GET' && request.path === '/v3/webhook-subscriptions') {
       return failList ? envelope(500, 3006, 'Internal server error') : { status: 200, body: { subscriptions: stored } };
     }
-    if (request.method === 'GET' && request.path === '/v3/webhook-events') return { status: 200, body: { events: ['message.sent'] } };
-    if (request.method === 'GET' && request.path === '/v3/phone_numbers') return { status: 200, body: { phone_numbers: [] } };
+    if (request.method === 'GET' && request.path === '/v3/webhook-events')
+      return { status: 200, body: { events: ['message.sent'] } };
+    if (request.method === 'GET' && request.path === '/v3/phone_numbers')
+      return { status: 200, body: { phone_numbers: [] } };
     const put = /^\/v3\/webhook-subscriptions\/(.+)$/.exec(request.path);
     if (request.method === 'PUT' && put) {
       // Stamped like the sandbox does, so "Recently changed first" moves the row.
       const updatedAt = new Date().toISOString();
-      stored = stored.map((entry) => (entry.id === put[1] ? { ...entry, ...(request.body as Partial<Subscription>), updated_at: updatedAt } : entry));
+      stored = stored.map((entry) =>
+        entry.id === put[1] ? { ...entry, ...(request.body as Partial<Subscription>), updated_at: updatedAt } : entry,
+      );
       return { status: 200, body: stored.find((entry) => entry.id === put[1]) };
     }
     return envelope(404, 2001, 'Resource not found');
@@ -81,7 +85,8 @@ function renderPage(subscriptions: Subscription[], search = '') {
   return { client, user };
 }
 
-const toggle = (subscription: Subscription) => screen.getByRole('switch', { name: `Active — ${subscription.target_url}` });
+const toggle = (subscription: Subscription) =>
+  screen.getByRole('switch', { name: `Active — ${subscription.target_url}` });
 
 describe('SubscriptionsPage', () => {
   it('ends the server message with a full stop before the next sentence of the refresh banner', async () => {
@@ -90,35 +95,47 @@ describe('SubscriptionsPage', () => {
     await client.refetchQueries({ queryKey: subscriptionQueries.lists() });
 
     const banner = await screen.findByRole('alert');
-    expect(banner).toHaveTextContent('Could not refresh the list: Internal server error. Showing the subscriptions as last loaded.');
+    expect(banner).toHaveTextContent(
+      'Could not refresh the list: Internal server error. Showing the subscriptions as last loaded.',
+    );
   });
 
   it('names the "+N more" events button after the subscription it opens', () => {
     fakeServer([]);
     const url = 'https://hooks.example.com/many';
-    renderPage([subscription('sub-m', url, { subscribed_events: ['message.sent', 'message.received', 'message.read', 'message.edited'] })]);
+    renderPage([
+      subscription('sub-m', url, {
+        subscribed_events: ['message.sent', 'message.received', 'message.read', 'message.edited'],
+      }),
+    ]);
 
-    expect(screen.getByRole('button', { name: `+2 more events of ${url}: message.read, message.edited` })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: `+2 more events of ${url}: message.read, message.edited` }),
+    ).toBeInTheDocument();
   });
 
-  it('moves focus to the next row\'s switch when a switch turned off leaves the Active view', async () => {
+  it("moves focus to the next row's switch when a switch turned off leaves the Active view", async () => {
     fakeServer([A, B, C]);
     const { user } = renderPage([A, B, C], '?status=active');
 
     toggle(A).focus();
     await user.keyboard(' ');
 
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${A.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${A.target_url}` })).not.toBeInTheDocument(),
+    );
     expect(toggle(B)).toHaveFocus();
   });
 
-  it('moves focus to the previous row\'s switch when the last row leaves, and to the search box when no row is left', async () => {
+  it("moves focus to the previous row's switch when the last row leaves, and to the search box when no row is left", async () => {
     fakeServer([A, B]);
     const { user } = renderPage([A, B], '?status=active');
 
     toggle(B).focus();
     await user.keyboard(' ');
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${B.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${B.target_url}` })).not.toBeInTheDocument(),
+    );
     expect(toggle(A)).toHaveFocus();
 
     await user.keyboard(' ');
@@ -126,7 +143,7 @@ describe('SubscriptionsPage', () => {
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
   });
 
-  it('keeps the focus in the same column: the row\'s Edit button goes to the next row\'s Edit button', async () => {
+  it("keeps the focus in the same column: the row's Edit button goes to the next row's Edit button", async () => {
     const server = fakeServer([A, B]);
     const { client } = renderPage([A, B]);
     await waitFor(() => expect(client.isFetching()).toBe(0));
@@ -154,12 +171,16 @@ describe('SubscriptionsPage', () => {
     vi.stubGlobal('scrollY', 40 * ROW_HEIGHT);
     window.dispatchEvent(new Event('scroll'));
     const [first, focused, next] = [rows[0], rows[45], rows[46]] as [Subscription, Subscription, Subscription];
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument(),
+    );
 
     toggle(focused).focus();
     await user.keyboard(' ');
 
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${focused.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${focused.target_url}` })).not.toBeInTheDocument(),
+    );
     expect(toggle(next)).toHaveFocus();
   });
 
@@ -167,7 +188,9 @@ describe('SubscriptionsPage', () => {
     // As above: rows measure the estimated height, and the page is scrolled by hand.
     const offsetHeight = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW_HEIGHT);
     onTestFinished(() => offsetHeight.mockRestore());
-    const rows = Array.from({ length: 60 }, (_, index) => subscription(`sub-${index}`, `https://hooks.example.com/${String(index).padStart(2, '0')}`));
+    const rows = Array.from({ length: 60 }, (_, index) =>
+      subscription(`sub-${index}`, `https://hooks.example.com/${String(index).padStart(2, '0')}`),
+    );
     const [first, shown] = [rows[0], rows[45]] as [Subscription, Subscription];
     const server = fakeServer(rows);
     const { client } = renderPage(rows);
@@ -176,11 +199,15 @@ describe('SubscriptionsPage', () => {
     toggle(first).focus();
     vi.stubGlobal('scrollY', 40 * ROW_HEIGHT);
     window.dispatchEvent(new Event('scroll'));
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${first.target_url}` })).not.toBeInTheDocument(),
+    );
     // Deleted elsewhere: the list changes while the focused row is far above.
     server.remove(shown.id);
     await client.refetchQueries({ queryKey: subscriptionQueries.lists() });
-    await waitFor(() => expect(screen.queryByRole('switch', { name: `Active — ${shown.target_url}` })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole('switch', { name: `Active — ${shown.target_url}` })).not.toBeInTheDocument(),
+    );
 
     expect(screen.getByRole('searchbox', { name: 'Search' })).not.toHaveFocus();
     expect(document.body).toHaveFocus();

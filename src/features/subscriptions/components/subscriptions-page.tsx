@@ -1,5 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -7,7 +17,16 @@ import { useUrlSearch } from '@/lib/use-url-state';
 import { cn } from '@/lib/cn';
 import { sentence } from '@/lib/text';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/subscriptions';
-import { applyView, countSubscriptions, readView, writeView, type SortDirection, type SortKey, type StatusFilter, type ViewState } from '../lib/view';
+import {
+  applyView,
+  countSubscriptions,
+  readView,
+  writeView,
+  type SortDirection,
+  type SortKey,
+  type StatusFilter,
+  type ViewState,
+} from '../lib/view';
 import type { DrawerState } from './subscription-drawer-state';
 import { SubscriptionsTable } from './subscriptions-table';
 
@@ -62,7 +81,10 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
     [setSearch],
   );
   useEffect(() => {
-    const timer = setTimeout(() => setSearch((current) => writeView(current, { ...readView(current), q: query })), URL_WRITE_DELAY_MS);
+    const timer = setTimeout(
+      () => setSearch((current) => writeView(current, { ...readView(current), q: query })),
+      URL_WRITE_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [query, setSearch]);
   const openEdit = useCallback(
@@ -123,7 +145,10 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
       <main className="flex flex-1 flex-col gap-3">
         <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Subscriptions">
           <div className="min-w-64 flex-1">
-            <label htmlFor="subscription-search" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+            <label
+              htmlFor="subscription-search"
+              className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300"
+            >
               Search
             </label>
             <Input
@@ -158,13 +183,18 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
                     className="sr-only"
                   />
                   {status === 'all' ? 'All' : status === 'active' ? 'Active' : 'Inactive'}{' '}
-                  <span className="tabular-nums">{subscriptions ? counts[status === 'all' ? 'total' : status] : '–'}</span>
+                  <span className="tabular-nums">
+                    {subscriptions ? counts[status === 'all' ? 'total' : status] : '–'}
+                  </span>
                 </label>
               ))}
             </div>
           </fieldset>
           <div>
-            <label htmlFor="subscription-sort" className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300">
+            <label
+              htmlFor="subscription-sort"
+              className="mb-1 block text-xs font-medium text-zinc-700 dark:text-zinc-300"
+            >
               Sort
             </label>
             <select
@@ -194,7 +224,10 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         </p>
 
         {list.isError && subscriptions && (
-          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
             <span>
               Could not refresh the list: {sentence(list.error.message)} Showing the subscriptions as last loaded.
             </span>
@@ -204,7 +237,10 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
           </div>
         )}
 
-        <section aria-label="Subscriptions" className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+        <section
+          aria-label="Subscriptions"
+          className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+        >
           {list.isPending ? (
             <LoadingRows />
           ) : list.isError && !subscriptions ? (
@@ -230,7 +266,11 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
           ) : shown.length === 0 ? (
             <StateMessage
               title="No subscriptions match this view"
-              body={view.q.trim() ? `Nothing matches “${view.q.trim()}”${view.status !== 'all' ? ` among ${view.status} subscriptions` : ''}.` : `There are no ${view.status} subscriptions.`}
+              body={
+                view.q.trim()
+                  ? `Nothing matches “${view.q.trim()}”${view.status !== 'all' ? ` among ${view.status} subscriptions` : ''}.`
+                  : `There are no ${view.status} subscriptions.`
+              }
               action={
                 <Button
                   onClick={() => {

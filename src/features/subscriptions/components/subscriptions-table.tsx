@@ -52,7 +52,11 @@ function focusSpot(element: Element): FocusSpot | null {
 }
 
 /** The row that takes a removed row's place: the next one still shown, else the previous one. */
-function replacementId(id: string, before: readonly Subscription[], after: readonly Subscription[]): string | undefined {
+function replacementId(
+  id: string,
+  before: readonly Subscription[],
+  after: readonly Subscription[],
+): string | undefined {
   const shown = new Set(after.map((subscription) => subscription.id));
   const index = before.findIndex((subscription) => subscription.id === id);
   if (index === -1) return after[0]?.id;
@@ -71,7 +75,15 @@ function focusInRow(body: HTMLTableSectionElement, id: string, spot: FocusSpot):
   return true;
 }
 
-export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, onPrefetch, onFocusLost }: SubscriptionsTableProps) {
+export function SubscriptionsTable({
+  subscriptions,
+  catalog,
+  sort,
+  dir,
+  onEdit,
+  onPrefetch,
+  onFocusLost,
+}: SubscriptionsTableProps) {
   const formatPhone = usePhoneFormatter();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
@@ -115,7 +127,8 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
   // Where the rows start on the page; measured again whenever the page's layout changes size
   // (a banner above the table, a header that wraps), or the window would be off by that much.
   useLayoutEffect(() => {
-    const measure = () => setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    const measure = () =>
+      setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -132,7 +145,8 @@ export function SubscriptionsTable({ subscriptions, catalog, sort, dir, onEdit, 
   });
   const items = virtualizer.getVirtualItems();
   const top = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
-  const bottom = items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - scrollMargin) : 0;
+  const bottom =
+    items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - scrollMargin) : 0;
 
   return (
     <table className="w-full table-fixed border-collapse text-left">

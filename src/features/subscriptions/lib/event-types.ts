@@ -54,7 +54,8 @@ export function groupEventTypes(catalog: readonly string[], carried: readonly st
       entry = { group, label: groupLabel(group), types: [] };
       groups.set(group, entry);
     }
-    if (!entry.types.some((existing) => existing.type === type)) entry.types.push({ type, inCatalog: inCatalog.has(type) });
+    if (!entry.types.some((existing) => existing.type === type))
+      entry.types.push({ type, inCatalog: inCatalog.has(type) });
   }
   const rank = (group: string) => {
     const index = KNOWN_GROUP_ORDER.indexOf(group);

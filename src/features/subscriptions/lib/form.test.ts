@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../api/schemas';
-import { changedFields, createBody, fieldForServerError, subscriptionFormSchema, targetUrlProblem, toFormValues, type SubscriptionFormValues } from './form';
+import {
+  changedFields,
+  createBody,
+  fieldForServerError,
+  subscriptionFormSchema,
+  targetUrlProblem,
+  toFormValues,
+  type SubscriptionFormValues,
+} from './form';
 
 const original: Subscription = {
   id: 'sub-1',
@@ -32,7 +40,12 @@ describe('toFormValues', () => {
   });
 
   it('gives empty values for a new subscription', () => {
-    expect(toFormValues(undefined, display)).toEqual({ target_url: '', is_active: true, subscribed_events: [], phone_numbers: [] });
+    expect(toFormValues(undefined, display)).toEqual({
+      target_url: '',
+      is_active: true,
+      subscribed_events: [],
+      phone_numbers: [],
+    });
   });
 
   it('copies the event list so editing the form never changes the subscription', () => {
@@ -54,18 +67,32 @@ describe('changedFields', () => {
   });
 
   it('does not count surrounding whitespace as a change of the URL', () => {
-    expect(changedFields(original, valuesOf(original, { target_url: ' https://hooks.example.com/linq\n' }))).toEqual({});
+    expect(changedFields(original, valuesOf(original, { target_url: ' https://hooks.example.com/linq\n' }))).toEqual(
+      {},
+    );
   });
 
   it('does not count a different order of event types as a change', () => {
-    expect(changedFields(original, valuesOf(original, { subscribed_events: ['invoice.paid', 'message.received', 'message.sent'] }))).toEqual({});
+    expect(
+      changedFields(
+        original,
+        valuesOf(original, { subscribed_events: ['invoice.paid', 'message.received', 'message.sent'] }),
+      ),
+    ).toEqual({});
   });
 
   it('sends the whole event list, including types outside the catalog, when one is added or removed', () => {
-    expect(changedFields(original, valuesOf(original, { subscribed_events: ['message.sent', 'invoice.paid'] }))).toEqual({
+    expect(
+      changedFields(original, valuesOf(original, { subscribed_events: ['message.sent', 'invoice.paid'] })),
+    ).toEqual({
       subscribed_events: ['message.sent', 'invoice.paid'],
     });
-    expect(changedFields(original, valuesOf(original, { subscribed_events: [...original.subscribed_events, 'chat.created'] }))).toEqual({
+    expect(
+      changedFields(
+        original,
+        valuesOf(original, { subscribed_events: [...original.subscribed_events, 'chat.created'] }),
+      ),
+    ).toEqual({
       subscribed_events: ['message.sent', 'message.received', 'invoice.paid', 'chat.created'],
     });
   });
@@ -92,18 +119,28 @@ describe('changedFields', () => {
 
   it('treats a subscription without a phone filter (null or absent) like an empty one', () => {
     expect(changedFields({ ...original, phone_numbers: null }, valuesOf(original, { phone_numbers: [] }))).toEqual({});
-    expect(changedFields({ ...original, phone_numbers: undefined }, valuesOf(original, { phone_numbers: [] }))).toEqual({});
+    expect(changedFields({ ...original, phone_numbers: undefined }, valuesOf(original, { phone_numbers: [] }))).toEqual(
+      {},
+    );
   });
 
   it('sends several changed fields together and nothing else', () => {
-    const body = changedFields(original, valuesOf(original, { target_url: 'https://b.example.com', is_active: false, phone_numbers: [] }));
+    const body = changedFields(
+      original,
+      valuesOf(original, { target_url: 'https://b.example.com', is_active: false, phone_numbers: [] }),
+    );
     expect(body).toEqual({ target_url: 'https://b.example.com', is_active: false, phone_numbers: [] });
   });
 });
 
 describe('createBody', () => {
   it('sends the trimmed URL and events, without phone_numbers when there is no filter', () => {
-    const body = createBody({ target_url: ' https://a.example.com/x ', is_active: true, subscribed_events: ['message.sent'], phone_numbers: [] });
+    const body = createBody({
+      target_url: ' https://a.example.com/x ',
+      is_active: true,
+      subscribed_events: ['message.sent'],
+      phone_numbers: [],
+    });
     expect(body).toEqual({ target_url: 'https://a.example.com/x', subscribed_events: ['message.sent'] });
     expect(body).not.toHaveProperty('phone_numbers');
   });
@@ -115,7 +152,11 @@ describe('createBody', () => {
       subscribed_events: ['message.sent'],
       phone_numbers: [{ kind: 'valid', e164: '+14155550100', display: '+1 415 555 0100' }],
     });
-    expect(body).toEqual({ target_url: 'https://a.example.com/x', subscribed_events: ['message.sent'], phone_numbers: ['+14155550100'] });
+    expect(body).toEqual({
+      target_url: 'https://a.example.com/x',
+      subscribed_events: ['message.sent'],
+      phone_numbers: ['+14155550100'],
+    });
   });
 });
 
@@ -145,7 +186,12 @@ describe('targetUrlProblem', () => {
 });
 
 describe('subscriptionFormSchema', () => {
-  const good: SubscriptionFormValues = { target_url: 'https://a.example.com', is_active: true, subscribed_events: ['message.sent'], phone_numbers: [] };
+  const good: SubscriptionFormValues = {
+    target_url: 'https://a.example.com',
+    is_active: true,
+    subscribed_events: ['message.sent'],
+    phone_numbers: [],
+  };
 
   it('accepts good values', () => {
     expect(subscriptionFormSchema.safeParse(good).success).toBe(true);
@@ -156,9 +202,15 @@ describe('subscriptionFormSchema', () => {
       const result = subscriptionFormSchema.safeParse(values);
       return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     };
-    expect(messages({ ...good, target_url: '   ' })).toEqual([expect.stringMatching(/^target_url: Enter the target URL/)]);
-    expect(messages({ ...good, target_url: 'http://a.example.com' })).toEqual([expect.stringMatching(/^target_url: .*https/)]);
-    expect(messages({ ...good, subscribed_events: [] })).toEqual([expect.stringMatching(/^subscribed_events: Choose at least one/)]);
+    expect(messages({ ...good, target_url: '   ' })).toEqual([
+      expect.stringMatching(/^target_url: Enter the target URL/),
+    ]);
+    expect(messages({ ...good, target_url: 'http://a.example.com' })).toEqual([
+      expect.stringMatching(/^target_url: .*https/),
+    ]);
+    expect(messages({ ...good, subscribed_events: [] })).toEqual([
+      expect.stringMatching(/^subscribed_events: Choose at least one/),
+    ]);
     expect(messages({ ...good, phone_numbers: [{ kind: 'invalid', input: 'x1', reason: 'nope' }] })).toEqual([
       expect.stringMatching(/^phone_numbers: Fix or remove/),
     ]);

@@ -25,7 +25,12 @@ export const subscriptionFormSchema = z.object({
   subscribed_events: z.array(z.string()).check(z.minLength(1, 'Choose at least one event type.')),
   phone_numbers: z
     .array(phoneEntrySchema)
-    .check(z.refine((entries) => !entries.some((entry) => entry.kind === 'invalid'), 'Fix or remove the phone numbers marked in red before saving.')),
+    .check(
+      z.refine(
+        (entries) => !entries.some((entry) => entry.kind === 'invalid'),
+        'Fix or remove the phone numbers marked in red before saving.',
+      ),
+    ),
 });
 
 export type SubscriptionFormValues = z.infer<typeof subscriptionFormSchema>;
@@ -44,12 +49,19 @@ export function targetUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
-export function toFormValues(subscription: Subscription | undefined, formatPhone: (e164: string) => string): SubscriptionFormValues {
+export function toFormValues(
+  subscription: Subscription | undefined,
+  formatPhone: (e164: string) => string,
+): SubscriptionFormValues {
   return {
     target_url: subscription?.target_url ?? '',
     is_active: subscription?.is_active ?? true,
     subscribed_events: [...(subscription?.subscribed_events ?? [])],
-    phone_numbers: (subscription?.phone_numbers ?? []).map((e164) => ({ kind: 'valid' as const, e164, display: formatPhone(e164) })),
+    phone_numbers: (subscription?.phone_numbers ?? []).map((e164) => ({
+      kind: 'valid' as const,
+      e164,
+      display: formatPhone(e164),
+    })),
   };
 }
 
@@ -76,7 +88,10 @@ export function changedFields(original: Subscription, values: SubscriptionFormVa
 }
 
 export function createBody(values: SubscriptionFormValues): CreateSubscriptionBody {
-  const body: CreateSubscriptionBody = { target_url: values.target_url.trim(), subscribed_events: values.subscribed_events };
+  const body: CreateSubscriptionBody = {
+    target_url: values.target_url.trim(),
+    subscribed_events: values.subscribed_events,
+  };
   const phones = validPhones(values);
   if (phones.length > 0) body.phone_numbers = phones;
   return body;

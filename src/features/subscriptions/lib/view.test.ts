@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../api/schemas';
-import { applyView, countSubscriptions, DEFAULT_VIEW, matchesSearch, readView, splitTargetUrl, writeView, type ViewState } from './view';
+import {
+  applyView,
+  countSubscriptions,
+  DEFAULT_VIEW,
+  matchesSearch,
+  readView,
+  splitTargetUrl,
+  writeView,
+  type ViewState,
+} from './view';
 
 function subscription(overrides: Partial<Subscription> & Pick<Subscription, 'id' | 'target_url'>): Subscription {
   return {
@@ -151,7 +160,10 @@ describe('applyView: sort', () => {
 
   it('breaks ties on id so the order is stable', () => {
     const same = { created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
-    const list = [subscription({ id: 'z', target_url: 'https://x.example', ...same }), subscription({ id: 'm', target_url: 'https://x.example', ...same })];
+    const list = [
+      subscription({ id: 'z', target_url: 'https://x.example', ...same }),
+      subscription({ id: 'm', target_url: 'https://x.example', ...same }),
+    ];
     expect(ids(applyView(list, view({ sort: 'created' })))).toEqual(['m', 'z']);
     expect(ids(applyView([...list].reverse(), view({ sort: 'created' })))).toEqual(['m', 'z']);
   });
@@ -169,7 +181,10 @@ describe('countSubscriptions and splitTargetUrl', () => {
   });
 
   it('splits a URL into host and the rest', () => {
-    expect(splitTargetUrl('https://hooks.example.com/linq?version=2026-02-03')).toEqual({ host: 'hooks.example.com', rest: '/linq?version=2026-02-03' });
+    expect(splitTargetUrl('https://hooks.example.com/linq?version=2026-02-03')).toEqual({
+      host: 'hooks.example.com',
+      rest: '/linq?version=2026-02-03',
+    });
     expect(splitTargetUrl('https://hooks.example.com/')).toEqual({ host: 'hooks.example.com', rest: '' });
     expect(splitTargetUrl('not a url')).toEqual({ host: 'not a url', rest: '' });
   });

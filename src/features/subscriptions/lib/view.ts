@@ -110,7 +110,8 @@ function compare(a: Subscription, b: Subscription, sort: SortKey): number {
 export function applyView(subscriptions: readonly Subscription[], view: ViewState): Subscription[] {
   const shown = subscriptions.filter(
     (subscription) =>
-      (view.status === 'all' || subscription.is_active === (view.status === 'active')) && matchesSearch(subscription, view.q),
+      (view.status === 'all' || subscription.is_active === (view.status === 'active')) &&
+      matchesSearch(subscription, view.q),
   );
   const sign = view.dir === 'asc' ? 1 : -1;
   // Ties break on id so the order is stable across refetches.
