@@ -2,11 +2,13 @@ import { resolve } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { BODY_LIMIT_BYTES, errorEnvelope, sendEnvelope } from './errors.ts';
+import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from './errors.ts';
 import { parseHostList, type HostPolicy } from './proxy/guards.ts';
-import { REFUSALS, registerProxy, setSecurityHeaders } from './proxy/proxy.ts';
-import { isApiPath } from './proxy/target.ts';
-import { UPSTREAM_INFO_PATH, type UpstreamInfo } from '../src/lib/console-upstream.ts';
+import { registerProxy } from './proxy/proxy.ts';
+import { setSecurityHeaders } from './security-headers.ts';
+import { isApiPath, isConsolePath } from './proxy/target.ts';
+import type { UpstreamInfo } from '../contract/console.ts';
+import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
 
 /**
  * The console server: the key-carrying proxy on /v3 plus the page, either through Vite's dev
@@ -60,7 +62,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'Request Header Fields Too Large']
         : [400, 'Bad Request'];
-  const body = JSON.stringify(errorEnvelope(status, 1001, REFUSALS.badRequest().error.message));
+  const body = JSON.stringify(errorEnvelope(status, 1001, ERRORS.badRequest().error.message));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
@@ -82,7 +84,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     frameworkErrors: (_error, _request, reply) => {
       // Answered before the onRequest hook, which sets these on every other answer.
       setSecurityHeaders(reply.raw);
-      sendEnvelope(reply, REFUSALS.badTarget());
+      sendEnvelope(reply, ERRORS.badTarget());
     },
     clientErrorHandler: answerClientError,
     // An HTTP/1.1 request without Host reaches the Host guard (403 envelope) instead of Node's bare 400.
@@ -103,12 +105,12 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return sendEnvelope(reply, REFUSALS.payloadTooLarge());
-    if (status === 415) return sendEnvelope(reply, REFUSALS.unsupportedMediaType());
-    if (error.code === 'LINQ_INVALID_JSON') return sendEnvelope(reply, REFUSALS.invalidJson());
-    if (status >= 400 && status < 500) return sendEnvelope(reply, REFUSALS.badRequest());
+      return sendEnvelope(reply, ERRORS.payloadTooLarge());
+    if (status === 415) return sendEnvelope(reply, ERRORS.unsupportedMediaType());
+    if (error.code === 'LINQ_INVALID_JSON') return sendEnvelope(reply, ERRORS.invalidJson());
+    if (status >= 400 && status < 500) return sendEnvelope(reply, ERRORS.badRequest());
     request.log.error({ err: error }, 'console server error');
-    return sendEnvelope(reply, REFUSALS.internal());
+    return sendEnvelope(reply, ERRORS.internal());
   });
 
   await registerProxy(app, {
@@ -120,7 +122,9 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   });
 
   const upstreamInfo: UpstreamInfo = options.upstream ?? { kind: 'linq', origin: new URL(options.baseUrl).origin };
-  app.get(UPSTREAM_INFO_PATH, async (_request, reply) => reply.header('cache-control', 'no-store').send(upstreamInfo));
+  app.get(CONSOLE_ENDPOINTS.upstream.path, async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send(upstreamInfo),
+  );
 
   if (options.mode === 'serve') {
     const distDir = resolve(options.distDir ?? resolve(projectRoot, 'dist'));
@@ -132,10 +136,10 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
       if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(url) && !hasFileExtension(url)) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
       }
-      return sendEnvelope(reply, REFUSALS.notFound());
+      return sendEnvelope(reply, ERRORS.notFound());
     });
   } else {
-    app.setNotFoundHandler((_request, reply) => sendEnvelope(reply, REFUSALS.notFound()));
+    app.setNotFoundHandler((_request, reply) => sendEnvelope(reply, ERRORS.notFound()));
     const { default: middie } = await import('@fastify/middie');
     const { createServer } = await import('vite');
     const vite = await createServer({
@@ -155,7 +159,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     // Vite never sees API paths: its SPA fallback would answer them with the page.
     app.use((req, res, next) => {
       const url = req.url ?? '/';
-      if (isApiPath(url) || url.split('?', 1)[0] === UPSTREAM_INFO_PATH) next();
+      if (isApiPath(url) || isConsolePath(url)) next();
       else vite.middlewares(req, res, next);
     });
   }

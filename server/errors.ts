@@ -1,32 +1,78 @@
 import type { FastifyReply } from 'fastify';
-import type { ErrorEnvelope } from '../src/features/subscriptions/api/schemas.ts';
+import type { ErrorEnvelope } from '../contract/schemas.ts';
 
 /** Both servers refuse request bodies over 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/**
- * The Linq error envelope, used by the sandbox and the proxy for every failure they answer.
- * Codes from CONTRACT.md where one is documented; undocumented cases reuse the code of
- * their status family, since clients must rely on status and message only.
- */
+/** The Linq error envelope, which the sandbox and the console answer for every failure. */
 export function errorEnvelope(status: number, code: number, message: string): ErrorEnvelope {
   return { error: { status, code, message }, success: false };
 }
 
+/**
+ * Every failure either server answers, once. contract/CONTRACT.md documents 400/1002, 401/2004,
+ * 403/2005, 404/2001, 429/1007 and 500/3006; the rest are undocumented, so they follow the code
+ * families of the documented ones (1xxx request, 2xxx access and resources, 3xxx server) and
+ * clients rely on status and message only:
+ *
+ * | status | code | when                                                                        |
+ * | ------ | ---- | --------------------------------------------------------------------------- |
+ * | 400    | 1001 | a body that fails validation; a target that is not a plain path; bad JSON    |
+ * | 400    | 1002 | a phone number that is not E.164                                            |
+ * | 401    | 2004 | the sandbox: no or wrong Bearer key                                         |
+ * | 403    | 2005 | a foreign Host header (DNS rebinding); a write from another site (CSRF)      |
+ * | 404    | 2001 | any path that is not an endpoint; an unknown id                             |
+ * | 405    | 2002 | a known endpoint asked with another method; with `Allow`                    |
+ * | 409    | 2006 | the sandbox: `target_url` already used by another subscription              |
+ * | 413    | 1003 | a request body over 1 MiB                                                   |
+ * | 415    | 1004 | a POST or PUT whose Content-Type is not application/json                    |
+ * | 500    | 3006 | the server itself failed                                                    |
+ * | 502    | 3002 | the console: upstream unreachable, reset, or answered with a redirect       |
+ * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
+ */
 export const ERRORS = {
-  /** Undocumented code for validation failures other than phone numbers. */
-  badRequest: (message: string) => errorEnvelope(400, 1001, message),
+  badRequest: (message = 'The request could not be read.') => errorEnvelope(400, 1001, message),
+  badTarget: () =>
+    errorEnvelope(
+      400,
+      1001,
+      'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
+    ),
+  invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
   phoneNumber: (message = 'Phone number must be in E.164 format') => errorEnvelope(400, 1002, message),
   unauthorized: () => errorEnvelope(401, 2004, 'Unauthorized - missing or invalid authentication token'),
   forbidden: (message = 'Access denied - insufficient permissions for this resource') =>
     errorEnvelope(403, 2005, message),
+  hostNotAllowed: () =>
+    errorEnvelope(
+      403,
+      2005,
+      'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
+    ),
+  crossSite: () =>
+    errorEnvelope(403, 2005, 'Access denied - requests from other sites are refused. Use the console page itself.'),
   notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),
   methodNotAllowed: (allow: string) =>
     errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
+  conflict: () => errorEnvelope(409, 2006, 'A webhook subscription with this target_url already exists'),
   payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
   unsupportedMediaType: () =>
     errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
   internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
+  upstreamUnreachable: (origin: string) =>
+    errorEnvelope(
+      502,
+      3002,
+      `The console could not reach the Linq API at ${origin}. Check the network and LINQ_API_V3_BASE_URL, then try again.`,
+    ),
+  upstreamRedirect: (origin: string, status: number) =>
+    errorEnvelope(
+      502,
+      3002,
+      `The Linq API at ${origin} answered with a redirect (${status}), which the console does not follow. Check LINQ_API_V3_BASE_URL.`,
+    ),
+  upstreamTimeout: (timeoutMs: number) =>
+    errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
 } as const;
 
 /** Answers with an envelope: its status, JSON, never cached. */

@@ -1,7 +1,7 @@
 import { buildApp, type ConsoleMode } from './app.ts';
 import { parseEnv } from './env.ts';
 import { hostForUrl, isLoopbackHost } from './net.ts';
-import { startSandbox } from './sandbox/index.ts';
+import { startSandbox } from './sandbox/app.ts';
 
 /**
  * `npm start` → `tsx server/main.ts dev`, `npm run serve` → `tsx server/main.ts serve`.

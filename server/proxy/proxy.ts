@@ -1,7 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import replyFrom from '@fastify/reply-from';
-import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from '../errors.ts';
+import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
+import { setSecurityHeaders } from '../security-headers.ts';
 import {
   allowedHosts,
   allowedOrigins,
@@ -15,77 +15,13 @@ import { resolveTarget, type TargetDecision } from './target.ts';
 
 /**
  * The key-carrying proxy: same-origin `/v3/...` in, `${LINQ_API_V3_BASE_URL}/v3/...` out, with
- * `Authorization: Bearer <key>` added here and nowhere else.
+ * `Authorization: Bearer <key>` added here and nowhere else. Every refusal is an envelope from
+ * the one catalog in server/errors.ts.
  *
  * Order of checks (all before the body is read, except 413 and 400):
  *   Host → request target → endpoint (404/405) → Origin / Sec-Fetch-Site → Content-Type
  *   → body size and JSON → forward.
- *
- * Answers the console gives itself, all in the Linq envelope. CONTRACT.md documents 400/1002,
- * 401/2004, 403/2005, 404/2001 and 500/3006; the rest are undocumented, so they follow the
- * code families of the documented ones (1xxx request, 2xxx access and resources, 3xxx server)
- * and clients rely on status and message only:
- *
- * | status | code | when                                                                       |
- * | ------ | ---- | -------------------------------------------------------------------------- |
- * | 400    | 1001 | target not a plain path (absolute-form, `//`, `..`, `\`, bad %-encoding)   |
- * | 400    | 1001 | write body is not valid JSON                                               |
- * | 400    | 1001 | more than one Host header (Node would silently keep the first)             |
- * | 403    | 2005 | Host header is not one of the console's (DNS rebinding)                    |
- * | 403    | 2005 | Origin is another site's, or Sec-Fetch-Site is cross-site/same-site (CSRF) |
- * | 404    | 2001 | any path under /v3 or /api that is not one of the seven endpoints          |
- * | 405    | 2002 | known endpoint, other method (OPTIONS preflights too); with `Allow`        |
- * | 413    | 1003 | request body over 1 MiB (before anything is sent upstream)                 |
- * | 415    | 1004 | POST/PUT whose Content-Type is not application/json                        |
- * | 500    | 3006 | the console itself failed                                                  |
- * | 502    | 3002 | upstream unreachable, reset, or answered with a redirect (never followed)  |
- * | 504    | 3004 | upstream gave no answer within LINQ_PROXY_TIMEOUT_MS                       |
  */
-export const REFUSALS = {
-  badTarget: () =>
-    errorEnvelope(
-      400,
-      1001,
-      'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
-    ),
-  invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
-  badRequest: () => ERRORS.badRequest('The console could not read this request.'),
-  hostNotAllowed: () =>
-    ERRORS.forbidden(
-      'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
-    ),
-  crossSite: () =>
-    ERRORS.forbidden('Access denied - requests from other sites are refused. Use the console page itself.'),
-  notFound: () => ERRORS.notFound(),
-  methodNotAllowed: (allow: string) => ERRORS.methodNotAllowed(allow),
-  payloadTooLarge: () => ERRORS.payloadTooLarge(),
-  unsupportedMediaType: () => ERRORS.unsupportedMediaType(),
-  internal: () => ERRORS.internal(),
-  upstreamUnreachable: (origin: string) =>
-    errorEnvelope(
-      502,
-      3002,
-      `The console could not reach the Linq API at ${origin}. Check the network and LINQ_API_V3_BASE_URL, then try again.`,
-    ),
-  upstreamRedirect: (origin: string, status: number) =>
-    errorEnvelope(
-      502,
-      3002,
-      `The Linq API at ${origin} answered with a redirect (${status}), which the console does not follow. Check LINQ_API_V3_BASE_URL.`,
-    ),
-  upstreamTimeout: (timeoutMs: number) =>
-    errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
-} as const;
-
-/** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
-export function setSecurityHeaders(response: ServerResponse): void {
-  // Set on the raw response so answers written by the Vite middleware carry them too.
-  response.setHeader('x-content-type-options', 'nosniff');
-  response.setHeader('x-frame-options', 'DENY');
-  response.setHeader('content-security-policy', "frame-ancestors 'none'");
-  response.setHeader('cross-origin-resource-policy', 'same-origin');
-  response.setHeader('referrer-policy', 'no-referrer');
-}
 
 export interface ProxyOptions {
   /** LINQ_API_V3_BASE_URL: the only source of the upstream origin and base path. */
@@ -182,28 +118,28 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
     const { hosts, origins } = allowedFor(options.hostPolicy());
-    if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, REFUSALS.badRequest());
-    if (!isHostAllowed(request.headers.host, hosts)) return sendEnvelope(reply, REFUSALS.hostNotAllowed());
+    if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, ERRORS.badRequest());
+    if (!isHostAllowed(request.headers.host, hosts)) return sendEnvelope(reply, ERRORS.hostNotAllowed());
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
       case 'page':
         return;
       case 'bad-target':
-        return sendEnvelope(reply, REFUSALS.badTarget());
+        return sendEnvelope(reply, ERRORS.badTarget());
       case 'not-found':
-        return sendEnvelope(reply, REFUSALS.notFound());
+        return sendEnvelope(reply, ERRORS.notFound());
       case 'method-not-allowed':
-        return sendEnvelope(reply.header('allow', decision.allow), REFUSALS.methodNotAllowed(decision.allow));
+        return sendEnvelope(reply.header('allow', decision.allow), ERRORS.methodNotAllowed(decision.allow));
       case 'forward':
         if (crossSiteReason(request.headers, origins) !== undefined) {
-          return sendEnvelope(reply, REFUSALS.crossSite());
+          return sendEnvelope(reply, ERRORS.crossSite());
         }
         if (
           (decision.method === 'POST' || decision.method === 'PUT') &&
           !isJsonContentType(request.headers['content-type'])
         ) {
-          return sendEnvelope(reply, REFUSALS.unsupportedMediaType());
+          return sendEnvelope(reply, ERRORS.unsupportedMediaType());
         }
         targets.set(request.raw, decision);
     }
@@ -227,10 +163,10 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   // Every method on /v3/*: the hook above has already answered everything that is not a forward.
   app.all('/v3/*', { exposeHeadRoute: false }, async (request, reply) => {
     const target = targets.get(request.raw);
-    if (!target) return sendEnvelope(reply, REFUSALS.notFound());
+    if (!target) return sendEnvelope(reply, ERRORS.notFound());
     let body: Buffer | undefined;
     if (target.method === 'POST' || target.method === 'PUT') {
-      if (!Buffer.isBuffer(request.body)) return sendEnvelope(reply, REFUSALS.invalidJson());
+      if (!Buffer.isBuffer(request.body)) return sendEnvelope(reply, ERRORS.invalidJson());
       body = request.body;
     }
 
@@ -256,7 +192,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
           for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
           // The loop also removed the console's own security headers (they live on the raw response).
           setSecurityHeaders(reply.raw);
-          sendEnvelope(reply, REFUSALS.upstreamRedirect(upstream.origin, status));
+          sendEnvelope(reply, ERRORS.upstreamRedirect(upstream.origin, status));
           return;
         }
         reply.send(response.stream);
@@ -268,9 +204,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
         setSecurityHeaders(reply.raw);
         sendEnvelope(
           reply,
-          isTimeout(error)
-            ? REFUSALS.upstreamTimeout(options.timeoutMs)
-            : REFUSALS.upstreamUnreachable(upstream.origin),
+          isTimeout(error) ? ERRORS.upstreamTimeout(options.timeoutMs) : ERRORS.upstreamUnreachable(upstream.origin),
         );
       },
     });

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { SUBSCRIPTION_ID, isApiPath, resolveTarget } from './target.ts';
+import { PATH_PARAMETER } from '../../contract/endpoints.ts';
+import { isApiPath, resolveTarget } from './target.ts';
 
 const ID = '3f6c2a8e-1b7d-4c5e-9a0f-2d4b6c8e0a1b';
 
@@ -167,11 +168,11 @@ describe('isApiPath', () => {
   });
 });
 
-describe('SUBSCRIPTION_ID', () => {
+describe('PATH_PARAMETER', () => {
   it('never admits a character that could change the path', () => {
     for (const character of ['/', '.', '%', '\\', '?', '#', ' ', ':', '@']) {
-      expect(SUBSCRIPTION_ID.test(`abc${character}def`)).toBe(false);
+      expect(PATH_PARAMETER.test(`abc${character}def`)).toBe(false);
     }
-    expect(SUBSCRIPTION_ID.test(ID)).toBe(true);
+    expect(PATH_PARAMETER.test(ID)).toBe(true);
   });
 });

@@ -1,15 +1,25 @@
+import {
+  CONSOLE_PREFIX,
+  LINQ_ENDPOINTS,
+  PATH_PARAMETER,
+  fillPath,
+  matchPath,
+  type HttpMethod,
+} from '../../contract/endpoints.ts';
+
 /**
- * Which requests may leave the machine. The seven method+path pairs of CONTRACT.md are the
- * whole list; the path they are checked on is the raw request target, and the upstream path
- * is rebuilt here from the validated pieces, so what was checked is exactly what is sent.
+ * Which requests may leave the machine. The method+path pairs of LINQ_ENDPOINTS
+ * (contract/endpoints.ts) are the whole list; the path they are checked on is the raw request
+ * target, and the upstream path is rebuilt here from the validated pieces, so what was checked is
+ * exactly what is sent.
  */
 
-export type ForwardMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type ForwardMethod = HttpMethod;
 
 export type TargetDecision =
-  /** Not an API path: the page (or its assets) answers it. */
+  /** Not an API path: the console answers it itself (the page, its assets, `/__console/...`). */
   | { kind: 'page' }
-  /** One of the seven pairs; `path` is the upstream path below the base URL, query dropped. */
+  /** One of the endpoint table's pairs; `path` is the upstream path below the base URL, query dropped. */
   | { kind: 'forward'; method: ForwardMethod; path: string }
   /** Not origin-form, malformed encoding, `..`, `//`, backslashes, control characters. */
   | { kind: 'bad-target' }
@@ -18,16 +28,18 @@ export type TargetDecision =
   /** A known endpoint asked with a method it does not take. */
   | { kind: 'method-not-allowed'; allow: string };
 
-/** Linq ids are UUIDs; this is wider on purpose but can never carry `/`, `.`, `%` or `\`. */
-export const SUBSCRIPTION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+interface Route {
+  pattern: string;
+  methods: ForwardMethod[];
+}
 
-const COLLECTION = '/v3/webhook-subscriptions';
-const STATIC_ENDPOINTS: ReadonlyMap<string, readonly ForwardMethod[]> = new Map([
-  [COLLECTION, ['GET', 'POST']],
-  ['/v3/webhook-events', ['GET']],
-  ['/v3/phone_numbers', ['GET']],
-]);
-const ITEM_METHODS: readonly ForwardMethod[] = ['GET', 'PUT', 'DELETE'];
+/** The endpoint table grouped by path pattern: each pattern with the methods it takes. */
+const ROUTES: readonly Route[] = Object.values(LINQ_ENDPOINTS).reduce<Route[]>((routes, endpoint) => {
+  const route = routes.find((entry) => entry.pattern === endpoint.path);
+  if (route) route.methods.push(endpoint.method);
+  else routes.push({ pattern: endpoint.path, methods: [endpoint.method] });
+  return routes;
+}, []);
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -63,27 +75,37 @@ export function isApiPath(rawTarget: string): boolean {
   return API_NAMESPACE.test(decoded.replace(/[\\/]+/g, '/'));
 }
 
+/** The console's own endpoints (`/__console/...`): answered by its server, never forwarded, never the page. */
+export function isConsolePath(rawTarget: string): boolean {
+  const path = rawTarget.split(/[?#]/, 1)[0] ?? '';
+  return path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`);
+}
+
+/** The endpoint path with every `{name}` segment decoded once and checked, or undefined. */
+function checkedPath(pattern: string, rawPath: string): string | undefined {
+  const raw = matchPath(pattern, rawPath);
+  if (!raw) return undefined;
+  const parameters: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const decoded = decodeOnce(value);
+    if (decoded === undefined || !PATH_PARAMETER.test(decoded)) return undefined;
+    parameters[name] = decoded;
+  }
+  // Re-emitted from the validated characters, never copied from the raw target.
+  return fillPath(pattern, parameters);
+}
+
 export function resolveTarget(method: string, rawTarget: string): TargetDecision {
   const rawPath = plainPath(rawTarget);
   if (rawPath === undefined) return { kind: 'bad-target' };
   if (!isApiPath(rawPath)) return { kind: 'page' };
 
-  let path: string | undefined;
-  let methods: readonly ForwardMethod[] | undefined = STATIC_ENDPOINTS.get(rawPath);
-  if (methods) {
-    path = rawPath;
-  } else if (rawPath.startsWith(`${COLLECTION}/`)) {
-    const rawId = rawPath.slice(COLLECTION.length + 1);
-    const id = rawId.includes('/') ? undefined : decodeOnce(rawId);
-    if (id !== undefined && SUBSCRIPTION_ID.test(id)) {
-      // The id is re-emitted from the validated characters, never copied from the raw target.
-      path = `${COLLECTION}/${id}`;
-      methods = ITEM_METHODS;
-    }
+  for (const route of ROUTES) {
+    const path = checkedPath(route.pattern, rawPath);
+    if (path === undefined) continue;
+    const forwardMethod = route.methods.find((allowed) => allowed === method);
+    if (forwardMethod === undefined) return { kind: 'method-not-allowed', allow: route.methods.join(', ') };
+    return { kind: 'forward', method: forwardMethod, path };
   }
-  if (path === undefined || methods === undefined) return { kind: 'not-found' };
-
-  const forwardMethod = methods.find((allowed) => allowed === method);
-  if (forwardMethod === undefined) return { kind: 'method-not-allowed', allow: methods.join(', ') };
-  return { kind: 'forward', method: forwardMethod, path };
+  return { kind: 'not-found' };
 }

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
-import type { Subscription } from '../../src/features/subscriptions/api/schemas.ts';
-import { startSandbox } from './index.ts';
+import type { Subscription } from '../../contract/schemas.ts';
+import { startSandbox } from './app.ts';
 import { sandboxStateSchema, type StoredSubscription } from './store.ts';
 
 /**

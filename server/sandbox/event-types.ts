@@ -1,5 +1,5 @@
 /**
- * Event types as the three sources know them (CONTRACT.md, "Event types").
+ * Event types as the three sources know them (contract/CONTRACT.md, "Event types").
  * The sandbox accepts the SDK's 27 on writes but its catalog answers the documented 18, so the
  * console meets the real API's quirk: subscriptions can carry types the catalog does not list.
  */

@@ -1,5 +1,5 @@
 import { parseEnv } from '../env.ts';
-import { startSandbox } from './index.ts';
+import { startSandbox } from './app.ts';
 
 /** `npm run sandbox`: the Linq-compatible sandbox on its own, for the SDK, curl or a second console. */
 async function main(): Promise<void> {

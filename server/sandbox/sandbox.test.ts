@@ -12,9 +12,9 @@ import LinqAPIV3, {
   NotFoundError,
 } from '@linqapp/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ErrorEnvelope } from '../../src/features/subscriptions/api/schemas.ts';
+import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { CATALOG_DOC_URL } from './event-types.ts';
-import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './index.ts';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './app.ts';
 import { sandboxStateSchema } from './store.ts';
 
 const API_KEY = 'test-key';
@@ -588,7 +588,7 @@ describe('requests the SDK cannot send', () => {
   it('answers malformed JSON with a 400 envelope, not an HTML page or a stack trace', async () => {
     const sandbox = await open();
     const id = sandbox.store.state.subscriptions[0]?.id;
-    const notJson = envelope(400, 1001, 'The request body is not valid JSON');
+    const notJson = envelope(400, 1001, 'The request body is not valid JSON.');
     expectEnvelope(
       await raw(sandbox, 'POST', COLLECTION, { body: '{"target_url": "https://example.com/x", ' }),
       notJson,

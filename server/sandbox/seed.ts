@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { PhoneNumber } from '../../src/features/subscriptions/api/schemas.ts';
+import type { PhoneNumber } from '../../contract/schemas.ts';
 import { CATALOG_EVENT_TYPES } from './event-types.ts';
 import type { SandboxState, StoredSubscription } from './store.ts';
 

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { z } from 'zod/mini';
-import { phoneNumberSchema, subscriptionSchema } from '../../src/features/subscriptions/api/schemas.ts';
+import { phoneNumberSchema, subscriptionSchema } from '../../contract/schemas.ts';
 
 /**
  * The sandbox's state: one JSON file, replaced atomically (temp file, fsync, rename, fsync of

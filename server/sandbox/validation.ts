@@ -1,6 +1,6 @@
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { ERRORS } from '../errors.ts';
-import type { ErrorEnvelope } from '../../src/features/subscriptions/api/schemas.ts';
+import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { SDK_EVENT_TYPES } from './event-types.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
-import { apiClient } from '@/lib/api-client';
-import { UPSTREAM_INFO_PATH, upstreamInfoSchema } from '@/lib/console-upstream';
+import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
+import { callEndpoint } from '@/lib/api-client';
 
 /** Where changes go: the embedded sandbox or a Linq API. Answered by the console server itself. */
 export function UpstreamBadge() {
   const upstream = useQuery({
     queryKey: ['console', 'upstream'],
-    queryFn: ({ signal }) => apiClient.get(UPSTREAM_INFO_PATH, upstreamInfoSchema, signal),
+    queryFn: ({ signal }) => callEndpoint(CONSOLE_ENDPOINTS.upstream, { signal }),
     staleTime: Infinity,
   });
   if (!upstream.data) return null;

@@ -1,52 +1,72 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { LINQ_ENDPOINTS } from '@contract/endpoints';
 import { envelope, installFakeApi } from '@/test/fake-api';
-import { ApiError, apiClient } from './api-client';
+import { ApiError, callEndpoint } from './api-client';
 
 afterEach(() => {
   installFakeApi(() => ({ status: 500 })).restore();
 });
 
-describe('apiClient', () => {
-  it('parses a successful answer with the schema', async () => {
+describe('callEndpoint', () => {
+  it("parses a successful answer with the endpoint's schema", async () => {
     installFakeApi(() => ({ status: 200, body: { events: ['message.sent'], doc_url: 'https://d' } }));
-    const result = await apiClient.get('/v3/webhook-events', z.object({ events: z.array(z.string()) }));
+    const result = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {});
     expect(result.events).toEqual(['message.sent']);
+  });
+
+  it('fills the path parameters, encoded', async () => {
+    const api = installFakeApi(() => ({ status: 204 }));
+    await callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id: 'a b/c' } });
+    expect(api.requests[0]).toMatchObject({ method: 'DELETE', path: '/v3/webhook-subscriptions/a%20b%2Fc' });
   });
 
   it('turns the Linq error envelope into an ApiError with status, code and message', async () => {
     installFakeApi(() => envelope(400, 1002, 'Phone number must be in E.164 format'));
-    const error = await apiClient
-      .put('/v3/webhook-subscriptions/x', { phone_numbers: ['1'] }, z.unknown())
-      .catch((e: unknown) => e);
+    const error = await callEndpoint(LINQ_ENDPOINTS.updateSubscription, {
+      params: { id: 'x' },
+      body: { phone_numbers: ['1'] },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 1002, message: 'Phone number must be in E.164 format' });
   });
 
   it('sends JSON with a content type on writes', async () => {
-    const api = installFakeApi(() => ({ status: 200, body: {} }));
-    await apiClient.post('/v3/webhook-subscriptions', { target_url: 'https://a.example' }, z.object({}));
+    const api = installFakeApi(() => ({
+      status: 201,
+      body: {
+        id: 'x',
+        target_url: 'https://a.example',
+        subscribed_events: ['message.sent'],
+        is_active: true,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+        signing_secret: 'whsec_x',
+      },
+    }));
+    await callEndpoint(LINQ_ENDPOINTS.createSubscription, {
+      body: { target_url: 'https://a.example', subscribed_events: ['message.sent'] },
+    });
     const init = api.fetchMock.mock.calls[0]?.[1];
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
     expect(api.requests[0]).toEqual({
       method: 'POST',
       path: '/v3/webhook-subscriptions',
-      body: { target_url: 'https://a.example' },
+      body: { target_url: 'https://a.example', subscribed_events: ['message.sent'] },
     });
   });
 
   it('reports an answer that is not an envelope with its status, never raw HTML', async () => {
     installFakeApi(() => ({ status: 502, body: '<html>bad gateway</html>' }));
-    const error = await apiClient.delete('/v3/webhook-subscriptions/x').catch((e: unknown) => e);
+    const error = await callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id: 'x' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ status: 502, code: undefined });
     expect((error as Error).message).not.toContain('<html>');
   });
 
   it('rejects a successful answer of the wrong shape as an ordinary error', async () => {
     installFakeApi(() => ({ status: 200, body: { subscriptions: 'nope' } }));
-    const error = await apiClient
-      .get('/v3/webhook-subscriptions', z.object({ subscriptions: z.array(z.string()) }))
-      .catch((e: unknown) => e);
+    const error = await callEndpoint(LINQ_ENDPOINTS.listSubscriptions, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
   });
 });

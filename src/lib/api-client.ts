@@ -1,9 +1,9 @@
-import type { z } from 'zod/mini';
-import { errorEnvelopeSchema } from '@/features/subscriptions/api/schemas';
+import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
+import { errorEnvelopeSchema } from '@contract/schemas';
 
 /**
- * The only place the browser calls `fetch`. It speaks same-origin `/v3/...` paths; the
- * Node proxy adds the API key, so nothing here ever knows it.
+ * The only place the browser calls `fetch`. It speaks same-origin paths from the endpoint
+ * tables of `contract/`; the Node proxy adds the API key, so nothing here ever knows it.
  */
 
 export class ApiError extends Error {
@@ -19,18 +19,21 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type ParametersInput<E extends Endpoint> = [keyof PathParameters<E['path']>] extends [never]
+  ? { params?: undefined }
+  : { params: PathParameters<E['path']> };
+type BodyInput<E extends Endpoint> = [RequestBody<E>] extends [never] ? { body?: undefined } : { body: RequestBody<E> };
 
-interface RequestOptions {
-  body?: unknown;
-  signal?: AbortSignal;
-}
+export type CallInput<E extends Endpoint> = ParametersInput<E> & BodyInput<E> & { signal?: AbortSignal };
 
-async function request(method: Method, path: string, options: RequestOptions = {}): Promise<Response> {
-  const init: RequestInit = { method, signal: options.signal, headers: { Accept: 'application/json' } };
-  if (options.body !== undefined) {
-    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(options.body);
+/** Calls one endpoint and parses its answer with the endpoint's schema; failures become ApiError. */
+export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<ResponseBody<E>> {
+  const path = input.params ? fillPath(endpoint.path, input.params) : endpoint.path;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const init: RequestInit = { method: endpoint.method, signal: input.signal, headers };
+  if (input.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(input.body);
   }
   let response: Response;
   try {
@@ -40,7 +43,12 @@ async function request(method: Method, path: string, options: RequestOptions = {
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
   if (!response.ok) throw await toApiError(response);
-  return response;
+  if (!endpoint.response) return undefined as ResponseBody<E>;
+  const result = endpoint.response.safeParse(await response.json().catch(() => undefined));
+  if (!result.success) {
+    throw new ApiError(response.status, undefined, 'The server sent an answer the console does not understand.');
+  }
+  return result.data as ResponseBody<E>;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -56,26 +64,3 @@ async function toApiError(response: Response): Promise<ApiError> {
     );
   }
 }
-
-async function parseJson<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
-  const result = schema.safeParse(await response.json().catch(() => undefined));
-  if (!result.success) {
-    throw new ApiError(response.status, undefined, 'The server sent an answer the console does not understand.');
-  }
-  return result.data;
-}
-
-export const apiClient = {
-  async get<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-    return parseJson(await request('GET', path, { signal }), schema);
-  },
-  async post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
-    return parseJson(await request('POST', path, { body }), schema);
-  },
-  async put<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
-    return parseJson(await request('PUT', path, { body }), schema);
-  },
-  async delete(path: string): Promise<void> {
-    await request('DELETE', path);
-  },
-};

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Subscription } from './schemas';
+import type { Subscription } from '@contract/schemas';
 import { removeFromList, replaceInList, subscriptionQueries } from './subscriptions';
 
 /** Writes server answers straight into the list and detail caches, so a change shows without a refetch. */

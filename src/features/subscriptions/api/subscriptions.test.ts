@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, installFakeApi } from '@/test/fake-api';
 import { createTestQueryClient } from '@/test/render';
-import type { Subscription } from './schemas';
+import type { Subscription } from '@contract/schemas';
 import { keepNewerEntries, subscriptionQueries } from './subscriptions';
 
 afterEach(() => {

@@ -1,49 +1,42 @@
 import { queryOptions, replaceEqualDeep, type QueryClient } from '@tanstack/react-query';
-import { ApiError, apiClient } from '@/lib/api-client';
-import {
-  catalogSchema,
-  createdSubscriptionSchema,
-  phoneNumberListSchema,
-  subscriptionListSchema,
-  subscriptionSchema,
-  type CreateSubscriptionBody,
-  type CreatedSubscription,
-  type Subscription,
-  type UpdateSubscriptionBody,
-} from './schemas';
+import { LINQ_ENDPOINTS } from '@contract/endpoints';
+import type {
+  CreateSubscriptionBody,
+  CreatedSubscription,
+  Subscription,
+  UpdateSubscriptionBody,
+} from '@contract/schemas';
+import { ApiError, callEndpoint } from '@/lib/api-client';
 
-/** Fetchers: one per endpoint of CONTRACT.md, all through the one API client. */
-
-const SUBSCRIPTIONS = '/v3/webhook-subscriptions';
-const subscriptionPath = (id: string) => `${SUBSCRIPTIONS}/${encodeURIComponent(id)}`;
+/** Fetchers: one per Linq endpoint of contract/endpoints.ts, all through the one API client. */
 
 export async function listSubscriptions(signal?: AbortSignal): Promise<Subscription[]> {
-  const list = await apiClient.get(SUBSCRIPTIONS, subscriptionListSchema, signal);
+  const list = await callEndpoint(LINQ_ENDPOINTS.listSubscriptions, { signal });
   return list.subscriptions;
 }
 
 export function getSubscription(id: string, signal?: AbortSignal): Promise<Subscription> {
-  return apiClient.get(subscriptionPath(id), subscriptionSchema, signal);
+  return callEndpoint(LINQ_ENDPOINTS.getSubscription, { params: { id }, signal });
 }
 
 export function createSubscription(body: CreateSubscriptionBody): Promise<CreatedSubscription> {
-  return apiClient.post(SUBSCRIPTIONS, body, createdSubscriptionSchema);
+  return callEndpoint(LINQ_ENDPOINTS.createSubscription, { body });
 }
 
 export function updateSubscription(id: string, body: UpdateSubscriptionBody): Promise<Subscription> {
-  return apiClient.put(subscriptionPath(id), body, subscriptionSchema);
+  return callEndpoint(LINQ_ENDPOINTS.updateSubscription, { params: { id }, body });
 }
 
 export function deleteSubscription(id: string): Promise<void> {
-  return apiClient.delete(subscriptionPath(id));
+  return callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id } });
 }
 
 export function getCatalog(signal?: AbortSignal) {
-  return apiClient.get('/v3/webhook-events', catalogSchema, signal);
+  return callEndpoint(LINQ_ENDPOINTS.listEventTypes, { signal });
 }
 
 export async function listPhoneNumbers(signal?: AbortSignal) {
-  const list = await apiClient.get('/v3/phone_numbers', phoneNumberListSchema, signal);
+  const list = await callEndpoint(LINQ_ENDPOINTS.listPhoneNumbers, { signal });
   return list.phone_numbers;
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
 import { sentence } from '@/lib/text';
 import { cachedSubscription, replaceInCaches } from './cache';
-import type { Subscription } from './schemas';
+import type { Subscription } from '@contract/schemas';
 import { subscriptionQueries, updateSubscription } from './subscriptions';
 
 export interface ToggleVariables {

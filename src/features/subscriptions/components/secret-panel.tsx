@@ -4,7 +4,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { CopyButton } from '@/components/ui/copy-button';
 import { INPUT_HEIGHT } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
-import type { CreatedSubscription } from '../api/schemas';
+import type { CreatedSubscription } from '@contract/schemas';
 
 /**
  * The signing secret, shown once: Linq never returns it again. The drawer cannot be closed

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { StatusSwitch } from './status-switch';
 

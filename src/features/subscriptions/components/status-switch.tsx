@@ -1,6 +1,6 @@
 import { Switch } from '@/components/ui/switch';
 import { useToggleActive } from '../api/use-toggle-active';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 
 /**
  * The row's Active switch. Its name names the subscription ("Active — https://…"); its state is

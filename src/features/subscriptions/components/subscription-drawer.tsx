@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError } from '@/lib/api-client';
-import type { CreatedSubscription, Subscription } from '../api/schemas';
+import type { CreatedSubscription, Subscription } from '@contract/schemas';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/subscriptions';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 import { SecretPanel } from './secret-panel';

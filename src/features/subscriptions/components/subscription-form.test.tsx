@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeHandler, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
 import { renderWithClient, stubResizeObserver } from '@/test/render';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import { SubscriptionForm } from './subscription-form';
 
 beforeEach(() => {

@@ -11,7 +11,7 @@ import { ApiError } from '@/lib/api-client';
 import { formatPhoneNumber } from '@/lib/phone';
 import { sentence } from '@/lib/text';
 import { formatAbsoluteTime } from '@/lib/time';
-import type { CreatedSubscription, PhoneNumber, Subscription } from '../api/schemas';
+import type { CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
 import { removeFromList, subscriptionQueries } from '../api/subscriptions';
 import { useCreateSubscription, useUpdateSubscription } from '../api/use-subscription-mutations';
 import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';

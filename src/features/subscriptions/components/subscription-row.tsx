@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Tooltip } from '@/components/ui/tooltip';
 import { formatAbsoluteTime, formatRelativeTime } from '@/lib/time';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import { eventLabel } from '../lib/event-types';
 import { splitTargetUrl } from '../lib/view';
 import { StatusSwitch } from './status-switch';

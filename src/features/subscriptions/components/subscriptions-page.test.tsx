@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
 import { createTestQueryClient, renderWithClient, stubResizeObserver } from '@/test/render';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import { subscriptionQueries } from '../api/subscriptions';
 import { ROW_HEIGHT } from './subscription-row';
 import { SubscriptionsPage } from './subscriptions-page';

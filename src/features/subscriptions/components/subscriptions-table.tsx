@@ -1,6 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type FocusEvent } from 'react';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import type { SortDirection, SortKey } from '../lib/view';
 import { usePhoneFormatter } from '../lib/use-phone-formatter';
 import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';

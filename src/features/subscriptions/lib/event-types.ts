@@ -1,6 +1,6 @@
 /**
  * Event types as the console shows them. Types are plain strings: a type never seen before
- * gets a label and a group like any other (CONTRACT.md, "Event types").
+ * gets a label and a group like any other (contract/CONTRACT.md, "Event types").
  */
 
 /** The group of a type is the text before its first dot. */

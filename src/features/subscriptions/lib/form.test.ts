@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 import {
   changedFields,
   createBody,

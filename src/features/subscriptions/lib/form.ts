@@ -1,6 +1,6 @@
 // zod/mini, like the wire schemas: one small copy of zod in the bundle.
 import { z } from 'zod/mini';
-import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '../api/schemas';
+import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '@contract/schemas';
 
 /**
  * The drawer's form: values, validation and the request body built from what changed.

@@ -1,4 +1,4 @@
-import type { Subscription } from '../api/schemas';
+import type { Subscription } from '@contract/schemas';
 
 /**
  * What the table shows: search, status filter and sort, kept in the page URL so a view can be

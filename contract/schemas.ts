@@ -2,8 +2,8 @@
 import { z } from 'zod/mini';
 
 /**
- * Wire shapes of the Linq Partner API v3 webhook endpoints (../shared/api/CONTRACT.md).
- * Shared by the browser (to parse responses) and the sandbox (to produce them).
+ * Wire shapes of the Linq Partner API v3 webhook endpoints (contract/CONTRACT.md).
+ * Shared by the browser (to parse responses), the proxy and the sandbox (to produce them).
  * Event types stay plain strings: a type this code has never seen must pass through.
  */
 
@@ -65,13 +65,17 @@ export const phoneNumberListSchema = z.object({
 });
 export type PhoneNumberList = z.infer<typeof phoneNumberListSchema>;
 
-/** Every Linq error: `{ error: { status, code, message }, success: false }`. */
+/**
+ * Every Linq error: `{ error: { status, code, message }, success: false }`. A 429 (code 1007)
+ * also carries `retry_after`, in seconds, beside `error`.
+ */
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     status: z.int(),
     code: z.int(),
     message: z.string(),
   }),
+  retry_after: z.optional(z.number()),
   success: z.literal(false),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -1,0 +1,124 @@
+import type { z } from 'zod/mini';
+import { upstreamInfoSchema } from './console.ts';
+import {
+  catalogSchema,
+  createdSubscriptionSchema,
+  createSubscriptionBodySchema,
+  phoneNumberListSchema,
+  subscriptionListSchema,
+  subscriptionSchema,
+  updateSubscriptionBodySchema,
+} from './schemas.ts';
+
+/**
+ * Every endpoint the console speaks, once: the seven Linq endpoints the proxy forwards (paths
+ * below the base URL, contract/CONTRACT.md) and the console's own. The proxy's allowlist, the
+ * sandbox's routes and the browser's fetchers are all built from these tables, so an endpoint is
+ * added in one place.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  readonly method: HttpMethod;
+  /** A path pattern; `{name}` stands for one path segment (see PATH_PARAMETER). */
+  readonly path: string;
+  /** The JSON request body, for POST and PUT. */
+  readonly body?: z.ZodMiniType;
+  /** The success answer's JSON body; absent when the answer has none (204). */
+  readonly response?: z.ZodMiniType;
+  readonly status: number;
+}
+
+const endpoint = <const E extends Endpoint>(definition: E): E => definition;
+
+export const LINQ_ENDPOINTS = {
+  listSubscriptions: endpoint({
+    method: 'GET',
+    path: '/v3/webhook-subscriptions',
+    response: subscriptionListSchema,
+    status: 200,
+  }),
+  createSubscription: endpoint({
+    method: 'POST',
+    path: '/v3/webhook-subscriptions',
+    body: createSubscriptionBodySchema,
+    response: createdSubscriptionSchema,
+    status: 201,
+  }),
+  getSubscription: endpoint({
+    method: 'GET',
+    path: '/v3/webhook-subscriptions/{id}',
+    response: subscriptionSchema,
+    status: 200,
+  }),
+  updateSubscription: endpoint({
+    method: 'PUT',
+    path: '/v3/webhook-subscriptions/{id}',
+    body: updateSubscriptionBodySchema,
+    response: subscriptionSchema,
+    status: 200,
+  }),
+  deleteSubscription: endpoint({ method: 'DELETE', path: '/v3/webhook-subscriptions/{id}', status: 204 }),
+  listEventTypes: endpoint({ method: 'GET', path: '/v3/webhook-events', response: catalogSchema, status: 200 }),
+  listPhoneNumbers: endpoint({
+    method: 'GET',
+    path: '/v3/phone_numbers',
+    response: phoneNumberListSchema,
+    status: 200,
+  }),
+} as const satisfies Record<string, Endpoint>;
+
+export type LinqEndpointName = keyof typeof LINQ_ENDPOINTS;
+
+/** The console's own endpoints: answered by its server, never forwarded. */
+export const CONSOLE_PREFIX = '/__console';
+
+export const CONSOLE_ENDPOINTS = {
+  upstream: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/upstream`, response: upstreamInfoSchema, status: 200 }),
+} as const satisfies Record<string, Endpoint>;
+
+/**
+ * What a `{name}` segment may hold. Linq ids are UUIDs; this is wider on purpose, but can never
+ * carry `/`, `.`, `%` or `\`, so a filled-in path is always the path that was checked.
+ */
+export const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,128}$/;
+
+type ParameterNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParameterNames<Rest>
+  : never;
+export type PathParameters<P extends string> = Record<ParameterNames<P>, string>;
+
+/** `/v3/webhook-subscriptions/{id}` with `{ id }` → `/v3/webhook-subscriptions/<id, encoded>`. */
+export function fillPath<P extends string>(pattern: P, parameters: PathParameters<P>): string {
+  return pattern.replace(/\{(\w+)\}/g, (_match, name: string) =>
+    encodeURIComponent((parameters as Record<string, string>)[name] ?? ''),
+  );
+}
+
+/**
+ * The parameters of `path` (already split from its query) if it has the shape of `pattern`, else
+ * undefined. Parameters come back as they appear in the path, still encoded.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const expected = pattern.split('/');
+  const actual = path.split('/');
+  if (expected.length !== actual.length) return undefined;
+  const parameters: Record<string, string> = {};
+  for (const [index, segment] of expected.entries()) {
+    const value = actual[index] ?? '';
+    const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+    if (name !== undefined) {
+      if (value === '') return undefined;
+      parameters[name] = value;
+    } else if (segment !== value) {
+      return undefined;
+    }
+  }
+  return parameters;
+}
+
+export type RequestBody<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.infer<B> : never;
+export type ResponseBody<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType }
+  ? z.infer<R>
+  : void;

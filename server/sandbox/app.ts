@@ -1,0 +1,147 @@
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
+import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
+import { hostForUrl } from '../net.ts';
+import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
+import { sandboxHandlers } from './routes.ts';
+import { seedState } from './seed.ts';
+import { SandboxStore } from './store.ts';
+
+/**
+ * The embedded Linq stand-in: the endpoints of contract/endpoints.ts under `/api/partner`, the
+ * Linq error envelope for every failure (server/errors.ts), one JSON file on disk. `npm run
+ * sandbox` serves it on its own; `npm start` without a key runs it in-process behind the proxy.
+ */
+
+export const BASE_PATH = '/api/partner';
+
+export type { Faults };
+
+export interface SandboxOptions {
+  dataFile: string;
+  apiKey: string;
+  latencyMs?: number;
+  failureRate?: number;
+  /** Seed this many generated subscriptions on first start instead of the demo set. */
+  seedCount?: number | undefined;
+  logger?: FastifyServerOptions['logger'];
+}
+
+function isAuthorized(header: string | undefined, apiKey: string): boolean {
+  if (header === undefined) return false;
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return match?.[1] === apiKey;
+}
+
+/** Path patterns with the methods each takes (for 405 answers), from the endpoint table. */
+const ALLOWED_METHODS: readonly { pattern: string; allow: string[] }[] = [
+  ...Object.values(LINQ_ENDPOINTS).map((endpoint) => ({
+    pattern: `${BASE_PATH}${endpoint.path}`,
+    method: endpoint.method,
+  })),
+  { pattern: `${BASE_PATH}${FAULTS_PATH}`, method: 'GET' },
+  { pattern: `${BASE_PATH}${FAULTS_PATH}`, method: 'PUT' },
+].reduce<{ pattern: string; allow: string[] }[]>((routes, { pattern, method }) => {
+  const route = routes.find((entry) => entry.pattern === pattern);
+  if (route) route.allow.push(method);
+  else routes.push({ pattern, allow: [method] });
+  return routes;
+}, []);
+
+function allowedMethods(path: string): string | undefined {
+  return ALLOWED_METHODS.find((route) => matchPath(route.pattern, path) !== undefined)?.allow.join(', ');
+}
+
+/** `/v3/webhook-subscriptions/{id}` → Fastify's `/v3/webhook-subscriptions/:id`. */
+const fastifyPath = (pattern: string) => pattern.replace(/\{(\w+)\}/g, ':$1');
+
+export async function buildSandboxApp(
+  options: SandboxOptions,
+): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
+  const store = await SandboxStore.open(options.dataFile, () => seedState(options.seedCount));
+  const faults: Faults = { latency_ms: options.latencyMs ?? 0, failure_rate: options.failureRate ?? 0 };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: (_error, _request, reply) => {
+      sendEnvelope(reply, ERRORS.badRequest());
+    },
+  });
+
+  // Fastify parses text/plain by default; the API takes JSON only, so anything else is a 415.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendEnvelope(reply, ERRORS.payloadTooLarge());
+    if (status === 415) return sendEnvelope(reply, ERRORS.unsupportedMediaType());
+    if (status >= 400 && status < 500) {
+      const empty = error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
+      return sendEnvelope(
+        reply,
+        empty ? ERRORS.badRequest('The request body must be a JSON object') : ERRORS.invalidJson(),
+      );
+    }
+    request.log.error({ err: error }, 'sandbox error');
+    return sendEnvelope(reply, ERRORS.internal());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
+    const allow = allowedMethods(path);
+    if (allow) return sendEnvelope(reply.header('allow', allow), ERRORS.methodNotAllowed(allow));
+    return sendEnvelope(reply, ERRORS.notFound());
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
+    const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
+    if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
+    if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
+    if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
+  });
+
+  const handlers = sandboxHandlers(store);
+  for (const [name, endpoint] of Object.entries(LINQ_ENDPOINTS)) {
+    app.route({
+      method: endpoint.method,
+      url: `${BASE_PATH}${fastifyPath(endpoint.path)}`,
+      handler: handlers[name as LinqEndpointName],
+    });
+  }
+  registerFaultRoutes(app, BASE_PATH, faults);
+
+  return { app, store, faults };
+}
+
+export interface StartSandboxOptions extends SandboxOptions {
+  host?: string;
+  port?: number;
+}
+
+export interface RunningSandbox {
+  /** The base URL clients use, e.g. http://127.0.0.1:4010/api/partner. */
+  url: string;
+  store: SandboxStore;
+  faults: Faults;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const { app, store, faults } = await buildSandboxApp(options);
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ host, port: options.port ?? 0 });
+  const address = app.server.address() as AddressInfo;
+  return {
+    url: `http://${hostForUrl(host)}:${address.port}${BASE_PATH}`,
+    store,
+    faults,
+    close: async () => {
+      await app.close();
+      // Whatever was acknowledged is on disk already; wait for a write still in flight.
+      await store.flush();
+    },
+  };
+}
