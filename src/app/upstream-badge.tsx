@@ -1,15 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
-import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
-import { callEndpoint } from '@/lib/api-client';
+import { consoleQueries } from '@/lib/console-queries';
 
 /** Where changes go: the embedded sandbox or a Linq API. Answered by the console server itself. */
 export function UpstreamBadge() {
-  const upstream = useQuery({
-    queryKey: ['console', 'upstream'],
-    queryFn: ({ signal }) => callEndpoint(CONSOLE_ENDPOINTS.upstream, { signal }),
-    staleTime: Infinity,
-  });
+  const upstream = useQuery(consoleQueries.upstream());
   if (!upstream.data) return null;
   if (upstream.data.kind === 'sandbox') {
     return (

@@ -1,11 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINQ_ENDPOINTS } from '@contract/endpoints';
 import { envelope, installFakeApi } from '@/test/fake-api';
+import { makeCreated } from '@/test/factories';
 import { ApiError, callEndpoint } from './api-client';
-
-afterEach(() => {
-  installFakeApi(() => ({ status: 500 })).restore();
-});
 
 describe('callEndpoint', () => {
   it("parses a successful answer with the endpoint's schema", async () => {
@@ -33,15 +30,7 @@ describe('callEndpoint', () => {
   it('sends JSON with a content type on writes', async () => {
     const api = installFakeApi(() => ({
       status: 201,
-      body: {
-        id: 'x',
-        target_url: 'https://a.example',
-        subscribed_events: ['message.sent'],
-        is_active: true,
-        created_at: '2026-01-01T00:00:00.000Z',
-        updated_at: '2026-01-01T00:00:00.000Z',
-        signing_secret: 'whsec_x',
-      },
+      body: makeCreated({ target_url: 'https://a.example' }),
     }));
     await callEndpoint(LINQ_ENDPOINTS.createSubscription, {
       body: { target_url: 'https://a.example', subscribed_events: ['message.sent'] },

@@ -1,4 +1,3 @@
-import { vi } from 'vitest';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
@@ -16,16 +15,4 @@ export function renderWithClient(ui: ReactElement, options: RenderOptions & { cl
     return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   }
   return { client, ...render(ui, { wrapper: Wrapper, ...options }) };
-}
-
-/** jsdom has no ResizeObserver; Radix controls inside a <form> and the table's measuring need one. */
-export function stubResizeObserver(): void {
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
 }

@@ -1,1 +1,39 @@
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+/**
+ * The one set-up of every Vitest file (vite.config.ts `setupFiles`). Vitest runs without
+ * globals here, so Testing Library cannot register its own cleanup: it is done here, once.
+ * Server tests run in node (no DOM): only the DOM part is skipped there.
+ */
+
+if (typeof window !== 'undefined') {
+  // What jsdom lacks and the page uses: Radix controls inside a <form> and the table measure
+  // themselves, sonner follows the system theme, the virtualiser scrolls the window, and the
+  // form scrolls its alerts into view. Plain assignments, so no test's unstubbing removes them.
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  window.scrollTo = () => undefined;
+  Element.prototype.scrollIntoView ??= () => undefined;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  if (typeof window !== 'undefined') window.history.replaceState(null, '', '/');
+});

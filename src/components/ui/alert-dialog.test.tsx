@@ -1,5 +1,5 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -9,11 +9,6 @@ import {
   AlertDialogFooter,
   AlertDialogTitle,
 } from './alert-dialog';
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-});
 
 describe('AlertDialog', () => {
   it('fits the viewport whatever it says: the description scrolls and wraps, title and buttons stay in view', () => {

@@ -34,8 +34,7 @@ export function AlertDialogContent({
         }}
         className={cn(
           // Never taller than the viewport: the description scrolls, title and buttons stay in view.
-          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-lg border border-zinc-200 bg-white p-6 shadow-xl',
-          'dark:border-zinc-800 dark:bg-zinc-950',
+          'fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-lg border border-line bg-surface p-6 shadow-xl',
           className,
         )}
         {...props}
@@ -49,10 +48,7 @@ export function AlertDialogContent({
 export function AlertDialogTitle({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Title>) {
   return (
     <AlertDialogPrimitive.Title
-      className={cn(
-        'shrink-0 text-base font-semibold [overflow-wrap:anywhere] text-zinc-900 dark:text-zinc-50',
-        className,
-      )}
+      className={cn('shrink-0 text-base font-semibold [overflow-wrap:anywhere] text-fg', className)}
       {...props}
     />
   );
@@ -65,10 +61,7 @@ export function AlertDialogDescription({
   // The part that scrolls when the text is long (a 2,048-character URL); unbroken text wraps.
   return (
     <AlertDialogPrimitive.Description
-      className={cn(
-        'min-h-0 overflow-y-auto text-sm [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300',
-        className,
-      )}
+      className={cn('min-h-0 overflow-y-auto text-sm [overflow-wrap:anywhere] text-fg-soft', className)}
       {...props}
     />
   );

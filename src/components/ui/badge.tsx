@@ -7,11 +7,11 @@ export const badgeVariants = cva(
   {
     variants: {
       variant: {
-        neutral: 'bg-zinc-100 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200',
-        success: 'bg-emerald-50 text-emerald-800 ring-1 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300',
-        muted: 'bg-zinc-100 text-zinc-700 ring-1 ring-zinc-500/20 dark:bg-zinc-800 dark:text-zinc-300',
-        warning: 'bg-amber-50 text-amber-900 ring-1 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200',
-        danger: 'bg-red-50 text-red-800 ring-1 ring-red-600/20 dark:bg-red-950 dark:text-red-300',
+        neutral: 'bg-surface-hover text-fg-soft',
+        success: 'bg-success-soft text-success-fg ring-1 ring-success/20',
+        muted: 'bg-surface-hover text-fg-soft ring-1 ring-fg-muted/20',
+        warning: 'bg-warning-soft text-warning-fg ring-1 ring-warning-line',
+        danger: 'bg-danger-soft text-danger-fg ring-1 ring-danger/20',
       },
     },
     defaultVariants: { variant: 'neutral' },

@@ -8,16 +8,15 @@ export function Checkbox({ className, ...props }: ComponentProps<typeof Checkbox
     <CheckboxPrimitive.Root
       data-slot="checkbox"
       className={cn(
-        'peer grid size-4 shrink-0 place-items-center rounded-[4px] border border-zinc-400 bg-white transition-colors outline-none',
-        'focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-1 focus-visible:ring-offset-white dark:focus-visible:ring-offset-zinc-950',
-        'data-[state=checked]:border-indigo-600 data-[state=checked]:bg-indigo-600 data-[state=indeterminate]:border-indigo-600 data-[state=indeterminate]:bg-indigo-600',
-        'dark:border-zinc-500 dark:bg-zinc-900 dark:data-[state=checked]:border-indigo-400 dark:data-[state=checked]:bg-indigo-400 dark:data-[state=indeterminate]:bg-indigo-400',
+        'peer grid size-4 shrink-0 place-items-center rounded-[4px] border border-fg-muted bg-field transition-colors outline-none',
+        'focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-1 focus-visible:ring-offset-surface',
+        'data-[state=checked]:border-accent data-[state=checked]:bg-accent data-[state=indeterminate]:border-accent data-[state=indeterminate]:bg-accent',
         'disabled:cursor-not-allowed disabled:opacity-50',
         className,
       )}
       {...props}
     >
-      <CheckboxPrimitive.Indicator className="text-white dark:text-zinc-950">
+      <CheckboxPrimitive.Indicator className="text-on-accent">
         {props.checked === 'indeterminate' ? (
           <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true">
             <path d="M4 8h8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

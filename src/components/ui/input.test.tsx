@@ -1,11 +1,6 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { Input } from './input';
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-});
 
 /** A fixed height (h-9) makes Chromium clip the input's text to the font box, hiding underscores. */
 const FIXED_HEIGHT = /(^|\s)h-\S+/;

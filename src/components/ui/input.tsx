@@ -14,10 +14,9 @@ export function Input({ className, type = 'text', ...props }: ComponentProps<'in
       type={type}
       className={cn(
         INPUT_HEIGHT,
-        'w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 text-sm text-zinc-900 outline-none placeholder:text-zinc-500',
-        'focus-visible:border-indigo-500 focus-visible:ring-2 focus-visible:ring-indigo-500/40',
-        'disabled:opacity-50 aria-invalid:border-red-600 aria-invalid:ring-red-600/30',
-        'dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400 dark:aria-invalid:border-red-400',
+        'w-full min-w-0 rounded-md border border-line-strong bg-field px-3 text-sm text-fg outline-none placeholder:text-fg-muted',
+        'focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/40',
+        'disabled:opacity-50 aria-invalid:border-danger-fg aria-invalid:ring-danger-fg/30',
         className,
       )}
       {...props}

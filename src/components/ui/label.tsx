@@ -3,11 +3,5 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return (
-    <LabelPrimitive.Root
-      data-slot="label"
-      className={cn('text-sm font-medium text-zinc-900 dark:text-zinc-100', className)}
-      {...props}
-    />
-  );
+  return <LabelPrimitive.Root data-slot="label" className={cn('text-sm font-medium text-fg', className)} {...props} />;
 }

@@ -22,8 +22,7 @@ export function SheetContent({
       <DialogPrimitive.Content
         data-slot="sheet"
         className={cn(
-          'fixed inset-y-0 right-0 z-50 flex w-full max-w-2xl flex-col border-l border-zinc-200 bg-white shadow-xl outline-none',
-          'dark:border-zinc-800 dark:bg-zinc-950',
+          'fixed inset-y-0 right-0 z-50 flex w-full max-w-2xl flex-col border-l border-line bg-surface shadow-xl outline-none',
           className,
         )}
         {...props}
@@ -38,7 +37,7 @@ export function SheetTitle({ className, ...props }: ComponentProps<typeof Dialog
   return (
     <DialogPrimitive.Title
       data-slot="sheet-title"
-      className={cn('text-lg font-semibold text-zinc-900 dark:text-zinc-50', className)}
+      className={cn('text-lg font-semibold text-fg', className)}
       {...props}
     />
   );
@@ -48,7 +47,7 @@ export function SheetDescription({ className, ...props }: ComponentProps<typeof 
   return (
     <DialogPrimitive.Description
       data-slot="sheet-description"
-      className={cn('text-sm text-zinc-600 dark:text-zinc-400', className)}
+      className={cn('text-sm text-fg-muted', className)}
       {...props}
     />
   );

@@ -6,7 +6,7 @@ export function Skeleton({ className, ...props }: ComponentProps<'div'>) {
     <div
       data-slot="skeleton"
       aria-hidden="true"
-      className={cn('animate-pulse rounded bg-zinc-200 dark:bg-zinc-800', className)}
+      className={cn('animate-pulse rounded bg-surface-hover', className)}
       {...props}
     />
   );

@@ -8,8 +8,8 @@ export function Switch({ className, ...props }: ComponentProps<typeof SwitchPrim
       data-slot="switch"
       className={cn(
         'peer inline-flex h-5 w-9 shrink-0 cursor-pointer items-center rounded-full border-2 border-transparent transition-colors outline-none',
-        'focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus-visible:ring-offset-white dark:focus-visible:ring-offset-zinc-950',
-        'data-[state=checked]:bg-emerald-600 data-[state=unchecked]:bg-zinc-400 dark:data-[state=checked]:bg-emerald-500 dark:data-[state=unchecked]:bg-zinc-600',
+        'focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-surface',
+        'data-[state=checked]:bg-success data-[state=unchecked]:bg-fg-muted',
         'disabled:cursor-not-allowed disabled:opacity-50',
         className,
       )}

@@ -40,9 +40,8 @@ export function Tooltip({
         id={id}
         data-slot="tooltip"
         className={cn(
-          'pointer-events-none invisible absolute z-30 w-max max-w-sm rounded-md bg-zinc-900 px-2.5 py-1.5 text-xs font-normal text-zinc-50 normal-case opacity-0 shadow-md transition-opacity delay-150',
+          'pointer-events-none invisible absolute z-30 w-max max-w-sm rounded-md bg-inverse px-2.5 py-1.5 text-xs font-normal text-on-inverse normal-case opacity-0 shadow-md transition-opacity delay-150',
           'group-hover/tooltip:visible group-hover/tooltip:opacity-100 group-has-[:focus-visible]/tooltip:visible group-has-[:focus-visible]/tooltip:opacity-100',
-          'dark:bg-zinc-100 dark:text-zinc-900',
           side === 'top' ? 'bottom-full mb-1.5' : 'top-full mt-1.5',
           dismissed && 'hidden',
           align === 'start' ? 'left-0' : 'right-0',

@@ -1,27 +1,51 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Subscription } from '@contract/schemas';
-import { removeFromList, replaceInList, subscriptionQueries } from './subscriptions';
+import { subscriptionKeys } from './keys';
 
-/** Writes server answers straight into the list and detail caches, so a change shows without a refetch. */
+/**
+ * Every cache write of this feature, in one module: server answers go straight into the list
+ * and detail caches, so a change shows without a refetch. Components never touch the
+ * QueryClient; the feature's queries and mutation hooks call these.
+ */
+
+/** A server answer into the table's row (the detail cache untouched). */
+export function replaceInList(queryClient: QueryClient, subscription: Subscription): void {
+  queryClient.setQueryData(subscriptionKeys.list(), (list) =>
+    list?.map((entry) => (entry.id === subscription.id ? subscription : entry)),
+  );
+}
+
+/** A subscription gone from the server out of the table (the detail cache untouched). */
+export function removeFromList(queryClient: QueryClient, id: string): void {
+  queryClient.setQueryData(subscriptionKeys.list(), (list) => list?.filter((entry) => entry.id !== id));
+}
 
 export function replaceInCaches(queryClient: QueryClient, subscription: Subscription): void {
   replaceInList(queryClient, subscription);
-  queryClient.setQueryData(subscriptionQueries.detail(subscription.id).queryKey, subscription);
+  queryClient.setQueryData(subscriptionKeys.detail(subscription.id), subscription);
 }
 
 export function addToCaches(queryClient: QueryClient, subscription: Subscription): void {
-  queryClient.setQueryData(subscriptionQueries.list().queryKey, (list) =>
+  queryClient.setQueryData(subscriptionKeys.list(), (list) =>
     list === undefined ? list : [...list.filter((entry) => entry.id !== subscription.id), subscription],
   );
-  queryClient.setQueryData(subscriptionQueries.detail(subscription.id).queryKey, subscription);
+  queryClient.setQueryData(subscriptionKeys.detail(subscription.id), subscription);
 }
 
 export function removeFromCaches(queryClient: QueryClient, id: string): void {
   removeFromList(queryClient, id);
-  queryClient.removeQueries({ queryKey: subscriptionQueries.detail(id).queryKey, exact: true });
+  queryClient.removeQueries({ queryKey: subscriptionKeys.detail(id), exact: true });
 }
 
-/** The list entry as the cache holds it now. */
+/** The subscription as the caches hold it now: the drawer's fresh copy, else the list entry. */
 export function cachedSubscription(queryClient: QueryClient, id: string): Subscription | undefined {
-  return queryClient.getQueryData(subscriptionQueries.list().queryKey)?.find((entry) => entry.id === id);
+  return (
+    queryClient.getQueryData(subscriptionKeys.detail(id)) ??
+    queryClient.getQueryData(subscriptionKeys.list())?.find((entry) => entry.id === id)
+  );
+}
+
+/** The list entry as the cache holds it now (what the table shows). */
+export function listedSubscription(queryClient: QueryClient, id: string): Subscription | undefined {
+  return queryClient.getQueryData(subscriptionKeys.list())?.find((entry) => entry.id === id);
 }

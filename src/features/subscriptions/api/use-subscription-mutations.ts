@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-client';
 import { addToCaches, removeFromCaches, replaceInCaches } from './cache';
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from '@contract/schemas';
-import { createSubscription, deleteSubscription, updateSubscription } from './subscriptions';
+import { createSubscription, deleteSubscription, updateSubscription } from './fetchers';
 
 /** Saves the drawer's changed fields; the answer goes straight into the caches (no refetch flash). */
 export function useUpdateSubscription() {

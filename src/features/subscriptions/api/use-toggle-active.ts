@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
 import { sentence } from '@/lib/text';
-import { cachedSubscription, replaceInCaches } from './cache';
+import { listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
-import { subscriptionQueries, updateSubscription } from './subscriptions';
+import { updateSubscription } from './fetchers';
+import { subscriptionKeys } from './keys';
 
 export interface ToggleVariables {
   id: string;
@@ -41,16 +42,16 @@ export function useToggleActive(id: string) {
     scope: { id: `toggle-${id}` },
     mutationFn: ({ isActive }) => updateSubscription(id, { is_active: isActive }),
     onMutate: async ({ isActive }) => {
-      const previous = cachedSubscription(queryClient, id);
+      const previous = listedSubscription(queryClient, id);
       const show = () => {
-        const current = cachedSubscription(queryClient, id);
+        const current = listedSubscription(queryClient, id);
         if (current) replaceInCaches(queryClient, { ...current, is_active: isActive });
       };
       // Shown before anything is awaited, so the switch moves in the next frame.
       show();
       // A list refetch in flight would bring back the old state: cancel it (which restores the
       // pre-fetch data), then show the new state again.
-      await queryClient.cancelQueries({ queryKey: subscriptionQueries.lists() });
+      await queryClient.cancelQueries({ queryKey: subscriptionKeys.lists() });
       show();
       return { previous };
     },
@@ -77,10 +78,10 @@ export function useToggleActive(id: string) {
     },
     onError: (error, { targetUrl, isActive }, context) => {
       if (othersInFlight()) return;
-      const current = cachedSubscription(queryClient, id);
+      const current = listedSubscription(queryClient, id);
       if (context?.previous && current)
         replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
-      void queryClient.invalidateQueries({ queryKey: subscriptionQueries.lists() });
+      void queryClient.invalidateQueries({ queryKey: subscriptionKeys.lists() });
       toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
         id: `toggle-${id}`,
         description: `${sentence(error.message)} The switch shows the saved state again.`,

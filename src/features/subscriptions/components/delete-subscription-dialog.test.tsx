@@ -1,6 +1,6 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { installFakeApi } from '@/test/fake-api';
 import { renderWithClient } from '@/test/render';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
@@ -8,12 +8,6 @@ import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 vi.mock('@/components/ui/toaster', () => {
   const ignore = () => undefined;
   return { toast: Object.assign(ignore, { success: ignore, error: ignore }) };
-});
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('DeleteSubscriptionDialog', () => {

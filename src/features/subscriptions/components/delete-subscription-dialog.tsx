@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import {
   AlertDialog,
@@ -11,9 +10,8 @@ import {
 } from '@/components/ui/alert-dialog';
 import { toast } from '@/components/ui/toaster';
 import { sentence } from '@/lib/text';
-import { cachedSubscription } from '../api/cache';
 import { useDeleteSubscription } from '../api/use-subscription-mutations';
-import { subscriptionQueries } from '../api/subscriptions';
+import { useKnownSubscription } from '../api/use-known-subscription';
 
 /** Confirms a delete by naming the URL; a subscription already deleted elsewhere counts as deleted. */
 export function DeleteSubscriptionDialog({
@@ -25,14 +23,10 @@ export function DeleteSubscriptionDialog({
   onCancel: () => void;
   onDeleted: () => void;
 }) {
-  const queryClient = useQueryClient();
   const remove = useDeleteSubscription();
   // isPending renders a tick late: a double click would send two DELETEs without this.
   const sending = useRef(false);
-  const url =
-    queryClient.getQueryData(subscriptionQueries.detail(id).queryKey)?.target_url ??
-    cachedSubscription(queryClient, id)?.target_url ??
-    id;
+  const url = useKnownSubscription(id)?.target_url ?? id;
 
   return (
     <AlertDialog open onOpenChange={(open) => !open && !remove.isPending && onCancel()}>
@@ -43,7 +37,7 @@ export function DeleteSubscriptionDialog({
           gone for good; this cannot be undone.
         </AlertDialogDescription>
         {remove.isError && (
-          <p role="alert" className="shrink-0 text-sm [overflow-wrap:anywhere] text-red-700 dark:text-red-400">
+          <p role="alert" className="shrink-0 text-sm [overflow-wrap:anywhere] text-danger-fg">
             Not deleted: {sentence(remove.error.message)}
           </p>
         )}

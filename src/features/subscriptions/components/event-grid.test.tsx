@@ -1,16 +1,9 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Sheet, SheetContent, SheetTitle } from '@/components/ui/sheet';
 import { EventGrid } from './event-grid';
-import { stubResizeObserver } from '@/test/render';
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 const catalog = ['message.sent', 'message.received', 'message.read', 'reaction.added', 'chat.created'];
 /** What the subscription had when the drawer opened: one catalog type, one the catalog lacks, one never seen. */
@@ -44,8 +37,6 @@ function setup(initial: string[] = carried) {
 
 /** The grid as the drawer holds it: inside a form, inside a Radix Dialog. */
 function setupInDrawer() {
-  // Radix checkboxes inside a <form> measure themselves; jsdom has no ResizeObserver.
-  stubResizeObserver();
   const user = userEvent.setup({ delay: null });
   const onOpenChange = vi.fn<(open: boolean) => void>();
   const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());

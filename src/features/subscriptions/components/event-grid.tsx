@@ -102,7 +102,7 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
           placeholder="Filter event types"
           className="max-w-60"
         />
-        <span className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300" aria-live="polite">
+        <span className="text-sm text-fg-soft tabular-nums" aria-live="polite">
           {selected.size} of {allTypes.length} selected
         </span>
         <div className="ml-auto flex gap-1">
@@ -115,9 +115,7 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
         </div>
       </div>
 
-      {visibleGroups.length === 0 && (
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">No event type matches “{filter.trim()}”.</p>
-      )}
+      {visibleGroups.length === 0 && <p className="text-sm text-fg-soft">No event type matches “{filter.trim()}”.</p>}
 
       <div className="grid gap-3 sm:grid-cols-2">
         {visibleGroups.map((group) => {
@@ -126,13 +124,9 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
           const count = groupTypes.filter((type) => selected.has(type)).length;
           const state = count === 0 ? false : count === groupTypes.length ? true : 'indeterminate';
           return (
-            <fieldset
-              key={group.group}
-              className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
-              data-group={group.group}
-            >
+            <fieldset key={group.group} className="rounded-md border border-line p-3" data-group={group.group}>
               <legend className="sr-only">{group.label} events</legend>
-              <div className="mb-2 flex items-center gap-2 border-b border-zinc-100 pb-2 dark:border-zinc-800">
+              <div className="mb-2 flex items-center gap-2 border-b border-line pb-2">
                 <Checkbox
                   checked={state}
                   aria-label={`All ${group.label} events (${group.group}.*)`}
@@ -145,10 +139,10 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
                     setTypes(next);
                   }}
                 />
-                <span className="text-sm font-semibold text-zinc-900 dark:text-zinc-50" aria-hidden="true">
+                <span className="text-sm font-semibold text-fg" aria-hidden="true">
                   {group.label}
                 </span>
-                <span className="ml-auto text-xs text-zinc-700 tabular-nums dark:text-zinc-300">
+                <span className="ml-auto text-xs text-fg-soft tabular-nums">
                   {count} of {groupTypes.length}
                 </span>
               </div>
@@ -164,10 +158,8 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
                         onCheckedChange={(checked) => toggle(type, checked === true)}
                       />
                       <label htmlFor={checkboxId} className="min-w-0 cursor-pointer text-sm leading-tight">
-                        <span className="text-zinc-900 dark:text-zinc-100">{eventLabel(type)}</span>{' '}
-                        <code className="block font-mono text-xs [overflow-wrap:anywhere] text-zinc-600 dark:text-zinc-400">
-                          {type}
-                        </code>
+                        <span className="text-fg">{eventLabel(type)}</span>{' '}
+                        <code className="block font-mono text-xs [overflow-wrap:anywhere] text-fg-muted">{type}</code>
                         {!inCatalog && (
                           <Badge variant="warning" className="ml-1 align-middle">
                             not in catalog

@@ -20,15 +20,12 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex-1 space-y-5 overflow-y-auto px-6 py-5">
-        <p className="text-sm text-zinc-800 dark:text-zinc-200">
+        <p className="text-sm text-fg-soft">
           <span className="font-medium">{created.target_url}</span> now receives {created.subscribed_events.length}{' '}
           event type
           {created.subscribed_events.length === 1 ? '' : 's'}.
         </p>
-        <div
-          role="alert"
-          className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <div role="alert" className="rounded-md border border-warning-line bg-warning-soft p-4 text-sm text-warning-fg">
           <p className="font-semibold">Copy the signing secret now. It cannot be shown again.</p>
           <p className="mt-1">
             Your endpoint uses it to verify the webhook-signature header of every delivery. If it is lost, delete this
@@ -36,7 +33,7 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
           </p>
         </div>
         <div className="space-y-1.5">
-          <label htmlFor={secretId} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">
+          <label htmlFor={secretId} className="text-sm font-medium text-fg">
             Signing secret
           </label>
           <div className="flex items-center gap-2">
@@ -48,7 +45,7 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
               onFocus={(event) => event.currentTarget.select()}
               className={cn(
                 INPUT_HEIGHT,
-                'min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+                'min-w-0 flex-1 rounded-md border border-line-strong bg-surface-muted px-3 font-mono text-sm text-fg',
               )}
             />
             <CopyButton value={created.signing_secret} label="Copy signing secret" variant="secondary" size="md" />
@@ -56,12 +53,12 @@ export function SecretPanel({ created, onDone }: { created: CreatedSubscription;
         </div>
         <div className="flex items-center gap-2">
           <Checkbox id={ackId} checked={stored} onCheckedChange={(checked) => setStored(checked === true)} />
-          <label htmlFor={ackId} className="text-sm text-zinc-900 dark:text-zinc-100">
+          <label htmlFor={ackId} className="text-sm text-fg">
             I have stored the signing secret somewhere safe
           </label>
         </div>
       </div>
-      <footer className="flex justify-end border-t border-zinc-200 px-6 py-4 dark:border-zinc-800">
+      <footer className="flex justify-end border-t border-line px-6 py-4">
         <Button variant="primary" disabled={!stored} onClick={onDone}>
           Done
         </Button>

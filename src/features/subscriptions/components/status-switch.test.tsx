@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
+import { describe, expect, it, vi } from 'vitest';
+import { deferred, type Deferred } from '@/test/deferred';
+import { makeSubscription } from '@/test/factories';
+import { envelope, installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
-import type { Subscription } from '@contract/schemas';
-import { subscriptionQueries } from '../api/subscriptions';
+import { subscriptionQueries } from '../api/queries';
 import { StatusSwitch } from './status-switch';
 
 const toasts = vi.hoisted(() => ({
@@ -18,24 +19,10 @@ vi.mock('@/components/ui/toaster', () => {
   return { toast: Object.assign(record('plain'), { success: record('success'), error: record('error') }) };
 });
 
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
 const URL_A = 'https://hooks.example.com/a';
 const PATH = '/v3/webhook-subscriptions/sub-a';
 
-const seeded: Subscription = {
-  id: 'sub-a',
-  target_url: URL_A,
-  subscribed_events: ['message.sent'],
-  phone_numbers: null,
-  is_active: true,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-};
+const seeded = makeSubscription({ id: 'sub-a', target_url: URL_A });
 
 /** A table row as the page has it: the subscription read from the list cache. */
 function Row({ id }: { id: string }) {
@@ -44,67 +31,45 @@ function Row({ id }: { id: string }) {
   return subscription ? <StatusSwitch subscription={subscription} /> : null;
 }
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
-
 /**
- * The sandbox in miniature: it holds the subscription, applies each PUT in arrival order and
- * answers it; `hold` makes the next answers wait until released, so a test can look in between.
+ * The fake Linq holding the subscription, applying each PUT in arrival order; `hold` makes the
+ * next answers wait until released, so a test can look in between.
  */
 function fakeServer() {
-  let stored: Subscription = { ...seeded };
-  let version = 1;
-  const held: Deferred<void>[] = [];
+  const linq = installFakeLinq({ subscriptions: [seeded] });
+  const held: Deferred[] = [];
   let holdPuts = false;
   let holdLists = false;
   let failPuts = false;
   const putAnswers: boolean[] = [];
+  const waitTurn = async () => {
+    const gate = deferred();
+    held.push(gate);
+    await gate.promise;
+  };
 
-  const api = installFakeApi(async (request: RecordedRequest): Promise<FakeResponse> => {
-    if (request.method === 'GET' && request.path === '/v3/webhook-subscriptions') {
+  linq.intercept(async (request, next) => {
+    if (request.endpoint === 'listSubscriptions') {
       // Read when the request arrives, answered when released: a held list can be older than a save.
-      const snapshot = stored;
-      if (holdLists) {
-        const gate = deferred<void>();
-        held.push(gate);
-        await gate.promise;
-      }
-      return { status: 200, body: { subscriptions: [snapshot] } };
+      const answer = next();
+      if (holdLists) await waitTurn();
+      return answer;
     }
-    if (request.method === 'PUT' && request.path === PATH) {
-      if (holdPuts) {
-        const gate = deferred<void>();
-        held.push(gate);
-        await gate.promise;
-      }
+    if (request.endpoint === 'updateSubscription') {
+      if (holdPuts) await waitTurn();
       if (failPuts) return envelope(500, 3006, 'Internal server error');
-      version += 1;
-      stored = {
-        ...stored,
-        ...(request.body as Partial<Subscription>),
-        updated_at: `2026-01-01T00:00:0${version}.000Z`,
-      };
-      putAnswers.push(stored.is_active);
-      return { status: 200, body: stored };
+      const answer = next();
+      putAnswers.push(linq.subscription('sub-a')!.is_active);
+      return answer;
     }
-    return envelope(404, 2001, 'Resource not found');
+    return undefined;
   });
 
   return {
-    api,
-    puts: () => api.requests.filter((request) => request.method === 'PUT'),
+    api: linq,
+    puts: () => linq.requests.filter((request) => request.method === 'PUT'),
     putAnswers,
-    stored: () => stored,
+    stored: () => linq.subscription('sub-a')!,
     holdPuts: (on = true) => {
       holdPuts = on;
     },

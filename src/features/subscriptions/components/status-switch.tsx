@@ -18,11 +18,7 @@ export function StatusSwitch({ subscription }: { subscription: Subscription }) {
         onClick={(event) => event.stopPropagation()}
       />
       <span
-        className={
-          subscription.is_active
-            ? 'text-sm font-medium text-emerald-800 dark:text-emerald-300'
-            : 'text-sm font-medium text-zinc-600 dark:text-zinc-400'
-        }
+        className={subscription.is_active ? 'text-sm font-medium text-success-fg' : 'text-sm font-medium text-fg-muted'}
       >
         {subscription.is_active ? 'Active' : 'Inactive'}
       </span>

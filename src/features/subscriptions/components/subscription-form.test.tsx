@@ -1,53 +1,35 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { envelope, installFakeApi, type FakeHandler, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
-import { renderWithClient, stubResizeObserver } from '@/test/render';
+import { describe, expect, it, vi } from 'vitest';
 import type { Subscription } from '@contract/schemas';
+import type { RecordedRequest } from '@/test/fake-api';
+import { makeCatalog, makeSubscription } from '@/test/factories';
+import { envelope, installFakeLinq, type FakeLinqRequest } from '@/test/fake-linq';
+import { renderWithClient } from '@/test/render';
 import { SubscriptionForm } from './subscription-form';
-
-beforeEach(() => {
-  // Radix checkboxes and switches inside a <form> measure themselves; jsdom has no ResizeObserver.
-  stubResizeObserver();
-});
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 const PATH = '/v3/webhook-subscriptions/sub-1';
 const catalog = ['message.sent', 'message.received', 'message.edited', 'reaction.added'];
 
-const subscription: Subscription = {
+const subscription = makeSubscription({
   id: 'sub-1',
   target_url: 'https://hooks.example.com/linq',
-  subscribed_events: ['message.sent'],
   phone_numbers: ['+14155550100'],
-  is_active: true,
-  created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-02T00:00:00.000Z',
-};
+});
 
 interface ServerOptions {
-  /** What GET answers (the fresh copy Save compares against). */
+  /** What the server holds (the fresh copy Save compares against). */
   current?: Subscription;
-  /** What PUT answers; by default the subscription with the body applied. */
-  put?: (request: RecordedRequest) => FakeResponse;
+  /** What PUT answers; by default the fake applies the body. */
+  put?: (request: FakeLinqRequest) => ReturnType<typeof envelope>;
 }
 
-/** A stand-in for the proxy: GET and PUT of one subscription, anything else a 404 envelope. */
+/** The fake Linq holding one subscription. */
 function fakeServer({ current = subscription, put }: ServerOptions = {}) {
-  const handler: FakeHandler = (request) => {
-    if (request.method === 'GET' && request.path === PATH) return { status: 200, body: current };
-    if (request.method === 'PUT' && request.path === PATH) {
-      if (put) return put(request);
-      return { status: 200, body: { ...current, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' } };
-    }
-    return envelope(404, 2001, 'Resource not found');
-  };
-  return installFakeApi(handler);
+  const linq = installFakeLinq({ subscriptions: [current], catalog: makeCatalog(catalog) });
+  if (put) linq.intercept((request) => (request.endpoint === 'updateSubscription' ? put(request) : undefined));
+  return linq;
 }
 
 function renderForm(props: { subscription?: Subscription; lines?: string[] } = {}) {
@@ -233,7 +215,8 @@ describe('SubscriptionForm: editing', () => {
   });
 
   it('says the subscription is gone when the fresh copy is a 404, and writes nothing', async () => {
-    const api = installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    // The server no longer has it: every request for it is a 404.
+    const api = installFakeLinq({ catalog: makeCatalog(catalog) });
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());
@@ -273,13 +256,11 @@ describe('SubscriptionForm: editing', () => {
   it('keeps focus on Save while saving, and a second press sends nothing more', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const api = installFakeApi(async (request) => {
-      if (request.method === 'GET') return { status: 200, body: subscription };
+    const api = fakeServer();
+    api.intercept(async (request, next) => {
+      if (request.endpoint !== 'updateSubscription') return undefined;
       await gate;
-      return {
-        status: 200,
-        body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' },
-      };
+      return next();
     });
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
@@ -298,15 +279,11 @@ describe('SubscriptionForm: editing', () => {
   it('sends one PUT when Save is pressed twice during the change-on-server check', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const api = installFakeApi(async (request) => {
-      if (request.method === 'GET') {
-        await gate;
-        return { status: 200, body: subscription };
-      }
-      return {
-        status: 200,
-        body: { ...subscription, ...(request.body as object), updated_at: '2026-01-03T00:00:00.000Z' },
-      };
+    const api = fakeServer();
+    api.intercept(async (request, next) => {
+      if (request.endpoint !== 'getSubscription') return undefined;
+      await gate;
+      return next();
     });
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
@@ -474,10 +451,9 @@ describe('SubscriptionForm: creating', () => {
       phone_numbers: ['+14155550100'],
       signing_secret: 'whsec_c2VjcmV0',
     };
-    const api = installFakeApi((request) =>
-      request.method === 'POST' && request.path === '/v3/webhook-subscriptions'
-        ? { status: 201, body: created }
-        : envelope(404, 2001, 'Resource not found'),
+    const api = installFakeLinq({ catalog: makeCatalog(catalog) });
+    api.intercept((request) =>
+      request.endpoint === 'createSubscription' ? { status: 201, body: created } : undefined,
     );
     const form = renderForm({ subscription: undefined, lines: ['+14155550100'] });
     expect(form.saveButton()).toHaveTextContent('Create subscription');
@@ -504,7 +480,7 @@ describe('SubscriptionForm: creating', () => {
   });
 
   it('says what still stops Create when no event type is chosen', async () => {
-    installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    installFakeLinq({ catalog: makeCatalog(catalog) });
     const form = renderForm({ subscription: undefined });
     await form.replaceUrl('https://hooks.example.com/linq');
     expect(await screen.findByText('To save: Choose at least one event type.')).toBeInTheDocument();

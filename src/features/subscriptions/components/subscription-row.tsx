@@ -61,7 +61,7 @@ function EventsCell({
   if (coversCatalog(events, catalog) && catalog) {
     const extra = events.length - catalog.length;
     return (
-      <span className="text-sm text-zinc-800 dark:text-zinc-200">
+      <span className="text-sm text-fg-soft">
         All {catalog.length} catalog events{extra > 0 ? ` + ${extra} more` : ''}
       </span>
     );
@@ -88,7 +88,7 @@ function EventsCell({
           <button
             type="button"
             onClick={onShowAll}
-            className="rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
+            className="rounded text-xs font-medium text-accent-fg underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
           >
             +{hidden.length} more
             <span className="sr-only">
@@ -109,19 +109,18 @@ function PhonesCell({
   phones: readonly string[] | null | undefined;
   formatPhone: (e164: string) => string;
 }) {
-  if (!phones || phones.length === 0)
-    return <span className="text-sm text-zinc-600 dark:text-zinc-400">All numbers</span>;
+  if (!phones || phones.length === 0) return <span className="text-sm text-fg-muted">All numbers</span>;
   const shown = phones.slice(0, SHOWN_PHONES);
   const hidden = phones.slice(SHOWN_PHONES);
   return (
-    <div className="flex flex-col text-sm text-zinc-800 tabular-nums dark:text-zinc-200">
+    <div className="flex flex-col text-sm text-fg-soft tabular-nums">
       {shown.map((phone) => (
         <span key={phone} className="whitespace-nowrap">
           {formatPhone(phone)}
         </span>
       ))}
       {hidden.length > 0 && (
-        <span className="text-xs text-zinc-600 dark:text-zinc-400" title={hidden.map(formatPhone).join(', ')}>
+        <span className="text-xs text-fg-muted" title={hidden.map(formatPhone).join(', ')}>
           +{hidden.length} more<span className="sr-only">: {hidden.map(formatPhone).join(', ')}</span>
         </span>
       )}
@@ -150,7 +149,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       style={{ height: ROW_HEIGHT }}
       onClick={onRowClick}
       onPointerEnter={onPrefetch}
-      className="cursor-pointer border-b border-zinc-200 hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900/60"
+      className="cursor-pointer border-b border-line hover:bg-surface-muted"
     >
       <td className="max-w-0 py-2 pr-3 pl-4 align-middle">
         <div className="flex min-w-0 items-center gap-1">
@@ -159,10 +158,10 @@ export const SubscriptionRow = memo(function SubscriptionRow({
             <span
               tabIndex={0}
               data-no-row-click
-              className="flex min-w-0 rounded text-sm text-zinc-600 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-400"
+              className="flex min-w-0 rounded text-sm text-fg-muted focus-visible:outline-2 focus-visible:outline-ring"
             >
               <span className="truncate">
-                <span className="font-medium text-zinc-900 dark:text-zinc-50">{host}</span>
+                <span className="font-medium text-fg">{host}</span>
                 {middle}
               </span>
               <span className="shrink-0">{end}</span>
@@ -170,7 +169,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           </Tooltip>
           <CopyButton value={url} label={`Copy ${url}`} className="shrink-0" />
         </div>
-        <div className="flex items-center gap-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">
+        <div className="flex items-center gap-1 font-mono text-xs text-fg-muted">
           <span className="truncate" title={subscription.id}>
             {subscription.id}
           </span>
@@ -200,7 +199,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
             dateTime={subscription.updated_at}
             tabIndex={0}
             data-no-row-click
-            className="rounded text-sm text-zinc-700 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-zinc-300"
+            className="rounded text-sm text-fg-soft focus-visible:outline-2 focus-visible:outline-ring"
           >
             {formatRelativeTime(subscription.updated_at)}
           </time>

@@ -1,10 +1,11 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from '@/test/fake-api';
-import { createTestQueryClient, renderWithClient, stubResizeObserver } from '@/test/render';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Subscription } from '@contract/schemas';
-import { subscriptionQueries } from '../api/subscriptions';
+import { makeCatalog, makeSubscription } from '@/test/factories';
+import { envelope, installFakeLinq } from '@/test/fake-linq';
+import { createTestQueryClient, renderWithClient } from '@/test/render';
+import { subscriptionQueries } from '../api/queries';
 import { ROW_HEIGHT } from './subscription-row';
 import { SubscriptionsPage } from './subscriptions-page';
 
@@ -13,67 +14,30 @@ vi.mock('@/components/ui/toaster', () => {
   return { toast: Object.assign(ignore, { success: ignore, error: ignore }) };
 });
 
-beforeEach(() => {
-  stubResizeObserver();
-  // The page prefetches the drawer when idle; not needed here.
-  vi.stubGlobal('requestIdleCallback', () => 0);
-  // The virtualiser scrolls the window; jsdom has no scrolling.
-  vi.stubGlobal('scrollTo', () => undefined);
-});
-
-afterEach(() => {
-  // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
-  cleanup();
-  vi.unstubAllGlobals();
-  window.history.replaceState(null, '', '/');
+beforeAll(async () => {
+  // The page loads the drawer lazily (prefetched when idle, or on hover). Loaded here, while
+  // the test environment is up, so no import of it is still resolving when the file's
+  // environment is torn down.
+  await import('./subscription-drawer');
 });
 
 function subscription(id: string, url: string, overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    id,
-    target_url: url,
-    subscribed_events: ['message.sent'],
-    phone_numbers: null,
-    is_active: true,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return makeSubscription({ id, target_url: url, ...overrides });
 }
 
 const A = subscription('sub-a', 'https://a.example.com/hook');
 const B = subscription('sub-b', 'https://b.example.com/hook');
 const C = subscription('sub-c', 'https://c.example.com/hook');
 
-/** The sandbox in miniature: a list, PUTs applied to it, and the catalog and lines the page asks for. */
+/** The fake Linq with these subscriptions; `failList` answers every list request with a 500. */
 function fakeServer(initial: Subscription[], { failList = false } = {}) {
-  let stored = initial.map((entry) => ({ ...entry }));
-  const api = installFakeApi((request: RecordedRequest): FakeResponse => {
-    if (request.method === 'GET' && request.path === '/v3/webhook-subscriptions') {
-      return failList ? envelope(500, 3006, 'Internal server error') : { status: 200, body: { subscriptions: stored } };
-    }
-    if (request.method === 'GET' && request.path === '/v3/webhook-events')
-      return { status: 200, body: { events: ['message.sent'] } };
-    if (request.method === 'GET' && request.path === '/v3/phone_numbers')
-      return { status: 200, body: { phone_numbers: [] } };
-    const put = /^\/v3\/webhook-subscriptions\/(.+)$/.exec(request.path);
-    if (request.method === 'PUT' && put) {
-      // Stamped like the sandbox does, so "Recently changed first" moves the row.
-      const updatedAt = new Date().toISOString();
-      stored = stored.map((entry) =>
-        entry.id === put[1] ? { ...entry, ...(request.body as Partial<Subscription>), updated_at: updatedAt } : entry,
-      );
-      return { status: 200, body: stored.find((entry) => entry.id === put[1]) };
-    }
-    return envelope(404, 2001, 'Resource not found');
-  });
-  return {
-    api,
-    /** Deletes a subscription as another tab would: the next list answer lacks it. */
-    remove: (id: string) => {
-      stored = stored.filter((entry) => entry.id !== id);
-    },
-  };
+  const linq = installFakeLinq({ subscriptions: initial, catalog: makeCatalog(['message.sent']) });
+  if (failList) {
+    linq.intercept((request) =>
+      request.endpoint === 'listSubscriptions' ? envelope(500, 3006, 'Internal server error') : undefined,
+    );
+  }
+  return linq;
 }
 
 function renderPage(subscriptions: Subscription[], search = '') {

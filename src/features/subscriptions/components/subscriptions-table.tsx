@@ -151,8 +151,8 @@ export function SubscriptionsTable({
   return (
     <table className="w-full table-fixed border-collapse text-left">
       <caption className="sr-only">Webhook subscriptions</caption>
-      <thead className="sticky top-0 z-10 bg-zinc-50 text-xs font-semibold tracking-wide text-zinc-700 uppercase dark:bg-zinc-900 dark:text-zinc-300">
-        <tr className="border-b border-zinc-200 dark:border-zinc-800">
+      <thead className="sticky top-0 z-10 bg-surface-muted text-xs font-semibold tracking-wide text-fg-soft uppercase">
+        <tr className="border-b border-line">
           {COLUMNS.map((column) => (
             <th
               key={column.label}

@@ -9,16 +9,16 @@ import {
   toFormValues,
   type SubscriptionFormValues,
 } from './form';
+import { makeSubscription } from '@/test/factories';
 
-const original: Subscription = {
+const original = makeSubscription({
   id: 'sub-1',
   target_url: 'https://hooks.example.com/linq',
   subscribed_events: ['message.sent', 'message.received', 'invoice.paid'],
   phone_numbers: ['+14155550100', '+442079460958'],
   is_active: true,
-  created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-02T00:00:00.000Z',
-};
+});
 
 const display = (e164: string) => `display ${e164}`;
 

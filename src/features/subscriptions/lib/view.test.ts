@@ -10,17 +10,9 @@ import {
   writeView,
   type ViewState,
 } from './view';
+import { makeSubscription } from '@/test/factories';
 
-function subscription(overrides: Partial<Subscription> & Pick<Subscription, 'id' | 'target_url'>): Subscription {
-  return {
-    subscribed_events: ['message.sent'],
-    phone_numbers: null,
-    is_active: true,
-    created_at: '2026-01-01T00:00:00.000Z',
-    updated_at: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+const subscription = makeSubscription;
 
 const alpha = subscription({
   id: 'a1',

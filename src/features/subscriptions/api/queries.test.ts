@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { makeSubscription } from '@/test/factories';
 import { envelope, installFakeApi } from '@/test/fake-api';
 import { createTestQueryClient } from '@/test/render';
 import type { Subscription } from '@contract/schemas';
-import { keepNewerEntries, subscriptionQueries } from './subscriptions';
+import { keepNewerEntries, subscriptionQueries } from './queries';
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-const entry = (id: string, updatedAt: string, isActive = true): Subscription => ({
-  id,
-  target_url: `https://hooks.example.com/${id}`,
-  subscribed_events: ['message.sent'],
-  phone_numbers: null,
-  is_active: isActive,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: updatedAt,
-});
+const entry = (id: string, updatedAt: string, isActive = true): Subscription =>
+  makeSubscription({ id, updated_at: updatedAt, is_active: isActive });
 
 describe('keepNewerEntries', () => {
   it('takes the fetched list as it is when nothing is cached', () => {

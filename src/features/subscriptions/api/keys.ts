@@ -1,0 +1,30 @@
+import type { DataTag } from '@tanstack/react-query';
+import type { Catalog, PhoneNumber, Subscription } from '@contract/schemas';
+
+/**
+ * Every query key of this feature, typed with the data it holds, so cache reads and writes are
+ * typed without the query options. The query factory (queries.ts) and the cache module
+ * (cache.ts) both build on these.
+ */
+
+/** `tagged<Data>()(key)`: the key, carrying the type of the data stored under it. */
+const tagged =
+  <Data>() =>
+  <const Key extends readonly unknown[]>(key: Key) =>
+    key as DataTag<Key, Data>;
+
+export const subscriptionKeys = {
+  all: () => ['subscriptions'] as const,
+  lists: () => [...subscriptionKeys.all(), 'list'] as const,
+  list: () => tagged<Subscription[]>()([...subscriptionKeys.lists()]),
+  details: () => [...subscriptionKeys.all(), 'detail'] as const,
+  detail: (id: string) => tagged<Subscription>()([...subscriptionKeys.details(), id]),
+};
+
+export const catalogKeys = {
+  all: () => tagged<Catalog>()(['catalog']),
+};
+
+export const phoneNumberKeys = {
+  all: () => tagged<PhoneNumber[]>()(['phone-numbers']),
+};

@@ -1,0 +1,76 @@
+import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
+import type { Subscription } from '@contract/schemas';
+import { ApiError } from '@/lib/api-client';
+import { removeFromList, replaceInList } from './cache';
+import { getCatalog, getSubscription, listPhoneNumbers, listSubscriptions } from './fetchers';
+import { catalogKeys, phoneNumberKeys, subscriptionKeys } from './keys';
+
+/**
+ * A list answer never takes an entry back to an older version than the cache holds. A refetch
+ * that started before a save reached the server can land after the save's answer was written
+ * into the cache; without this it would show the old state until the next fetch. Versions are
+ * compared by the server's `updated_at`, which moves forward on every change.
+ */
+export function keepNewerEntries(previous: Subscription[] | undefined, next: Subscription[]): Subscription[] {
+  if (!previous) return next;
+  const cached = new Map(previous.map((entry) => [entry.id, entry]));
+  return next.map((entry) => {
+    const held = cached.get(entry.id);
+    return held && Date.parse(held.updated_at) > Date.parse(entry.updated_at) ? held : entry;
+  });
+}
+
+/** Query factory (TkDodo): the key-only entries of keys.ts for invalidation, `queryOptions` entries for use. */
+export const subscriptionQueries = {
+  ...subscriptionKeys,
+  list: () =>
+    queryOptions({
+      queryKey: subscriptionKeys.list(),
+      queryFn: ({ signal }) => listSubscriptions(signal),
+      // Unchanged rows keep their object identity (the default sharing), after the version check.
+      structuralSharing: (previous, next) =>
+        replaceEqualDeep(previous, keepNewerEntries(previous as Subscription[] | undefined, next as Subscription[])),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: subscriptionKeys.detail(id),
+      queryFn: async ({ signal, client }) => {
+        // The table shows what the drawer loaded: a fresher copy replaces the row (an older one is
+        // ignored by keepNewerEntries), and a subscription deleted elsewhere leaves the list.
+        try {
+          const subscription = await getSubscription(id, signal);
+          replaceInList(client, subscription);
+          return subscription;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) removeFromList(client, id);
+          throw error;
+        }
+      },
+      // The drawer always loads the subscription fresh when it opens; a refetch on window focus
+      // would change nothing it shows (the form keeps the copy it opened with).
+      staleTime: 0,
+      refetchOnWindowFocus: false,
+    }),
+};
+
+export const catalogQueries = {
+  all: catalogKeys.all,
+  // The catalog rarely changes: cache it for the session, across drawer openings.
+  list: () =>
+    queryOptions({
+      queryKey: catalogKeys.all(),
+      queryFn: ({ signal }) => getCatalog(signal),
+      staleTime: 60 * 60_000,
+      gcTime: Infinity,
+    }),
+};
+
+export const phoneNumberQueries = {
+  all: phoneNumberKeys.all,
+  list: () =>
+    queryOptions({
+      queryKey: phoneNumberKeys.all(),
+      queryFn: ({ signal }) => listPhoneNumbers(signal),
+      staleTime: 5 * 60_000,
+    }),
+};

@@ -1,0 +1,81 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { CreatedSubscription, Subscription } from '@contract/schemas';
+import { ApiError } from '@/lib/api-client';
+import {
+  changedFields,
+  createBody,
+  fieldForServerError,
+  type FormField,
+  type SubscriptionFormValues,
+} from '../lib/form';
+import { removeFromList } from './cache';
+import { subscriptionQueries } from './queries';
+import { useCreateSubscription, useUpdateSubscription } from './use-subscription-mutations';
+
+/** How one press of Save (or Create) ended; the form says it in words. */
+export type SaveOutcome =
+  | { kind: 'created'; created: CreatedSubscription }
+  | { kind: 'saved' }
+  /** Changed elsewhere since the form opened: `server` is that version, nothing was written. */
+  | { kind: 'conflict'; server: Subscription }
+  /** Deleted elsewhere: it is gone from the list too. */
+  | { kind: 'gone' }
+  /** The server refused a value, and says which field it concerns. */
+  | { kind: 'field-error'; field: FormField; message: string }
+  | { kind: 'error'; message: string };
+
+export interface SaveRequest {
+  /** The subscription as the form loaded it; undefined to create one. */
+  baseline: Subscription | undefined;
+  values: SubscriptionFormValues;
+  /** The server's newer version, which the form's values replace ("Overwrite with mine"). */
+  overwrite?: Subscription;
+}
+
+function failed(error: unknown): SaveOutcome {
+  if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
+    const field = fieldForServerError(error.status, error.code, error.message);
+    if (field) return { kind: 'field-error', field, message: error.message };
+  }
+  return { kind: 'error', message: error instanceof Error ? error.message : 'The change could not be saved.' };
+}
+
+/**
+ * The form's save path: create, or check the server's copy for changes made elsewhere and then
+ * send only the changed fields; a subscription deleted elsewhere leaves the list.
+ */
+export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOutcome> {
+  const queryClient = useQueryClient();
+  const { mutateAsync: update } = useUpdateSubscription();
+  const { mutateAsync: create } = useCreateSubscription();
+
+  return useCallback(
+    async ({ baseline, values, overwrite }) => {
+      if (!baseline) {
+        try {
+          return { kind: 'created', created: await create(createBody(values)) };
+        } catch (error) {
+          return failed(error);
+        }
+      }
+      try {
+        if (!overwrite) {
+          const server = await queryClient.fetchQuery({ ...subscriptionQueries.detail(baseline.id), staleTime: 0 });
+          if (server.updated_at !== baseline.updated_at) return { kind: 'conflict', server };
+        }
+        const body = changedFields(overwrite ?? baseline, values);
+        // Overwriting a version that already matches the form: nothing is left to send.
+        if (Object.keys(body).length > 0) await update({ id: baseline.id, body });
+        return { kind: 'saved' };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          removeFromList(queryClient, baseline.id);
+          return { kind: 'gone' };
+        }
+        return failed(error);
+      }
+    },
+    [queryClient, update, create],
+  );
+}

@@ -1,0 +1,190 @@
+import { useId, useMemo } from 'react';
+import { Controller, type Control, type UseFormSetValue } from 'react-hook-form';
+import type { PhoneNumber } from '@contract/schemas';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, FieldDescription, FieldError, FieldLabel } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Switch } from '@/components/ui/switch';
+import { formatPhoneNumber } from '@/lib/phone';
+import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';
+import type { SubscriptionFormValues } from '../lib/form';
+import { EventGrid } from './event-grid';
+import { PhoneChips } from './phone-chips';
+
+/** The form's fields, each a react-hook-form Controller with its label, description and error. */
+
+type FormControl = Control<SubscriptionFormValues>;
+
+export function TargetUrlField({ control }: { control: FormControl }) {
+  const id = useId();
+  const errorId = useId();
+  return (
+    <Field>
+      <FieldLabel htmlFor={id}>Target URL</FieldLabel>
+      <Controller
+        control={control}
+        name="target_url"
+        render={({ field, fieldState }) => (
+          <>
+            <Input
+              {...field}
+              id={id}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://hooks.example.com/linq?version=2026-02-03"
+              aria-invalid={fieldState.invalid || undefined}
+              aria-describedby={fieldState.error ? errorId : undefined}
+              className="font-mono"
+            />
+            <FieldError id={errorId}>{fieldState.error?.message}</FieldError>
+          </>
+        )}
+      />
+      <FieldDescription>
+        Events are POSTed here. Add <code className="font-mono">?version=YYYY-MM-DD</code> to choose the payload format.
+      </FieldDescription>
+    </Field>
+  );
+}
+
+export function ActiveField({ control, isActive }: { control: FormControl; isActive: boolean }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-3">
+      <Controller
+        control={control}
+        name="is_active"
+        render={({ field }) => (
+          <Switch id={id} checked={field.value} onCheckedChange={field.onChange} onBlur={field.onBlur} />
+        )}
+      />
+      <FieldLabel htmlFor={id}>Active</FieldLabel>
+      <span className="text-sm text-fg-muted">
+        {isActive ? 'Receives events.' : 'Receives nothing until turned on.'}
+      </span>
+    </div>
+  );
+}
+
+export function EventTypesField({
+  control,
+  catalog,
+  carried,
+  values,
+  setValue,
+}: {
+  control: FormControl;
+  catalog: readonly string[];
+  /** The types the subscription had when the form opened. */
+  carried: readonly string[];
+  values: SubscriptionFormValues;
+  setValue: UseFormSetValue<SubscriptionFormValues>;
+}) {
+  const headingId = useId();
+  const errorId = useId();
+  const targetUrl = values.target_url ?? '';
+  const version = payloadVersion(targetUrl);
+  const editedWarning = (values.subscribed_events ?? []).includes(EDITED_EVENT) && version !== EDITED_PAYLOAD_VERSION;
+  return (
+    <section className="space-y-2" aria-labelledby={headingId}>
+      <h3 id={headingId} className="text-sm font-medium text-fg">
+        Event types
+      </h3>
+      <Controller
+        control={control}
+        name="subscribed_events"
+        render={({ field, fieldState }) => (
+          <>
+            <FieldError id={errorId}>{fieldState.error?.message}</FieldError>
+            <EventGrid
+              catalog={catalog}
+              carried={carried}
+              value={field.value}
+              onChange={field.onChange}
+              labelledBy={headingId}
+              describedBy={fieldState.error ? errorId : undefined}
+            />
+          </>
+        )}
+      />
+      {editedWarning && (
+        <Alert role="status" variant="warning" className="p-3">
+          <p>
+            <strong>message.edited will never be delivered to this URL.</strong> Linq sends it only to subscriptions on
+            the {EDITED_PAYLOAD_VERSION} payload format, chosen by{' '}
+            <code className="font-mono">?version={EDITED_PAYLOAD_VERSION}</code> on the target URL
+            {version ? `; this URL asks for version ${version}.` : ', and this URL has no version.'}
+          </p>
+          <Button
+            size="sm"
+            className="mt-2"
+            disabled={targetUrl.trim() === ''}
+            onClick={() =>
+              setValue('target_url', withPayloadVersion(targetUrl.trim()), { shouldDirty: true, shouldValidate: true })
+            }
+          >
+            Add ?version={EDITED_PAYLOAD_VERSION} to the URL
+          </Button>
+        </Alert>
+      )}
+    </section>
+  );
+}
+
+export function PhoneNumbersField({
+  control,
+  lines,
+  hasFilter,
+  onDraftChange,
+  onServerErrorStale,
+}: {
+  control: FormControl;
+  /** The account's own lines, offered as suggestions; undefined while loading. */
+  lines: readonly PhoneNumber[] | undefined;
+  hasFilter: boolean;
+  onDraftChange: (hasDraft: boolean) => void;
+  /** The numbers changed after the server refused them: its error no longer applies. */
+  onServerErrorStale: () => void;
+}) {
+  const id = useId();
+  const errorId = useId();
+  const suggestions = useMemo(
+    () => (lines ?? []).map((line) => ({ e164: line.phone_number, display: formatPhoneNumber(line.phone_number) })),
+    [lines],
+  );
+  return (
+    <Field>
+      <FieldLabel htmlFor={id}>Phone numbers</FieldLabel>
+      <Controller
+        control={control}
+        name="phone_numbers"
+        render={({ field, fieldState }) => (
+          <>
+            <PhoneChips
+              id={id}
+              value={field.value}
+              onChange={(next) => {
+                field.onChange(next);
+                if (fieldState.error?.type === 'server') onServerErrorStale();
+              }}
+              onBlur={field.onBlur}
+              onDraftChange={onDraftChange}
+              inputRef={field.ref}
+              suggestions={suggestions}
+              invalid={fieldState.invalid}
+              describedBy={fieldState.error ? errorId : undefined}
+            />
+            <FieldError id={errorId}>{fieldState.error?.message}</FieldError>
+          </>
+        )}
+      />
+      <FieldDescription>
+        {hasFilter ? 'Only events on these lines are sent.' : 'No filter: events from all phone numbers are sent.'}{' '}
+        Separate numbers with commas, semicolons or new lines; press Enter to add.
+      </FieldDescription>
+    </Field>
+  );
+}

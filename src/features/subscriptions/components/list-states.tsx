@@ -1,0 +1,93 @@
+import { Button } from '@/components/ui/button';
+import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
+import { Skeleton } from '@/components/ui/skeleton';
+import { sentence } from '@/lib/text';
+import type { ViewState } from '../lib/view';
+
+/** What the table's place shows when there are no rows to show: loading, failed, none, none matching. */
+
+export function LoadingRows() {
+  return (
+    <div role="status" aria-label="Loading subscriptions" className="divide-y divide-line">
+      {Array.from({ length: 6 }, (_, index) => (
+        <div key={index} className="flex items-center gap-6 px-4 py-5">
+          <Skeleton className="h-4 w-1/3" />
+          <Skeleton className="h-4 w-20" />
+          <Skeleton className="h-4 w-1/5" />
+          <Skeleton className="h-4 w-24" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function LoadFailed({
+  message,
+  retrying,
+  onRetry,
+}: {
+  message: string;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <Empty>
+      <EmptyTitle>Could not load the subscriptions</EmptyTitle>
+      <EmptyDescription>{sentence(message)}</EmptyDescription>
+      <Button variant="primary" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </Button>
+    </Empty>
+  );
+}
+
+export function NoSubscriptions({ onCreate }: { onCreate: () => void }) {
+  return (
+    <Empty>
+      <EmptyTitle>No webhook subscriptions yet</EmptyTitle>
+      <EmptyDescription>
+        Create one to start receiving message, reaction, chat and call events at your URL.
+      </EmptyDescription>
+      <Button variant="primary" onClick={onCreate}>
+        Create a subscription
+      </Button>
+    </Empty>
+  );
+}
+
+export function NoMatches({ view, onClear }: { view: ViewState; onClear: () => void }) {
+  const q = view.q.trim();
+  const among = view.status !== 'all' ? ` among ${view.status} subscriptions` : '';
+  return (
+    <Empty>
+      <EmptyTitle>No subscriptions match this view</EmptyTitle>
+      <EmptyDescription>
+        {q ? `Nothing matches “${q}”${among}.` : `There are no ${view.status} subscriptions.`}
+      </EmptyDescription>
+      <Button onClick={onClear}>Clear search and filter</Button>
+    </Empty>
+  );
+}
+
+/** A failed background refresh: the table stays as last loaded, with a way to try again. */
+export function RefreshFailed({
+  message,
+  retrying,
+  onRetry,
+}: {
+  message: string;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-warning-line bg-warning-soft px-4 py-2 text-sm text-warning-fg"
+    >
+      <span>Could not refresh the list: {sentence(message)} Showing the subscriptions as last loaded.</span>
+      <Button size="sm" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry'}
+      </Button>
+    </div>
+  );
+}

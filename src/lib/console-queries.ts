@@ -1,0 +1,15 @@
+import { queryOptions } from '@tanstack/react-query';
+import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
+import { callEndpoint } from './api-client';
+
+/** Query factory for the console's own endpoints (`/__console/...`), shared by every feature. */
+export const consoleQueries = {
+  all: () => ['console'] as const,
+  upstream: () =>
+    queryOptions({
+      queryKey: [...consoleQueries.all(), 'upstream'] as const,
+      queryFn: ({ signal }) => callEndpoint(CONSOLE_ENDPOINTS.upstream, { signal }),
+      // Where changes go is fixed for the server's lifetime.
+      staleTime: Infinity,
+    }),
+};

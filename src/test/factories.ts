@@ -1,0 +1,34 @@
+import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
+
+/** Wire objects for tests, valid by the contract's schemas; each test overrides what it is about. */
+
+let sequence = 0;
+
+export function makeSubscription(overrides: Partial<Subscription> = {}): Subscription {
+  sequence += 1;
+  const id = overrides.id ?? `sub-${sequence}`;
+  return {
+    id,
+    target_url: `https://hooks.example.com/${id}`,
+    subscribed_events: ['message.sent'],
+    phone_numbers: null,
+    is_active: true,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeCreated(overrides: Partial<CreatedSubscription> = {}): CreatedSubscription {
+  return { ...makeSubscription(overrides), signing_secret: 'whsec_dGVzdC1zZWNyZXQ=', ...overrides };
+}
+
+export const CATALOG_EVENTS = ['message.sent', 'message.received', 'message.edited', 'reaction.added'];
+
+export function makeCatalog(events: readonly string[] = CATALOG_EVENTS): Catalog {
+  return { events: [...events], doc_url: 'https://apidocs.linqapp.com/documentation/webhook-events' };
+}
+
+export function makePhoneNumber(phone_number: string, id = `line-${phone_number}`): PhoneNumber {
+  return { id, phone_number };
+}
