@@ -12,7 +12,10 @@ let prefetched = false;
 export function prefetchDrawer(): void {
   if (prefetched) return;
   prefetched = true;
-  void loadDrawer();
+  // A failed prefetch stays quiet: opening the drawer loads it again, and reports a failure then.
+  loadDrawer().catch(() => {
+    prefetched = false;
+  });
 }
 
 /** Prefetches the drawer once the browser is idle; nothing is left pending after unmount. */
