@@ -1,20 +1,11 @@
 import type { z } from 'zod/mini';
-import { upstreamInfoSchema } from './console.ts';
-import {
-  catalogSchema,
-  createdSubscriptionSchema,
-  createSubscriptionBodySchema,
-  phoneNumberListSchema,
-  subscriptionListSchema,
-  subscriptionSchema,
-  updateSubscriptionBodySchema,
-} from './schemas.ts';
+import type { Wire, WireName } from './wire.ts';
 
 /**
  * Every endpoint the console speaks, once: the seven Linq endpoints the proxy forwards (paths
  * below the base URL, contract/CONTRACT.md) and the console's own. The proxy's allowlist, the
  * sandbox's routes and the browser's fetchers are all built from these tables, so an endpoint is
- * added in one place.
+ * added in one place. Bodies and answers are named by their wire shape (wire.ts).
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -23,10 +14,10 @@ export interface Endpoint {
   readonly method: HttpMethod;
   /** A path pattern; `{name}` stands for one path segment (see PATH_PARAMETER). */
   readonly path: string;
-  /** The JSON request body, for POST and PUT. */
-  readonly body?: z.ZodMiniType;
-  /** The success answer's JSON body; absent when the answer has none (204). */
-  readonly response?: z.ZodMiniType;
+  /** The JSON request body's wire shape, for POST and PUT. */
+  readonly body?: WireName;
+  /** The success answer's wire shape; absent when the answer has none (204). */
+  readonly response?: WireName;
   readonly status: number;
 }
 
@@ -36,35 +27,35 @@ export const LINQ_ENDPOINTS = {
   listSubscriptions: endpoint({
     method: 'GET',
     path: '/v3/webhook-subscriptions',
-    response: subscriptionListSchema,
+    response: 'subscriptionList',
     status: 200,
   }),
   createSubscription: endpoint({
     method: 'POST',
     path: '/v3/webhook-subscriptions',
-    body: createSubscriptionBodySchema,
-    response: createdSubscriptionSchema,
+    body: 'createSubscriptionBody',
+    response: 'createdSubscription',
     status: 201,
   }),
   getSubscription: endpoint({
     method: 'GET',
     path: '/v3/webhook-subscriptions/{id}',
-    response: subscriptionSchema,
+    response: 'subscription',
     status: 200,
   }),
   updateSubscription: endpoint({
     method: 'PUT',
     path: '/v3/webhook-subscriptions/{id}',
-    body: updateSubscriptionBodySchema,
-    response: subscriptionSchema,
+    body: 'updateSubscriptionBody',
+    response: 'subscription',
     status: 200,
   }),
   deleteSubscription: endpoint({ method: 'DELETE', path: '/v3/webhook-subscriptions/{id}', status: 204 }),
-  listEventTypes: endpoint({ method: 'GET', path: '/v3/webhook-events', response: catalogSchema, status: 200 }),
+  listEventTypes: endpoint({ method: 'GET', path: '/v3/webhook-events', response: 'catalog', status: 200 }),
   listPhoneNumbers: endpoint({
     method: 'GET',
     path: '/v3/phone_numbers',
-    response: phoneNumberListSchema,
+    response: 'phoneNumberList',
     status: 200,
   }),
 } as const satisfies Record<string, Endpoint>;
@@ -75,7 +66,7 @@ export type LinqEndpointName = keyof typeof LINQ_ENDPOINTS;
 export const CONSOLE_PREFIX = '/__console';
 
 export const CONSOLE_ENDPOINTS = {
-  upstream: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/upstream`, response: upstreamInfoSchema, status: 200 }),
+  upstream: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/upstream`, response: 'upstreamInfo', status: 200 }),
 } as const satisfies Record<string, Endpoint>;
 
 /**
@@ -118,7 +109,7 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return parameters;
 }
 
-export type RequestBody<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.infer<B> : never;
-export type ResponseBody<E extends Endpoint> = E extends { response: infer R extends z.ZodMiniType }
-  ? z.infer<R>
+export type RequestBody<E extends Endpoint> = E extends { body: infer B extends WireName } ? z.infer<Wire[B]> : never;
+export type ResponseBody<E extends Endpoint> = E extends { response: infer R extends WireName }
+  ? z.infer<Wire[R]>
   : void;

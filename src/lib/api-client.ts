@@ -1,10 +1,13 @@
 import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
-import { errorEnvelopeSchema } from '@contract/schemas';
+import type { Wire } from '@contract/wire';
 
 /**
  * The only place the browser calls `fetch`. It speaks same-origin paths from the endpoint
  * tables of `contract/`; the Node proxy adds the API key, so nothing here ever knows it.
  */
+
+/** The wire schemas (and zod) load with the first request, in parallel with it, not in the first bundle. */
+const loadWire = () => import('@contract/wire').then((module) => module.WIRE);
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -35,6 +38,9 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(input.body);
   }
+  const wire = loadWire();
+  // Awaited below on every path that reads an answer; a failed load is reported there, not unhandled.
+  wire.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -42,19 +48,20 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await toApiError(response, await wire);
   if (!endpoint.response) return undefined as ResponseBody<E>;
-  const result = endpoint.response.safeParse(await response.json().catch(() => undefined));
+  const schema = (await wire)[endpoint.response];
+  const result = schema.safeParse(await response.json().catch(() => undefined));
   if (!result.success) {
     throw new ApiError(response.status, undefined, 'The server sent an answer the console does not understand.');
   }
   return result.data as ResponseBody<E>;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, wire: Wire): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
-    const envelope = errorEnvelopeSchema.parse(JSON.parse(text));
+    const envelope = wire.errorEnvelope.parse(JSON.parse(text));
     return new ApiError(response.status, envelope.error.code, envelope.error.message);
   } catch {
     return new ApiError(

@@ -1,11 +1,6 @@
 import { LINQ_ENDPOINTS, matchPath, type Endpoint, type LinqEndpointName } from '@contract/endpoints';
-import {
-  errorEnvelopeSchema,
-  type Catalog,
-  type CreatedSubscription,
-  type PhoneNumber,
-  type Subscription,
-} from '@contract/schemas';
+import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
+import { WIRE } from '@contract/wire';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
 import { makeCatalog } from './factories';
 
@@ -52,10 +47,10 @@ function route(method: string, path: string): { endpoint: LinqEndpointName; id: 
 function checkAnswer(request: FakeLinqRequest, answer: FakeResponse): FakeResponse {
   const endpoint: Endpoint | undefined = request.endpoint && LINQ_ENDPOINTS[request.endpoint];
   if (answer.status >= 400) {
-    const result = errorEnvelopeSchema.safeParse(answer.body);
+    const result = WIRE.errorEnvelope.safeParse(answer.body);
     if (!result.success) throw new Error(`fake Linq: ${request.method} ${request.path} answered a non-envelope error`);
   } else if (endpoint?.response) {
-    const result = endpoint.response.safeParse(answer.body);
+    const result = WIRE[endpoint.response].safeParse(answer.body);
     if (!result.success) {
       throw new Error(`fake Linq: ${request.method} ${request.path} answered a body the contract rejects`);
     }

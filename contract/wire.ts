@@ -1,0 +1,31 @@
+import { upstreamInfoSchema } from './console.ts';
+import {
+  catalogSchema,
+  createdSubscriptionSchema,
+  createSubscriptionBodySchema,
+  errorEnvelopeSchema,
+  phoneNumberListSchema,
+  subscriptionListSchema,
+  subscriptionSchema,
+  updateSubscriptionBodySchema,
+} from './schemas.ts';
+
+/**
+ * Every wire shape by name. The endpoint table (endpoints.ts) names its bodies and answers by
+ * these keys instead of holding the schemas, so it carries no zod: the browser's first bundle
+ * takes the table, and the schemas load beside the first request.
+ */
+export const WIRE = {
+  subscription: subscriptionSchema,
+  createdSubscription: createdSubscriptionSchema,
+  subscriptionList: subscriptionListSchema,
+  createSubscriptionBody: createSubscriptionBodySchema,
+  updateSubscriptionBody: updateSubscriptionBodySchema,
+  catalog: catalogSchema,
+  phoneNumberList: phoneNumberListSchema,
+  errorEnvelope: errorEnvelopeSchema,
+  upstreamInfo: upstreamInfoSchema,
+} as const;
+
+export type Wire = typeof WIRE;
+export type WireName = keyof Wire;
