@@ -160,7 +160,7 @@ test.describe('subscriptions table', () => {
   test('a search that matches nothing says so and can be cleared', async ({ page }) => {
     await page.goto('/?q=no-such-subscription-anywhere');
     await expect(page.getByRole('heading', { name: 'No subscriptions match this view' })).toBeVisible();
-    await page.getByRole('button', { name: 'Clear search and filter' }).click();
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
     await expect(rowFor(page, SEEDED.umbrella)).toBeVisible();
   });

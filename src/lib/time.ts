@@ -1,6 +1,8 @@
-/** "5 minutes ago", "in 2 days": relative to `now`, in the browser's language. */
+/** Times as the page shows them, in the browser's language and time zone. */
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** With the time zone: "1 Dec 2026, 14:02:07 GMT+1". */
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -11,17 +13,27 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** "5 minutes ago", "in 2 days": relative to `now`. */
 export function formatRelativeTime(iso: string, now = Date.now()): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
   const seconds = Math.round((time - now) / 1000);
+  // A moment "ahead" is the page's clock lagging its ticker, or the server's clock running ahead.
+  if (seconds > 0 && seconds < 300) return 'just now';
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
   return Math.abs(seconds) < 10 ? 'just now' : relative.format(seconds, 'second');
 }
 
-export function formatAbsoluteTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : absolute.format(time);
+export function formatAbsoluteTime(iso: string | number): string {
+  const time = typeof iso === 'number' ? iso : Date.parse(iso);
+  return Number.isNaN(time) ? String(iso) : absolute.format(time);
+}
+
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** "14:02:07": a time later today, in words an operator reads at a glance. */
+export function formatClockTime(time: number): string {
+  return clockTime.format(time);
 }

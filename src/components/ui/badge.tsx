@@ -9,6 +9,7 @@ export const badgeVariants = cva(
       variant: {
         neutral: 'bg-surface-hover text-fg-soft',
         success: 'bg-success-soft text-success-fg ring-1 ring-success/20',
+        accent: 'bg-accent-soft text-accent-fg ring-1 ring-accent/30',
         muted: 'bg-surface-hover text-fg-soft ring-1 ring-fg-muted/20',
         warning: 'bg-warning-soft text-warning-fg ring-1 ring-warning-line',
         danger: 'bg-danger-soft text-danger-fg ring-1 ring-danger/20',

@@ -3,7 +3,10 @@ import type { ExternalToast } from 'sonner';
 
 /**
  * Toasts come from sonner (well kept, accessible live region). It is loaded after the first
- * paint, not in the first bundle: `toast` calls wait until the Toaster has mounted, so none is lost.
+ * paint, not in the first bundle: `toast` calls wait until the toasters have mounted, so none is lost.
+ *
+ * Errors have a toaster of their own (top right, under the header) and stay until dismissed, so
+ * a failure is never pushed out of sight or hidden behind the success toasts (bottom right).
  */
 
 type Sonner = typeof import('sonner');
@@ -14,6 +17,8 @@ let markMounted: () => void = () => undefined;
 const mounted = new Promise<void>((resolve) => {
   markMounted = resolve;
 });
+
+const ERRORS_TOASTER = 'errors';
 
 /**
  * Every toast stays inside the viewport, whatever it says: titles and descriptions wrap anywhere
@@ -28,15 +33,21 @@ const LazySonner = lazy(async () => {
   const { Toaster: Sonner } = await loadSonner();
   function MountedSonner() {
     useEffect(() => markMounted(), []);
+    const common = { theme: 'system', richColors: true, closeButton: true } as const;
     return (
-      <Sonner
-        position="bottom-right"
-        theme="system"
-        richColors
-        closeButton
-        duration={6000}
-        toastOptions={{ classNames: TOAST_CLASS_NAMES }}
-      />
+      <>
+        <Sonner {...common} position="bottom-right" duration={6000} toastOptions={{ classNames: TOAST_CLASS_NAMES }} />
+        <Sonner
+          {...common}
+          id={ERRORS_TOASTER}
+          position="top-right"
+          offset={{ top: 72 }}
+          expand
+          visibleToasts={6}
+          containerAriaLabel="Errors"
+          toastOptions={{ classNames: TOAST_CLASS_NAMES, duration: Infinity }}
+        />
+      </>
     );
   }
   return { default: MountedSonner };
@@ -52,9 +63,9 @@ export function Toaster() {
 
 type Show = (message: string, options?: ExternalToast) => void;
 
-function show(pick: (sonner: Sonner) => Show): Show {
+function show(pick: (sonner: Sonner) => Show, defaults: ExternalToast = {}): Show {
   return (message, options) => {
-    void Promise.all([loadSonner(), mounted]).then(([sonner]) => pick(sonner)(message, options));
+    void Promise.all([loadSonner(), mounted]).then(([sonner]) => pick(sonner)(message, { ...defaults, ...options }));
   };
 }
 
@@ -62,6 +73,9 @@ export const toast = Object.assign(
   show((sonner) => sonner.toast),
   {
     success: show((sonner) => sonner.toast.success),
-    error: show((sonner) => sonner.toast.error),
+    error: show((sonner) => sonner.toast.error, { toasterId: ERRORS_TOASTER, duration: Infinity }),
+    dismiss: (id: string) => {
+      void Promise.all([loadSonner(), mounted]).then(([sonner]) => sonner.toast.dismiss(id));
+    },
   },
 );

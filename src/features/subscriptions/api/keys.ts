@@ -28,3 +28,9 @@ export const catalogKeys = {
 export const phoneNumberKeys = {
   all: () => tagged<PhoneNumber[]>()(['phone-numbers']),
 };
+
+/** Mutation keys: a toggle's key names its subscription, so its state can be read per row. */
+export const mutationKeys = {
+  toggles: () => [...subscriptionKeys.all(), 'toggle'] as const,
+  toggle: (id: string) => [...mutationKeys.toggles(), id] as const,
+};

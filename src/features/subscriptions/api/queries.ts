@@ -20,6 +20,9 @@ export function keepNewerEntries(previous: Subscription[] | undefined, next: Sub
   });
 }
 
+/** How old the list may be before a window focus fetches it again (the header's Refresh always does). */
+export const LIST_STALE_MS = 30_000;
+
 /** Query factory (TkDodo): the key-only entries of keys.ts for invalidation, `queryOptions` entries for use. */
 export const subscriptionQueries = {
   ...subscriptionKeys,
@@ -27,6 +30,8 @@ export const subscriptionQueries = {
     queryOptions({
       queryKey: subscriptionKeys.list(),
       queryFn: ({ signal }) => listSubscriptions(signal),
+      // 10,000 subscriptions are 3.3 MB: a window focus fetches them again only when the copy is older than this.
+      staleTime: LIST_STALE_MS,
       // Unchanged rows keep their object identity (the default sharing), after the version check.
       structuralSharing: (previous, next) =>
         replaceEqualDeep(previous, keepNewerEntries(previous as Subscription[] | undefined, next as Subscription[])),

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
 import { sentence } from '@/lib/text';
 import { listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
 import { updateSubscription } from './fetchers';
-import { subscriptionKeys } from './keys';
+import { mutationKeys, subscriptionKeys } from './keys';
 
 export interface ToggleVariables {
   id: string;
@@ -18,8 +18,6 @@ interface ToggleContext {
   previous: Subscription | undefined;
 }
 
-export const toggleMutationKey = (id: string) => ['subscriptions', 'toggle', id] as const;
-
 /**
  * Switches `is_active` with `PUT { is_active }` only, shown at once (optimistic).
  *
@@ -29,17 +27,30 @@ export const toggleMutationKey = (id: string) => ['subscriptions', 'toggle', id]
  * is in flight, the list is fetched again so it shows what the server has.
  *
  * The toasts are the mutation's own callbacks, not the caller's: they must appear even when the
- * row is gone from the view by then (filtered out by its new status, or scrolled away).
+ * row is gone from the view by then (filtered out by its new status, or scrolled away). A failed
+ * toggle stays in the mutation cache (its row shows the error with Retry, useToggleStatus) until
+ * dismissed or until a later toggle of the same subscription succeeds.
  */
+const errorToastId = (id: string) => `toggle-error-${id}`;
+
+/** Takes every finished toggle of one subscription out of the cache (the one finishing now included). */
+function forgetSettledToggles(queryClient: QueryClient, id: string): void {
+  const cache = queryClient.getMutationCache();
+  for (const mutation of cache.findAll({ mutationKey: mutationKeys.toggle(id), exact: true })) {
+    if (mutation.state.status !== 'pending') cache.remove(mutation);
+  }
+}
+
 export function useToggleActive(id: string) {
   const queryClient = useQueryClient();
-  const othersInFlight = () => queryClient.isMutating({ mutationKey: toggleMutationKey(id) }) > 1;
+  const othersInFlight = () => queryClient.isMutating({ mutationKey: mutationKeys.toggle(id) }) > 1;
   // Undo starts a new toggle from inside a callback of this one.
   const mutateRef = useRef<(variables: ToggleVariables) => void>(undefined);
 
   const mutation = useMutation<Subscription, Error, ToggleVariables, ToggleContext>({
-    mutationKey: toggleMutationKey(id),
+    mutationKey: mutationKeys.toggle(id),
     scope: { id: `toggle-${id}` },
+    gcTime: Infinity,
     mutationFn: ({ isActive }) => updateSubscription(id, { is_active: isActive }),
     onMutate: async ({ isActive }) => {
       const previous = listedSubscription(queryClient, id);
@@ -58,6 +69,9 @@ export function useToggleActive(id: string) {
     onSuccess: (subscription, { targetUrl }) => {
       if (othersInFlight()) return;
       replaceInCaches(queryClient, subscription);
+      // Fixed: earlier failures of this subscription's toggle are no longer its row's state.
+      forgetSettledToggles(queryClient, id);
+      toast.dismiss(errorToastId(id));
       if (subscription.is_active) {
         // One toast per subscription, replaced by each new toggle: say every field, or the last toast's stay.
         toast.success(`Turned on ${targetUrl}`, { id: `toggle-${id}`, description: undefined, action: undefined });
@@ -82,10 +96,10 @@ export function useToggleActive(id: string) {
       if (context?.previous && current)
         replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
       void queryClient.invalidateQueries({ queryKey: subscriptionKeys.lists() });
+      toast.dismiss(`toggle-${id}`);
       toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
-        id: `toggle-${id}`,
-        description: `${sentence(error.message)} The switch shows the saved state again.`,
-        action: undefined,
+        id: errorToastId(id),
+        description: `${sentence(error.message)} The switch shows the saved state again; Retry is on its row.`,
       });
     },
   });

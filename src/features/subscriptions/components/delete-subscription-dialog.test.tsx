@@ -7,7 +7,7 @@ import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 
 vi.mock('@/components/ui/toaster', () => {
   const ignore = () => undefined;
-  return { toast: Object.assign(ignore, { success: ignore, error: ignore }) };
+  return { toast: Object.assign(ignore, { success: ignore, error: ignore, dismiss: ignore }) };
 });
 
 describe('DeleteSubscriptionDialog', () => {

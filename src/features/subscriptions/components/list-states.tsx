@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button';
 import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
 import { Skeleton } from '@/components/ui/skeleton';
 import { sentence } from '@/lib/text';
-import type { ViewState } from '../lib/view';
+import { isFiltered, type ViewState } from '../lib/view';
 
 /** What the table's place shows when there are no rows to show: loading, failed, none, none matching. */
 
@@ -57,15 +57,45 @@ export function NoSubscriptions({ onCreate }: { onCreate: () => void }) {
 
 export function NoMatches({ view, onClear }: { view: ViewState; onClear: () => void }) {
   const q = view.q.trim();
+  const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
   const among = view.status !== 'all' ? ` among ${view.status} subscriptions` : '';
+  const description = q
+    ? `Nothing matches “${q}”${among}${structured ? ' with these filters' : ''}.`
+    : structured
+      ? `No ${view.status === 'all' ? '' : `${view.status} `}subscription matches these filters.`
+      : `There are no ${view.status} subscriptions.`;
   return (
     <Empty>
       <EmptyTitle>No subscriptions match this view</EmptyTitle>
-      <EmptyDescription>
-        {q ? `Nothing matches “${q}”${among}.` : `There are no ${view.status} subscriptions.`}
-      </EmptyDescription>
-      <Button onClick={onClear}>Clear search and filter</Button>
+      <EmptyDescription>{description}</EmptyDescription>
+      {isFiltered(view) && <Button onClick={onClear}>Clear search and filters</Button>}
     </Empty>
+  );
+}
+
+/** The event catalog did not load: said once, with a Retry of the catalog itself. */
+export function CatalogFailed({
+  message,
+  retrying,
+  onRetry,
+}: {
+  message: string;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-warning-line bg-warning-soft px-4 py-2 text-sm text-warning-fg"
+    >
+      <span>
+        Could not load the event catalog: {sentence(message)} Rows list their event types as stored, and types missing
+        from the catalog are not flagged until it loads.
+      </span>
+      <Button size="sm" onClick={onRetry} disabled={retrying}>
+        {retrying ? 'Retrying…' : 'Retry the catalog'}
+      </Button>
+    </div>
   );
 }
 

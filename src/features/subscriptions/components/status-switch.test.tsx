@@ -7,6 +7,7 @@ import { makeSubscription } from '@/test/factories';
 import { envelope, installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
 import { subscriptionQueries } from '../api/queries';
+import { useToggleActive } from '../api/use-toggle-active';
 import { StatusSwitch } from './status-switch';
 
 const toasts = vi.hoisted(() => ({
@@ -16,7 +17,13 @@ vi.mock('@/components/ui/toaster', () => {
   const record = (kind: string) => (message: string, options?: Record<string, unknown>) => {
     toasts.calls.push({ kind, message, options });
   };
-  return { toast: Object.assign(record('plain'), { success: record('success'), error: record('error') }) };
+  return {
+    toast: Object.assign(record('plain'), {
+      success: record('success'),
+      error: record('error'),
+      dismiss: () => undefined,
+    }),
+  };
 });
 
 const URL_A = 'https://hooks.example.com/a';
@@ -27,8 +34,9 @@ const seeded = makeSubscription({ id: 'sub-a', target_url: URL_A });
 /** A table row as the page has it: the subscription read from the list cache. */
 function Row({ id }: { id: string }) {
   const list = useQuery({ ...subscriptionQueries.list(), staleTime: Infinity });
+  const toggle = useToggleActive(id);
   const subscription = list.data?.find((entry) => entry.id === id);
-  return subscription ? <StatusSwitch subscription={subscription} /> : null;
+  return subscription ? <StatusSwitch subscription={subscription} toggle={toggle} /> : null;
 }
 
 /**
@@ -117,8 +125,9 @@ describe('StatusSwitch / useToggleActive', () => {
     await user.click(toggle());
 
     await waitFor(() => expect(toggle()).toHaveAttribute('aria-checked', 'false'));
-    expect(screen.getByText('Inactive')).toBeInTheDocument();
-    // The server has not answered yet: this is the optimistic state.
+    // The server has not answered yet: the switch shows the new state, and says it is being written.
+    expect(screen.getByText('Turning off…')).toBeInTheDocument();
+    expect(toggle()).toHaveAttribute('aria-busy', 'true');
     await waitFor(() => expect(server.waiting()).toBe(1));
     expect(server.putAnswers).toEqual([]);
     expect(server.puts()).toEqual([{ method: 'PUT', path: PATH, body: { is_active: false } }]);
@@ -127,6 +136,8 @@ describe('StatusSwitch / useToggleActive', () => {
     await waitFor(() => expect(server.putAnswers).toEqual([false]));
     await waitFor(() => expect(client.isMutating()).toBe(0));
     expect(toggle()).toHaveAttribute('aria-checked', 'false');
+    expect(toggle()).not.toHaveAttribute('aria-busy');
+    expect(screen.getByText('Inactive')).toBeInTheDocument();
     expect(cachedActive(client)).toBe(false);
     // The server's answer is written into the cache (its new updated_at), with no refetch of the list.
     expect(client.getQueryData(subscriptionQueries.list().queryKey)?.[0]?.updated_at).toBe(server.stored().updated_at);

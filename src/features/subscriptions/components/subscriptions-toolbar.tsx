@@ -2,7 +2,9 @@ import type { Ref } from 'react';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { cn } from '@/lib/cn';
-import type { Counts, SortDirection, SortKey, StatusFilter, ViewState } from '../lib/view';
+import { formatCount } from '@/lib/format';
+import type { Counts } from '../lib/filter';
+import type { SortDirection, SortKey, StatusFilter, ViewState } from '../lib/view';
 
 /** Search, status filter and sort: what the table shows. The counts are undefined while loading. */
 
@@ -15,7 +17,7 @@ const SORT_OPTIONS: { sort: SortKey; dir: SortDirection; label: string }[] = [
   { sort: 'created', dir: 'asc', label: 'Oldest first' },
 ];
 
-const STATUSES: { status: StatusFilter; label: string; count: keyof Counts }[] = [
+const STATUSES: { status: StatusFilter; label: string; count: 'total' | 'active' | 'inactive' }[] = [
   { status: 'all', label: 'All', count: 'total' },
   { status: 'active', label: 'Active', count: 'active' },
   { status: 'inactive', label: 'Inactive', count: 'inactive' },
@@ -26,9 +28,17 @@ export interface SubscriptionsToolbarProps {
   counts: Counts | undefined;
   onViewChange: (patch: Partial<ViewState>) => void;
   searchRef: Ref<HTMLInputElement>;
+  /** ArrowDown in the search box: on into the table. */
+  onEnterTable: () => void;
 }
 
-export function SubscriptionsToolbar({ view, counts, onViewChange, searchRef }: SubscriptionsToolbarProps) {
+export function SubscriptionsToolbar({
+  view,
+  counts,
+  onViewChange,
+  searchRef,
+  onEnterTable,
+}: SubscriptionsToolbarProps) {
   return (
     <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Subscriptions">
       <div className="min-w-64 flex-1">
@@ -41,6 +51,12 @@ export function SubscriptionsToolbar({ view, counts, onViewChange, searchRef }: 
           type="search"
           value={view.q}
           onChange={(event) => onViewChange({ q: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              onEnterTable();
+            }
+          }}
           placeholder="URL, id, event type or phone number"
           autoComplete="off"
         />
@@ -64,7 +80,7 @@ export function SubscriptionsToolbar({ view, counts, onViewChange, searchRef }: 
                 onChange={() => onViewChange({ status })}
                 className="sr-only"
               />
-              {label} <span className="tabular-nums">{counts ? counts[count] : '–'}</span>
+              {label} <span className="tabular-nums">{counts ? formatCount(counts[count]) : '–'}</span>
             </label>
           ))}
         </div>

@@ -1,25 +1,45 @@
-import type { Subscription } from '@contract/schemas';
-
 /**
- * What the table shows: search, status filter and sort, kept in the page URL so a view can be
- * shared and survives a reload. `edit` opens the drawer on a subscription (`?edit=<id>`).
+ * What the table shows, kept in the page URL so a view can be shared and survives a reload:
+ * search, status, the structured filters (event types, host, phone filter, needs attention)
+ * and the sort. `edit` (the open drawer) lives beside them and is left alone here.
  */
 
 export type StatusFilter = 'all' | 'active' | 'inactive';
 export type SortKey = 'url' | 'created' | 'updated';
 export type SortDirection = 'asc' | 'desc';
 
+/** `phone`: any phone filter (''), subscriptions without one ('none'), or one naming this E.164 number. */
+export const NO_PHONE_FILTER = 'none';
+
 export interface ViewState {
   q: string;
   status: StatusFilter;
+  /** Receives any of these event types (exact types; none: no event filter). */
+  events: string[];
+  /** Target URL host, lower case ('' for any). */
+  host: string;
+  phone: string;
+  /** Only subscriptions with a problem (see problems.ts). */
+  attention: boolean;
   sort: SortKey;
   dir: SortDirection;
 }
 
-export const DEFAULT_VIEW: ViewState = { q: '', status: 'all', sort: 'url', dir: 'asc' };
+export const DEFAULT_VIEW: ViewState = {
+  q: '',
+  status: 'all',
+  events: [],
+  host: '',
+  phone: '',
+  attention: false,
+  sort: 'url',
+  dir: 'asc',
+};
 
 const STATUSES: readonly StatusFilter[] = ['all', 'active', 'inactive'];
 const SORT_KEYS: readonly SortKey[] = ['url', 'created', 'updated'];
+/** The URL parameters this module owns; `event` may repeat. */
+const PARAMETERS = ['q', 'status', 'event', 'host', 'phone', 'attention', 'sort', 'dir'] as const;
 
 export function readView(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -29,6 +49,10 @@ export function readView(search: string): ViewState {
   return {
     q: params.get('q') ?? '',
     status: STATUSES.find((value) => value === status) ?? DEFAULT_VIEW.status,
+    events: [...new Set(params.getAll('event').filter((type) => type !== ''))],
+    host: (params.get('host') ?? '').toLowerCase(),
+    phone: params.get('phone') ?? '',
+    attention: params.get('attention') === '1',
     sort: SORT_KEYS.find((value) => value === sort) ?? DEFAULT_VIEW.sort,
     dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_VIEW.dir,
   };
@@ -37,106 +61,35 @@ export function readView(search: string): ViewState {
 /** Writes the view into `search`, leaving other parameters (such as `edit`) alone; defaults are left out. */
 export function writeView(search: string, view: ViewState): string {
   const params = new URLSearchParams(search);
-  for (const key of ['q', 'status', 'sort', 'dir'] as const) {
-    const value = view[key];
-    if (value === DEFAULT_VIEW[key] || value === '') params.delete(key);
-    else params.set(key, value);
-  }
+  for (const key of PARAMETERS) params.delete(key);
+  const set = (key: string, value: string, fallback: string) => {
+    if (value !== '' && value !== fallback) params.set(key, value);
+  };
+  set('q', view.q, DEFAULT_VIEW.q);
+  set('status', view.status, DEFAULT_VIEW.status);
+  for (const type of view.events) params.append('event', type);
+  set('host', view.host, DEFAULT_VIEW.host);
+  set('phone', view.phone, DEFAULT_VIEW.phone);
+  if (view.attention) params.set('attention', '1');
+  set('sort', view.sort, DEFAULT_VIEW.sort);
+  set('dir', view.dir, DEFAULT_VIEW.dir);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
 
-/** Lower-case text a search matches against: URL, id, event types, phone numbers (with and without +). */
-export function searchText(subscription: Subscription): string {
-  const phones = subscription.phone_numbers ?? [];
-  return [
-    subscription.target_url,
-    subscription.id,
-    ...subscription.subscribed_events,
-    ...phones,
-    ...phones.map((phone) => phone.replace(/\D/g, '')),
-  ]
-    .join('\n')
-    .toLowerCase();
-}
-
-const searchCache = new WeakMap<Subscription, string>();
-
-function cachedSearchText(subscription: Subscription): string {
-  let text = searchCache.get(subscription);
-  if (text === undefined) {
-    text = searchText(subscription);
-    searchCache.set(subscription, text);
-  }
-  return text;
-}
-
-/** Every word must match; a word of digits and spaces/dashes also matches phone digits ("415 555"). */
-export function matchesSearch(subscription: Subscription, query: string): boolean {
-  const trimmed = query.trim().toLowerCase();
-  if (trimmed === '') return true;
-  const text = cachedSearchText(subscription);
-  if (/^[\d\s()+.-]+$/.test(trimmed) && /\d/.test(trimmed)) {
-    const digits = trimmed.replace(/\D/g, '');
-    if (text.includes(digits)) return true;
-  }
-  return trimmed.split(/\s+/).every((word) => text.includes(word));
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const urlKeyCache = new WeakMap<Subscription, string>();
-
-/** Sorts by host then path, without the scheme; computed once per subscription object. */
-function urlSortKey(subscription: Subscription): string {
-  let key = urlKeyCache.get(subscription);
-  if (key === undefined) {
-    key = subscription.target_url.replace(/^https?:\/\//i, '');
-    urlKeyCache.set(subscription, key);
-  }
-  return key;
-}
-
-function compare(a: Subscription, b: Subscription, sort: SortKey): number {
-  switch (sort) {
-    case 'url':
-      return collator.compare(urlSortKey(a), urlSortKey(b));
-    case 'created':
-      return a.created_at.localeCompare(b.created_at);
-    case 'updated':
-      return a.updated_at.localeCompare(b.updated_at);
-  }
-}
-
-export function applyView(subscriptions: readonly Subscription[], view: ViewState): Subscription[] {
-  const shown = subscriptions.filter(
-    (subscription) =>
-      (view.status === 'all' || subscription.is_active === (view.status === 'active')) &&
-      matchesSearch(subscription, view.q),
+/** True when anything but the sort narrows what is shown. */
+export function isFiltered(view: ViewState): boolean {
+  return (
+    view.q.trim() !== '' ||
+    view.status !== 'all' ||
+    view.events.length > 0 ||
+    view.host !== '' ||
+    view.phone !== '' ||
+    view.attention
   );
-  const sign = view.dir === 'asc' ? 1 : -1;
-  // Ties break on id so the order is stable across refetches.
-  return shown.sort((a, b) => sign * compare(a, b, view.sort) || a.id.localeCompare(b.id));
 }
 
-export interface Counts {
-  total: number;
-  active: number;
-  inactive: number;
-}
-
-export function countSubscriptions(subscriptions: readonly Subscription[]): Counts {
-  let active = 0;
-  for (const subscription of subscriptions) if (subscription.is_active) active += 1;
-  return { total: subscriptions.length, active, inactive: subscriptions.length - active };
-}
-
-/** "hooks.example.com" and "/linq?version=…" of a target URL, for the two-tone cell. */
-export function splitTargetUrl(targetUrl: string): { host: string; rest: string } {
-  try {
-    const url = new URL(targetUrl);
-    const rest = `${url.pathname === '/' ? '' : url.pathname}${url.search}`;
-    return { host: url.host, rest };
-  } catch {
-    return { host: targetUrl, rest: '' };
-  }
+/** The view with every filter cleared, the sort kept. */
+export function clearFilters(view: ViewState): ViewState {
+  return { ...DEFAULT_VIEW, sort: view.sort, dir: view.dir };
 }

@@ -1,0 +1,51 @@
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
+
+/** `?`: every keyboard shortcut of the page (loaded on demand). */
+
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [['/'], 'Focus the search box'],
+  [['↓'], 'From the search box: into the table'],
+  [['↑', '↓'], 'Previous or next row (also k and j)'],
+  [['←', '→'], 'Previous or next control of a row (switch, copy, edit…)'],
+  [['Home', 'End'], 'First or last row'],
+  [['Page Up', 'Page Down'], 'Ten rows up or down'],
+  [['Enter'], 'Open the focused row'],
+  [['Space'], 'On a switch: turn the subscription on or off'],
+  [['Ctrl', 'Enter'], 'In the drawer: save (⌘ Enter on a Mac)'],
+  [['Esc'], 'Close the drawer or a dialog'],
+  [['?'], 'This list'],
+];
+
+export default function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent>
+        <DialogTitle>Keyboard shortcuts</DialogTitle>
+        <DialogDescription>The table is one tab stop; inside it, the arrow keys move.</DialogDescription>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={what} className="contents">
+              <dt className="flex gap-1 whitespace-nowrap">
+                {keys.map((key) => (
+                  <kbd
+                    key={key}
+                    className="rounded border border-line-strong bg-surface-muted px-1.5 font-mono text-xs text-fg"
+                  >
+                    {key}
+                  </kbd>
+                ))}
+              </dt>
+              <dd className="text-fg-soft">{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="flex justify-end">
+          <DialogClose asChild>
+            <Button>Close</Button>
+          </DialogClose>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

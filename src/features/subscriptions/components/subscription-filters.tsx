@@ -1,0 +1,151 @@
+import { useId, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { NativeSelect } from '@/components/ui/native-select';
+import { formatCount } from '@/lib/format';
+import { groupEventTypes } from '../lib/event-types';
+import type { Facets } from '../lib/filter';
+import { NO_PHONE_FILTER, type ViewState } from '../lib/view';
+
+/**
+ * The structured filters, composable with search and status, all in the page URL: event types
+ * ("receives any of", exact), host, phone filter, and "Needs attention". Native selects (every
+ * option with its count): one click to open, one to pick, and the keyboard works as everywhere.
+ */
+
+export interface SubscriptionFiltersProps {
+  view: ViewState;
+  facets: Facets | undefined;
+  catalog: readonly string[] | undefined;
+  attentionCount: number | undefined;
+  formatPhone: (e164: string) => string;
+  onViewChange: (patch: Partial<ViewState>) => void;
+  /** What the view shows, in words ("Showing 12 of 10,000 subscriptions"), at the row's end. */
+  summary: ReactNode;
+}
+
+const labelClass = 'mb-1 block text-xs font-medium text-fg-soft';
+
+export function SubscriptionFilters({
+  view,
+  facets,
+  catalog,
+  attentionCount,
+  formatPhone,
+  onViewChange,
+  summary,
+}: SubscriptionFiltersProps) {
+  const ids = { event: useId(), host: useId(), phone: useId() };
+  const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
+  const count = (value: number | undefined) => (value === undefined ? '' : ` (${formatCount(value)})`);
+  const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
+
+  return (
+    <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
+      <div>
+        <label htmlFor={ids.event} className={labelClass}>
+          Receives event type
+        </label>
+        <NativeSelect
+          id={ids.event}
+          value=""
+          className="max-w-72"
+          onChange={(event) => {
+            const type = event.target.value;
+            if (type && !view.events.includes(type)) onViewChange({ events: [...view.events, type] });
+          }}
+        >
+          <option value="">{view.events.length > 0 ? 'Add another type…' : 'Any event type'}</option>
+          {groups.map((group) => (
+            <optgroup key={group.group} label={group.label}>
+              {group.types.map(({ type }) => (
+                <option key={type} value={type} disabled={view.events.includes(type)}>
+                  {type}
+                  {count(facets?.events.get(type) ?? 0)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </NativeSelect>
+      </div>
+      {view.events.length > 0 && (
+        <ul className="flex flex-wrap items-center gap-1.5 pb-1" aria-label="Event types filtered on">
+          {view.events.map((type) => (
+            <li key={type}>
+              <Button
+                size="xs"
+                variant="secondary"
+                className="font-mono"
+                aria-label={`Stop filtering on ${type}`}
+                onClick={() => onViewChange({ events: view.events.filter((entry) => entry !== type) })}
+              >
+                {type} <span aria-hidden="true">×</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div>
+        <label htmlFor={ids.host} className={labelClass}>
+          Host
+        </label>
+        <NativeSelect
+          id={ids.host}
+          value={view.host}
+          className="max-w-64"
+          onChange={(event) => onViewChange({ host: event.target.value })}
+        >
+          <option value="">All hosts{count(facets?.hosts.length)}</option>
+          {view.host !== '' && !facets?.hosts.some(([host]) => host === view.host) && (
+            <option value={view.host}>{view.host} (0)</option>
+          )}
+          {facets?.hosts.map(([host, hostCount]) => (
+            <option key={host} value={host}>
+              {host}
+              {count(hostCount)}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <div>
+        <label htmlFor={ids.phone} className={labelClass}>
+          Phone filter
+        </label>
+        <NativeSelect
+          id={ids.phone}
+          value={view.phone}
+          className="max-w-64"
+          onChange={(event) => onViewChange({ phone: event.target.value })}
+        >
+          <option value="">Any phone filter</option>
+          <option value={NO_PHONE_FILTER}>All numbers (no filter){count(facets?.withoutPhoneFilter)}</option>
+          {view.phone !== '' &&
+            view.phone !== NO_PHONE_FILTER &&
+            !facets?.phones.some(([phone]) => phone === view.phone) && (
+              <option value={view.phone}>{formatPhone(view.phone)} (0)</option>
+            )}
+          {facets?.phones.map(([phone, phoneCount]) => (
+            <option key={phone} value={phone}>
+              {formatPhone(phone)}
+              {count(phoneCount)}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <Button
+        variant={view.attention ? 'primary' : 'secondary'}
+        aria-pressed={view.attention}
+        onClick={() => onViewChange({ attention: !view.attention })}
+      >
+        Needs attention{count(attentionCount)}
+      </Button>
+      {structured && (
+        <Button variant="ghost" onClick={() => onViewChange({ events: [], host: '', phone: '', attention: false })}>
+          Clear filters
+        </Button>
+      )}
+      <p className="ml-auto self-center text-sm text-fg-soft" aria-live="polite">
+        {summary}
+      </p>
+    </div>
+  );
+}

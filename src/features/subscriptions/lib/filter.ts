@@ -1,0 +1,158 @@
+import type { Subscription } from '@contract/schemas';
+import type { Problem } from './problems';
+import { hostOf } from './url-display';
+import { NO_PHONE_FILTER, type SortKey, type ViewState } from './view';
+
+/** Search, filters and sort of the table, and the counts the filters offer. Pure, for 10,000 rows. */
+
+/** Lower-case text a search matches against: URL, id, event types, phone numbers (with and without +). */
+export function searchText(subscription: Subscription): string {
+  const phones = subscription.phone_numbers ?? [];
+  return [
+    subscription.target_url,
+    subscription.id,
+    ...subscription.subscribed_events,
+    ...phones,
+    ...phones.map((phone) => phone.replace(/\D/g, '')),
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Per subscription object: computed once, whatever the number of keystrokes or sorts. */
+function memo<T>(compute: (subscription: Subscription) => T): (subscription: Subscription) => T {
+  const cache = new WeakMap<Subscription, T>();
+  return (subscription) => {
+    let value = cache.get(subscription);
+    if (value === undefined) {
+      value = compute(subscription);
+      cache.set(subscription, value);
+    }
+    return value;
+  };
+}
+
+const cachedSearchText = memo(searchText);
+const cachedHost = memo((subscription) => hostOf(subscription.target_url));
+/** Host then path, without the scheme, case-folded, numbers padded so "9" sorts before "10". */
+const urlSortKey = memo((subscription) =>
+  subscription.target_url
+    .replace(/^https?:\/\//i, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.padStart(16, '0')),
+);
+
+/** Every word must match; a word of digits and spaces/dashes also matches phone digits ("415 555"). */
+export function matchesSearch(subscription: Subscription, query: string): boolean {
+  const trimmed = query.trim().toLowerCase();
+  if (trimmed === '') return true;
+  const text = cachedSearchText(subscription);
+  if (/^[\d\s()+.-]+$/.test(trimmed) && /\d/.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    if (text.includes(digits)) return true;
+  }
+  return trimmed.split(/\s+/).every((word) => text.includes(word));
+}
+
+function matchesPhone(subscription: Subscription, phone: string): boolean {
+  const phones = subscription.phone_numbers ?? [];
+  return phone === NO_PHONE_FILTER ? phones.length === 0 : phones.includes(phone);
+}
+
+function sortKey(subscription: Subscription, sort: SortKey): string {
+  switch (sort) {
+    case 'url':
+      return urlSortKey(subscription);
+    case 'created':
+      return subscription.created_at;
+    case 'updated':
+      return subscription.updated_at;
+  }
+}
+
+export interface ViewContext {
+  problemsOf: (subscription: Subscription) => Problem[];
+}
+
+export function matchesView(subscription: Subscription, view: ViewState, context: ViewContext): boolean {
+  if (view.status !== 'all' && subscription.is_active !== (view.status === 'active')) return false;
+  if (view.events.length > 0 && !view.events.some((type) => subscription.subscribed_events.includes(type))) {
+    return false;
+  }
+  if (view.host !== '' && cachedHost(subscription) !== view.host) return false;
+  if (view.phone !== '' && !matchesPhone(subscription, view.phone)) return false;
+  if (view.attention && context.problemsOf(subscription).length === 0) return false;
+  return matchesSearch(subscription, view.q);
+}
+
+export function applyView(
+  subscriptions: readonly Subscription[],
+  view: ViewState,
+  context: ViewContext,
+): Subscription[] {
+  const shown = subscriptions.filter((subscription) => matchesView(subscription, view, context));
+  // Keys are computed once per subscription and compared as plain strings: no collator per comparison.
+  const keyed = shown.map((subscription) => ({ subscription, key: sortKey(subscription, view.sort) }));
+  const sign = view.dir === 'asc' ? 1 : -1;
+  // Ties break on id so the order is stable across refetches.
+  keyed.sort(
+    (a, b) =>
+      sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) ||
+      (a.subscription.id < b.subscription.id ? -1 : a.subscription.id > b.subscription.id ? 1 : 0),
+  );
+  return keyed.map((entry) => entry.subscription);
+}
+
+export interface Counts {
+  total: number;
+  active: number;
+  inactive: number;
+  attention: number;
+}
+
+export function countSubscriptions(subscriptions: readonly Subscription[], context: ViewContext): Counts {
+  let active = 0;
+  let attention = 0;
+  for (const subscription of subscriptions) {
+    if (subscription.is_active) active += 1;
+    if (context.problemsOf(subscription).length > 0) attention += 1;
+  }
+  return { total: subscriptions.length, active, inactive: subscriptions.length - active, attention };
+}
+
+export interface Facets {
+  /** Each host with the number of subscriptions to it, most first. */
+  hosts: [host: string, count: number][];
+  /** Each event type carried by a subscription, with how many carry it. */
+  events: Map<string, number>;
+  /** Each number named in a phone filter, with how many name it, most first. */
+  phones: [phone: string, count: number][];
+  /** Subscriptions with no phone filter (every number). */
+  withoutPhoneFilter: number;
+}
+
+const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+/** What the filters offer, with counts over the whole account. */
+export function facets(subscriptions: readonly Subscription[]): Facets {
+  const hosts = new Map<string, number>();
+  const events = new Map<string, number>();
+  const phones = new Map<string, number>();
+  let withoutPhoneFilter = 0;
+  for (const subscription of subscriptions) {
+    const host = cachedHost(subscription);
+    hosts.set(host, (hosts.get(host) ?? 0) + 1);
+    for (const type of subscription.subscribed_events) events.set(type, (events.get(type) ?? 0) + 1);
+    const numbers = subscription.phone_numbers ?? [];
+    if (numbers.length === 0) withoutPhoneFilter += 1;
+    for (const phone of numbers) phones.set(phone, (phones.get(phone) ?? 0) + 1);
+  }
+  return { hosts: [...hosts].sort(byCount), events, phones: [...phones].sort(byCount), withoutPhoneFilter };
+}
+
+/** The event types to show in a row: those the event filter asks for first, then the rest in order. */
+export function eventsForRow(events: readonly string[], filtered: readonly string[]): string[] {
+  if (filtered.length === 0) return [...events];
+  const wanted = new Set(filtered);
+  return [...events.filter((type) => wanted.has(type)), ...events.filter((type) => !wanted.has(type))];
+}

@@ -1,0 +1,83 @@
+import type { PhoneNumber, Subscription } from '@contract/schemas';
+import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion } from './event-types';
+
+/**
+ * What makes a subscription need attention: each problem with a short reason for the table and
+ * the fix the drawer offers. Rules that need the catalog or the account's lines are skipped
+ * until those have loaded (a rule never guesses).
+ */
+
+export type ProblemKind = 'edited-without-version' | 'not-in-catalog' | 'not-a-line';
+
+export interface Problem {
+  kind: ProblemKind;
+  /** A few words for the table row. */
+  summary: string;
+  /** A sentence for the tooltip and the drawer: what happens, and why. */
+  detail: string;
+  /** The event types or phone numbers the problem is about. */
+  items: string[];
+}
+
+export interface ProblemContext {
+  /** `GET /v3/webhook-events`; undefined while loading or when it failed. */
+  catalog: readonly string[] | undefined;
+  /** The account's lines; undefined while loading or when they failed. */
+  lines: readonly PhoneNumber[] | undefined;
+}
+
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+
+export function findProblems(subscription: Subscription, context: ProblemContext): Problem[] {
+  const problems: Problem[] = [];
+  const version = payloadVersion(subscription.target_url);
+  if (subscription.subscribed_events.includes(EDITED_EVENT) && version !== EDITED_PAYLOAD_VERSION) {
+    problems.push({
+      kind: 'edited-without-version',
+      summary: 'No ?version for message.edited',
+      detail: `message.edited is never delivered: Linq sends it only to URLs on the ${EDITED_PAYLOAD_VERSION} payload format (?version=${EDITED_PAYLOAD_VERSION}), and this URL ${version ? `asks for ${version}` : 'has no version'}.`,
+      items: [EDITED_EVENT],
+    });
+  }
+  if (context.catalog && context.catalog.length > 0) {
+    const listed = new Set(context.catalog);
+    const missing = subscription.subscribed_events.filter((type) => !listed.has(type));
+    if (missing.length > 0) {
+      problems.push({
+        kind: 'not-in-catalog',
+        summary: `${missing.length} ${plural(missing.length, 'type', 'types')} not in catalog`,
+        detail: `${missing.join(', ')} ${plural(missing.length, 'is', 'are')} not in Linq's event catalog, so ${plural(missing.length, 'it', 'they')} may never be delivered.`,
+        items: missing,
+      });
+    }
+  }
+  if (context.lines && subscription.phone_numbers && subscription.phone_numbers.length > 0) {
+    const own = new Set(context.lines.map((line) => line.phone_number));
+    const foreign = subscription.phone_numbers.filter((phone) => !own.has(phone));
+    if (foreign.length > 0) {
+      problems.push({
+        kind: 'not-a-line',
+        summary: `${foreign.length} ${plural(foreign.length, 'number', 'numbers')} not your line${foreign.length === 1 ? '' : 's'}`,
+        detail: `The phone filter names ${foreign.join(', ')}, which ${plural(foreign.length, 'is not one', 'are not')} of the account's lines: nothing is received for ${plural(foreign.length, 'it', 'them')}.`,
+        items: foreign,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The problems of each subscription, computed once per subscription object for one context (the
+ * table asks for every rendered row on every render; the filter asks for every subscription).
+ */
+export function problemFinder(context: ProblemContext): (subscription: Subscription) => Problem[] {
+  const cache = new WeakMap<Subscription, Problem[]>();
+  return (subscription) => {
+    let problems = cache.get(subscription);
+    if (!problems) {
+      problems = findProblems(subscription, context);
+      cache.set(subscription, problems);
+    }
+    return problems;
+  };
+}
