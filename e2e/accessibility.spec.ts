@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await phones.fill('12345');
       await phones.press('Enter');
       await expect(dialog.locator('li[data-invalid="true"]')).toBeVisible();
-      await expect(dialog.getByText('message.edited will never be delivered')).toBeVisible();
+      await expect(dialog.getByText('message.edited is never delivered')).toBeVisible();
       await expect(eventBox(dialog, 'call.ended')).toHaveAccessibleName(/not in catalog/);
       await snapshot(page, `drawer-${scheme}`);
       await expectAccessible(page, `drawer (${scheme})`);

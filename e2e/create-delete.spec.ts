@@ -27,7 +27,7 @@ test.describe('creating a subscription', () => {
     await eventBox(dialog, 'message.received').click();
     await eventBox(dialog, 'message.edited').click();
     // The URL carries ?version=2026-02-03, so no warning.
-    await expect(dialog.getByText('message.edited will never be delivered')).toBeHidden();
+    await expect(dialog.getByText('message.edited is never delivered')).toBeHidden();
     const phones = dialog.getByRole('textbox', { name: 'Phone numbers' });
     await phones.fill('+1 415 555 0123');
     await phones.press('Enter');

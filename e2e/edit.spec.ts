@@ -190,7 +190,7 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
     const targetUrl = dialog.getByRole('textbox', { name: 'Target URL' });
     await expect(targetUrl).toHaveValue(SEEDED.initech);
 
-    const warning = dialog.getByRole('status').filter({ hasText: 'message.edited will never be delivered' });
+    const warning = dialog.getByRole('status').filter({ hasText: 'message.edited is never delivered' });
     await expect(warning).toBeVisible();
     await expect(warning).toContainText('this URL has no version');
     await snapshot(page, 'message-edited-warning');
@@ -213,7 +213,7 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
 
-    const warning = dialog.getByRole('status').filter({ hasText: 'message.edited will never be delivered' });
+    const warning = dialog.getByRole('status').filter({ hasText: 'message.edited is never delivered' });
     await expect(warning).toBeVisible();
     await warning.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }).click();
     await expect(warning).toBeHidden();
@@ -232,7 +232,7 @@ test.describe('message.edited needs ?version=2026-02-03', () => {
     const { url } = await createSubscription(linq, 'edited-tick', { events: ['message.sent'] });
     await openTableAt(page, url);
     const dialog = await openDrawer(page, url);
-    const warning = dialog.getByText('message.edited will never be delivered');
+    const warning = dialog.getByText('message.edited is never delivered');
     await expect(warning).toBeHidden();
     await eventBox(dialog, 'message.edited').click();
     await expect(warning).toBeVisible();

@@ -113,7 +113,7 @@ test.describe('when the server fails', () => {
     await faults.set({ failure_rate: 1 });
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Could not load the subscriptions' })).toBeVisible();
-    await expect(page.getByText(SERVER_MESSAGE)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Subscriptions' }).getByText(SERVER_MESSAGE)).toBeVisible();
     const retry = page.getByRole('button', { name: 'Retry', exact: true });
     await expect(retry).toBeEnabled();
     await snapshot(page, 'error-table-load');

@@ -111,10 +111,18 @@ export async function startCreate(page: Page, url: string, event = 'message.sent
   return dialog;
 }
 
-/** Tabs from the top of the page to the row's Edit button, opens it with Enter; returns the drawer. */
+/** The row's handle: its URL as a button, the table's tab stop when the row is the active one. */
+export function rowHandle(page: Page, url: string): Locator {
+  return page.getByRole('button', { name: url, exact: true });
+}
+
+/** Keyboard only: `/` to the search box, ArrowDown into the table (its first row), Enter opens; returns the drawer. */
 export async function openDrawerByKeyboard(page: Page, url: string): Promise<Locator> {
   await openTableAt(page, url);
-  await tabUntil(page, page.getByRole('button', { name: `Edit ${url}`, exact: true }));
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(rowHandle(page, url)).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = editDrawer(page);
   await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);

@@ -1,13 +1,10 @@
 import { useId, useMemo } from 'react';
-import { Controller, type Control, type UseFormSetValue } from 'react-hook-form';
+import { Controller, type Control } from 'react-hook-form';
 import type { PhoneNumber } from '@contract/schemas';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { Field, FieldDescription, FieldError, FieldLabel } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Switch } from '@/components/ui/switch';
 import { formatPhoneNumber } from '@/lib/phone';
-import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion, withPayloadVersion } from '../lib/event-types';
 import type { SubscriptionFormValues } from '../lib/form';
 import { EventGrid } from './event-grid';
 import { PhoneChips } from './phone-chips';
@@ -20,7 +17,7 @@ export function TargetUrlField({ control }: { control: FormControl }) {
   const id = useId();
   const errorId = useId();
   return (
-    <Field>
+    <Field data-section="url">
       <FieldLabel htmlFor={id}>Target URL</FieldLabel>
       <Controller
         control={control}
@@ -73,23 +70,16 @@ export function EventTypesField({
   control,
   catalog,
   carried,
-  values,
-  setValue,
 }: {
   control: FormControl;
   catalog: readonly string[];
   /** The types the subscription had when the form opened. */
   carried: readonly string[];
-  values: SubscriptionFormValues;
-  setValue: UseFormSetValue<SubscriptionFormValues>;
 }) {
   const headingId = useId();
   const errorId = useId();
-  const targetUrl = values.target_url ?? '';
-  const version = payloadVersion(targetUrl);
-  const editedWarning = (values.subscribed_events ?? []).includes(EDITED_EVENT) && version !== EDITED_PAYLOAD_VERSION;
   return (
-    <section className="space-y-2" aria-labelledby={headingId}>
+    <section className="space-y-2" aria-labelledby={headingId} data-section="events">
       <h3 id={headingId} className="text-sm font-medium text-fg">
         Event types
       </h3>
@@ -110,26 +100,6 @@ export function EventTypesField({
           </>
         )}
       />
-      {editedWarning && (
-        <Alert role="status" variant="warning" className="p-3">
-          <p>
-            <strong>message.edited will never be delivered to this URL.</strong> Linq sends it only to subscriptions on
-            the {EDITED_PAYLOAD_VERSION} payload format, chosen by{' '}
-            <code className="font-mono">?version={EDITED_PAYLOAD_VERSION}</code> on the target URL
-            {version ? `; this URL asks for version ${version}.` : ', and this URL has no version.'}
-          </p>
-          <Button
-            size="sm"
-            className="mt-2"
-            disabled={targetUrl.trim() === ''}
-            onClick={() =>
-              setValue('target_url', withPayloadVersion(targetUrl.trim()), { shouldDirty: true, shouldValidate: true })
-            }
-          >
-            Add ?version={EDITED_PAYLOAD_VERSION} to the URL
-          </Button>
-        </Alert>
-      )}
     </section>
   );
 }
@@ -156,7 +126,7 @@ export function PhoneNumbersField({
     [lines],
   );
   return (
-    <Field>
+    <Field data-section="phones">
       <FieldLabel htmlFor={id}>Phone numbers</FieldLabel>
       <Controller
         control={control}

@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatedSubscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
-import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
-import { subscriptionQueries } from '../api/queries';
+import { Sheet, SheetContent, SheetTitle } from '@/components/ui/sheet';
 import type { DrawerState } from '../lib/use-subscriptions-view';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 import { DiscardChangesDialog } from './discard-changes-dialog';
 import { DrawerBody } from './drawer-body';
+import { DrawerSummary } from './drawer-summary';
 import { SecretPanel } from './secret-panel';
 import { useDrawerFocusReturn } from './use-drawer-focus-return';
 
@@ -64,7 +63,7 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
         <div className="flex items-start justify-between gap-4 border-b border-line px-6 py-4">
           <div className="min-w-0">
             <SheetTitle>{title}</SheetTitle>
-            {editId && !created && <EditDescription id={editId} />}
+            {editId && !created && <DrawerSummary id={editId} />}
           </div>
           {!created && (
             <Button variant="ghost" size="icon" aria-label="Close" onClick={requestClose}>
@@ -102,14 +101,5 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
         )}
       </SheetContent>
     </Sheet>
-  );
-}
-
-function EditDescription({ id }: { id: string }) {
-  const detail = useQuery(subscriptionQueries.detail(id));
-  return (
-    <SheetDescription className="truncate font-mono" title={detail.data?.target_url}>
-      {detail.data?.target_url ?? id}
-    </SheetDescription>
   );
 }

@@ -381,7 +381,7 @@ describe('SubscriptionForm: changed elsewhere', () => {
 });
 
 describe('SubscriptionForm: message.edited and the payload version', () => {
-  const warning = () => screen.queryByText(/message\.edited will never be delivered/);
+  const warning = () => screen.queryByText(/message\.edited is never delivered/);
 
   it('warns when message.edited is selected and the URL has no ?version=2026-02-03, and its button fixes the URL', async () => {
     fakeServer();
@@ -390,7 +390,7 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
 
     await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
     expect(warning()).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('this URL has no version');
+    expect(screen.getByRole('status', { name: 'Needs attention' })).toHaveTextContent('this URL has no version');
 
     await form.user.click(screen.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }));
     expect(form.urlInput()).toHaveValue('https://hooks.example.com/linq?version=2026-02-03');
@@ -407,7 +407,7 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
       },
     });
     expect(warning()).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('this URL asks for version 2025-01-01');
+    expect(screen.getByRole('status', { name: 'Needs attention' })).toHaveTextContent('this URL asks for 2025-01-01');
   });
 
   it('says nothing when the URL already asks for 2026-02-03', () => {

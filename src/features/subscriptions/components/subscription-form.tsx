@@ -9,6 +9,8 @@ import { useSaveSubscription, type SaveOutcome } from '../api/use-save-subscript
 import { changedFields, subscriptionFormSchema, toFormValues, type SubscriptionFormValues } from '../lib/form';
 import { ConflictAlert, SaveFailedAlert, type SaveFailure } from './form-alerts';
 import { ActiveField, EventTypesField, PhoneNumbersField, TargetUrlField } from './form-fields';
+import { FormProblems } from './form-problems';
+import { FormSections } from './form-sections';
 
 export interface SubscriptionFormProps {
   /** The subscription as loaded when the drawer opened; undefined to create one. */
@@ -38,6 +40,7 @@ export function SubscriptionForm({
   onCancel,
 }: SubscriptionFormProps) {
   const saveSubscription = useSaveSubscription();
+  const formRef = useRef<HTMLFormElement>(null);
   const [baseline, setBaseline] = useState(subscription);
   const [failure, setFailure] = useState<SaveFailure>();
   const [conflict, setConflict] = useState<Subscription>();
@@ -131,12 +134,21 @@ export function SubscriptionForm({
 
   return (
     <form
+      ref={formRef}
       className="flex min-h-0 flex-1 flex-col"
       noValidate
       onSubmit={(event) => void handleSubmit((formValues) => save(formValues))(event)}
+      onKeyDown={(event) => {
+        // Ctrl+Enter (⌘ Enter on a Mac) saves from any field, as Save would.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          if (canSave) event.currentTarget.requestSubmit();
+        }
+      }}
       aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
     >
-      <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5">
+      <FormSections form={formRef} />
+      <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5 [&_[data-section]]:scroll-mt-4">
         <div ref={alertRef} className="scroll-mt-4" />
         {conflict && (
           <ConflictAlert
@@ -148,13 +160,7 @@ export function SubscriptionForm({
         {failure && <SaveFailedAlert failure={failure} />}
         <TargetUrlField control={control} />
         {baseline && <ActiveField control={control} isActive={values.is_active} />}
-        <EventTypesField
-          control={control}
-          catalog={catalog}
-          carried={baseline?.subscribed_events ?? []}
-          values={values}
-          setValue={setValue}
-        />
+        <EventTypesField control={control} catalog={catalog} carried={baseline?.subscribed_events ?? []} />
         <PhoneNumbersField
           control={control}
           lines={lines}
@@ -164,6 +170,7 @@ export function SubscriptionForm({
         />
       </div>
 
+      <FormProblems values={values} catalog={catalog} lines={lines} setValue={setValue} />
       <footer className="flex items-center gap-2 border-t border-line px-6 py-4">
         {onDelete && (
           <Button variant="ghost-danger" onClick={onDelete} aria-label={`Delete ${baseline?.target_url ?? ''}`}>
