@@ -15,10 +15,9 @@ vi.mock('@/components/ui/toaster', () => {
 });
 
 beforeAll(async () => {
-  // The page loads the drawer lazily (prefetched when idle, or on hover). Loaded here, while
-  // the test environment is up, so no import of it is still resolving when the file's
-  // environment is torn down.
-  await import('./subscription-drawer');
+  // The page loads the table and the drawer lazily. Loaded here, while the test environment is
+  // up, so no import of them is still resolving when the file's environment is torn down.
+  await Promise.all([import('./review-chunk'), import('./subscription-drawer')]);
 });
 
 function subscription(id: string, url: string, overrides: Partial<Subscription> = {}): Subscription {

@@ -11,8 +11,8 @@ import { clearFilters, isFiltered } from '../lib/view';
 import { LazySubscriptionDrawer, prefetchDrawer, useIdleDrawerPrefetch } from './lazy-drawer';
 import { ListFreshness } from './list-freshness';
 import { CatalogFailed, LoadFailed, LoadingRows, NoMatches, NoSubscriptions, RefreshFailed } from './list-states';
-import { SubscriptionFilters } from './subscription-filters';
-import { SubscriptionsTable, type TableHandle } from './subscriptions-table';
+import { LazyFilters, LazyTable } from './lazy-review';
+import type { TableHandle } from './subscriptions-table';
 import { SubscriptionsToolbar } from './subscriptions-toolbar';
 import { usePageShortcuts } from './use-page-shortcuts';
 
@@ -88,7 +88,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
   else if (shown.length === 0) content = <NoMatches view={view} onClear={clear} />;
   else
     content = (
-      <SubscriptionsTable
+      <LazyTable
         handle={table}
         subscriptions={shown}
         all={subscriptions}
@@ -135,21 +135,23 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
           searchRef={searchBox}
           onEnterTable={() => table.current?.focusActiveRow()}
         />
-        <SubscriptionFilters
-          view={view}
-          facets={facets}
-          catalog={catalogEvents}
-          attentionCount={counts?.attention}
-          formatPhone={formatPhone ?? ((e164) => e164)}
-          onViewChange={setView}
-          summary={
-            counts
-              ? isFiltered(view)
-                ? `Showing ${formatCount(shown.length)} of ${formatCount(counts.total)} subscriptions`
-                : `${formatCount(counts.total)} subscriptions: ${formatCount(counts.active)} active, ${formatCount(counts.inactive)} inactive`
-              : ''
-          }
-        />
+        <Suspense fallback={<div className="h-[3.625rem]" aria-hidden="true" />}>
+          <LazyFilters
+            view={view}
+            facets={facets}
+            catalog={catalogEvents}
+            attentionCount={counts?.attention}
+            formatPhone={formatPhone ?? ((e164) => e164)}
+            onViewChange={setView}
+            summary={
+              counts
+                ? isFiltered(view)
+                  ? `Showing ${formatCount(shown.length)} of ${formatCount(counts.total)} subscriptions`
+                  : `${formatCount(counts.total)} subscriptions: ${formatCount(counts.active)} active, ${formatCount(counts.inactive)} inactive`
+                : ''
+            }
+          />
+        </Suspense>
 
         {list.isError && subscriptions && (
           <RefreshFailed message={list.error.message} retrying={list.isFetching} onRetry={retry} />
@@ -163,7 +165,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         )}
 
         <section aria-label="Subscriptions" className="rounded-lg border border-line bg-surface">
-          {content}
+          <Suspense fallback={<LoadingRows />}>{content}</Suspense>
         </section>
       </main>
 
