@@ -9,7 +9,7 @@ import { SANDBOX_KEY, SANDBOX_URL } from './env';
  * `faults`: the sandbox's fault-injection control, to make the server fail on purpose.
  */
 export interface Faults {
-  set(options: { failure_rate?: number; latency_ms?: number }): Promise<void>;
+  set(options: { failure_rate?: number; latency_ms?: number; rate_limit?: number }): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -19,7 +19,7 @@ export const test = base.extend<{ linq: LinqAPIV3; faults: Faults }>({
     await use(new LinqAPIV3({ apiKey: SANDBOX_KEY, baseURL: SANDBOX_URL, maxRetries: 0 }));
   },
   faults: async ({ request }, use) => {
-    const send = async (body: { failure_rate: number; latency_ms: number }) => {
+    const send = async (body: { failure_rate: number; latency_ms: number; rate_limit: number }) => {
       const response = await request.put(`${SANDBOX_URL}/__sandbox/faults`, {
         headers: { Authorization: `Bearer ${SANDBOX_KEY}` },
         data: body,
@@ -27,8 +27,13 @@ export const test = base.extend<{ linq: LinqAPIV3; faults: Faults }>({
       expect(response.ok(), await response.text()).toBe(true);
     };
     const faults: Faults = {
-      set: (options) => send({ failure_rate: options.failure_rate ?? 0, latency_ms: options.latency_ms ?? 0 }),
-      clear: () => send({ failure_rate: 0, latency_ms: 0 }),
+      set: (options) =>
+        send({
+          failure_rate: options.failure_rate ?? 0,
+          latency_ms: options.latency_ms ?? 0,
+          rate_limit: options.rate_limit ?? 0,
+        }),
+      clear: () => send({ failure_rate: 0, latency_ms: 0, rate_limit: 0 }),
     };
     await use(faults);
     // A failing test must not leave the sandbox failing for the next one.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINQ_ENDPOINTS } from '@contract/endpoints';
-import { envelope, installFakeApi } from '@/test/fake-api';
+import { envelope, installFakeApi, rateLimited } from '@/test/fake-api';
 import { makeCreated } from '@/test/factories';
 import { ApiError, callEndpoint } from './api-client';
 
@@ -57,5 +57,15 @@ describe('callEndpoint', () => {
     installFakeApi(() => ({ status: 200, body: { subscriptions: 'nope' } }));
     const error = await callEndpoint(LINQ_ENDPOINTS.listSubscriptions, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
+  });
+
+  it("reads a 429's wait from Retry-After, else from the body's retry_after", async () => {
+    installFakeApi(() => rateLimited(3));
+    const fromHeader = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
+    expect(fromHeader).toMatchObject({ status: 429, code: 1007, retryAfterMs: 3000, isRateLimited: true });
+
+    installFakeApi(() => ({ ...rateLimited(7), headers: {} }));
+    const fromBody = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
+    expect(fromBody).toMatchObject({ status: 429, retryAfterMs: 7000 });
   });
 });

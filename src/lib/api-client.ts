@@ -1,5 +1,6 @@
 import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
 import type { Wire } from '@contract/wire';
+import { observeRateLimit } from './rate-limit-policy';
 
 /**
  * The only place the browser calls `fetch`. It speaks same-origin paths from the endpoint
@@ -17,9 +18,25 @@ export class ApiError extends Error {
     /** Linq error code from the envelope, when there was one. */
     readonly code: number | undefined,
     message: string,
+    /** A 429's wait before the next request, in ms (`Retry-After`, else the body's `retry_after`). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+
+  /** Linq's rate limit (429, code 1007): wait `retryAfterMs`, then send again. */
+  get isRateLimited(): boolean {
+    return this.status === 429;
+  }
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 type ParametersInput<E extends Endpoint> = [keyof PathParameters<E['path']>] extends [never]
@@ -48,6 +65,7 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
+  observeRateLimit(response.headers);
   if (!response.ok) throw await toApiError(response, await wire);
   if (!endpoint.response) return undefined as ResponseBody<E>;
   const schema = (await wire)[endpoint.response];
@@ -60,14 +78,17 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
 
 async function toApiError(response: Response, wire: Wire): Promise<ApiError> {
   const text = await response.text().catch(() => '');
+  const headerWait = parseRetryAfter(response.headers.get('retry-after'));
   try {
     const envelope = wire.errorEnvelope.parse(JSON.parse(text));
-    return new ApiError(response.status, envelope.error.code, envelope.error.message);
+    const bodyWait = envelope.retry_after === undefined ? undefined : Math.max(0, envelope.retry_after * 1000);
+    return new ApiError(response.status, envelope.error.code, envelope.error.message, headerWait ?? bodyWait);
   } catch {
     return new ApiError(
       response.status,
       undefined,
       `The server answered ${response.status} ${response.statusText}`.trim() + '.',
+      headerWait,
     );
   }
 }

@@ -13,6 +13,7 @@ export interface RecordedRequest {
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type FakeHandler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
@@ -34,7 +35,7 @@ export function installFakeApi(handler: FakeHandler) {
     const text = answer.body === undefined ? null : JSON.stringify(answer.body);
     return new Response(text, {
       status: answer.status,
-      headers: text === null ? {} : { 'Content-Type': 'application/json' },
+      headers: { ...(text === null ? {} : { 'Content-Type': 'application/json' }), ...answer.headers },
     });
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -44,4 +45,13 @@ export function installFakeApi(handler: FakeHandler) {
 /** The Linq error envelope, for handlers that answer a failure. */
 export function envelope(status: number, code: number, message: string): FakeResponse {
   return { status, body: { error: { status, code, message }, success: false } };
+}
+
+/** Linq's rate-limit answer: 429 / 1007, `Retry-After` in seconds and `retry_after` in the body. */
+export function rateLimited(seconds: number): FakeResponse {
+  return {
+    status: 429,
+    headers: { 'Retry-After': String(seconds) },
+    body: { error: { status: 429, code: 1007, message: 'Too many requests' }, retry_after: seconds, success: false },
+  };
 }

@@ -157,4 +157,4 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
 }
 
 export type FakeLinq = ReturnType<typeof installFakeLinq>;
-export { envelope };
+export { envelope, rateLimited } from './fake-api';

@@ -49,3 +49,28 @@ export function cachedSubscription(queryClient: QueryClient, id: string): Subscr
 export function listedSubscription(queryClient: QueryClient, id: string): Subscription | undefined {
   return queryClient.getQueryData(subscriptionKeys.list())?.find((entry) => entry.id === id);
 }
+
+/** Many server answers into the list at once (a batch's writes): one pass over the list, not one per answer. */
+export function replaceManyInCaches(queryClient: QueryClient, subscriptions: readonly Subscription[]): void {
+  if (subscriptions.length === 0) return;
+  const answers = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
+  queryClient.setQueryData(subscriptionKeys.list(), (list) => list?.map((entry) => answers.get(entry.id) ?? entry));
+  for (const subscription of subscriptions) {
+    if (queryClient.getQueryData(subscriptionKeys.detail(subscription.id))) {
+      queryClient.setQueryData(subscriptionKeys.detail(subscription.id), subscription);
+    }
+  }
+}
+
+/** Many deleted subscriptions out of the caches at once. */
+export function removeManyFromCaches(queryClient: QueryClient, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const gone = new Set(ids);
+  queryClient.setQueryData(subscriptionKeys.list(), (list) => list?.filter((entry) => !gone.has(entry.id)));
+  for (const id of ids) queryClient.removeQueries({ queryKey: subscriptionKeys.detail(id), exact: true });
+}
+
+/** Every subscription as the list holds it now, by id. */
+export function listedSubscriptions(queryClient: QueryClient): Map<string, Subscription> {
+  return new Map((queryClient.getQueryData(subscriptionKeys.list()) ?? []).map((entry) => [entry.id, entry]));
+}

@@ -9,7 +9,7 @@ import {
   type FormField,
   type SubscriptionFormValues,
 } from '../lib/form';
-import { removeFromList } from './cache';
+import { listedSubscriptions, removeFromList } from './cache';
 import { subscriptionQueries } from './queries';
 import { useCreateSubscription, useUpdateSubscription } from './use-subscription-mutations';
 
@@ -21,8 +21,8 @@ export type SaveOutcome =
   | { kind: 'conflict'; server: Subscription }
   /** Deleted elsewhere: it is gone from the list too. */
   | { kind: 'gone' }
-  /** The server refused a value, and says which field it concerns. */
-  | { kind: 'field-error'; field: FormField; message: string }
+  /** The server refused a value, and says which field it concerns; a URL in use names who has it. */
+  | { kind: 'field-error'; field: FormField; message: string; existingId?: string }
   | { kind: 'error'; message: string };
 
 export interface SaveRequest {
@@ -33,10 +33,31 @@ export interface SaveRequest {
   overwrite?: Subscription;
 }
 
-function failed(error: unknown): SaveOutcome {
+/** The listed subscription with this target URL (scheme and host compared case-insensitively), if any. */
+function holderOf(listed: Map<string, Subscription>, targetUrl: string, exceptId?: string): string | undefined {
+  const key = urlKey(targetUrl);
+  for (const subscription of listed.values()) {
+    if (subscription.id !== exceptId && urlKey(subscription.target_url) === key) return subscription.id;
+  }
+  return undefined;
+}
+
+function urlKey(targetUrl: string): string {
+  try {
+    const url = new URL(targetUrl.trim());
+    return `${url.protocol}//${url.host}${url.pathname}${url.search}`;
+  } catch {
+    return targetUrl.trim();
+  }
+}
+
+function failed(error: unknown, existingId?: () => string | undefined): SaveOutcome {
   if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
     const field = fieldForServerError(error.status, error.code, error.message);
-    if (field) return { kind: 'field-error', field, message: error.message };
+    if (field) {
+      const holder = error.status === 409 ? existingId?.() : undefined;
+      return { kind: 'field-error', field, message: error.message, ...(holder ? { existingId: holder } : {}) };
+    }
   }
   return { kind: 'error', message: error instanceof Error ? error.message : 'The change could not be saved.' };
 }
@@ -52,11 +73,12 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
 
   return useCallback(
     async ({ baseline, values, overwrite }) => {
+      const holder = () => holderOf(listedSubscriptions(queryClient), values.target_url, baseline?.id);
       if (!baseline) {
         try {
           return { kind: 'created', created: await create(createBody(values)) };
         } catch (error) {
-          return failed(error);
+          return failed(error, holder);
         }
       }
       try {
@@ -73,7 +95,7 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
           removeFromList(queryClient, baseline.id);
           return { kind: 'gone' };
         }
-        return failed(error);
+        return failed(error, holder);
       }
     },
     [queryClient, update, create],

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-client';
+import { withRateLimitRetry } from '@/lib/rate-limit';
 import { addToCaches, removeFromCaches, replaceInCaches } from './cache';
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from '@contract/schemas';
 import { createSubscription, deleteSubscription, updateSubscription } from './fetchers';
@@ -8,7 +9,8 @@ import { createSubscription, deleteSubscription, updateSubscription } from './fe
 export function useUpdateSubscription() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateSubscriptionBody }) => updateSubscription(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateSubscriptionBody }) =>
+      withRateLimitRetry(() => updateSubscription(id, body)),
     onSuccess: (subscription) => replaceInCaches(queryClient, subscription),
   });
 }
@@ -17,7 +19,7 @@ export function useUpdateSubscription() {
 export function useCreateSubscription() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSubscriptionBody) => createSubscription(body),
+    mutationFn: (body: CreateSubscriptionBody) => withRateLimitRetry(() => createSubscription(body)),
     onSuccess: ({ signing_secret: _secret, ...subscription }) => addToCaches(queryClient, subscription),
   });
 }
@@ -28,7 +30,7 @@ export function useDeleteSubscription() {
   return useMutation({
     mutationFn: async (id: string) => {
       try {
-        await deleteSubscription(id);
+        await withRateLimitRetry(() => deleteSubscription(id));
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 404)) throw error;
       }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
+import { withRateLimitRetry } from '@/lib/rate-limit';
 import { sentence } from '@/lib/text';
 import { listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
@@ -51,7 +52,7 @@ export function useToggleActive(id: string) {
     mutationKey: mutationKeys.toggle(id),
     scope: { id: `toggle-${id}` },
     gcTime: Infinity,
-    mutationFn: ({ isActive }) => updateSubscription(id, { is_active: isActive }),
+    mutationFn: ({ isActive }) => withRateLimitRetry(() => updateSubscription(id, { is_active: isActive })),
     onMutate: async ({ isActive }) => {
       const previous = listedSubscription(queryClient, id);
       const show = () => {

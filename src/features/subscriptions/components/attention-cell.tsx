@@ -3,6 +3,7 @@ import { Tooltip } from '@/components/ui/tooltip';
 import { sentence } from '@/lib/text';
 import type { Problem } from '../lib/problems';
 import type { ToggleStatus } from '../api/use-toggle-status';
+import type { ItemState } from '../lib/batch-runner';
 
 /**
  * What needs the operator's eye on this row: a write that failed (with Retry and Dismiss, until
@@ -11,6 +12,7 @@ import type { ToggleStatus } from '../api/use-toggle-status';
  */
 export function AttentionCell({
   url,
+  bulk,
   problems,
   failed,
   onRetry,
@@ -18,12 +20,15 @@ export function AttentionCell({
   onOpen,
 }: {
   url: string;
+  /** This row's part in the running (or last) bulk job. */
+  bulk: ItemState | undefined;
   problems: readonly Problem[];
   failed: ToggleStatus['failed'];
   onRetry: () => void;
   onDismiss: () => void;
   onOpen: () => void;
 }) {
+  if (bulk) return <BulkState state={bulk} />;
   if (failed) {
     const what = `Not turned ${failed.isActive ? 'on' : 'off'}`;
     return (
@@ -88,6 +93,28 @@ export function AttentionCell({
         <span className="sr-only">. Open {url} to fix.</span>
       </button>
     </Tooltip>
+  );
+}
+
+const BULK_LABELS: Record<ItemState['status'], string> = {
+  queued: 'Queued',
+  saving: 'Saving…',
+  done: 'Done',
+  failed: 'Failed',
+  stopped: 'Not sent (stopped)',
+};
+
+/** A bulk job's state of this row: queued, saving, done, or failed with the reason. */
+function BulkState({ state }: { state: ItemState }) {
+  const tone =
+    state.status === 'failed' ? 'text-danger-fg' : state.status === 'done' ? 'text-success-fg' : 'text-fg-soft';
+  const label = BULK_LABELS[state.status];
+  return (
+    <span className={`block truncate text-sm ${tone}`} title={state.message} data-bulk-state={state.status}>
+      {state.status === 'failed' && <WarningIcon />}
+      {label}
+      {state.message ? `: ${sentence(state.message)}` : ''}
+    </span>
   );
 }
 

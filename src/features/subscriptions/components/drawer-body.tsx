@@ -14,6 +14,10 @@ import { SubscriptionForm } from './subscription-form';
 export interface DrawerBodyProps {
   /** The subscription to edit; undefined to create one. */
   id: string | undefined;
+  /** Creating from this subscription (Duplicate). */
+  from?: string | undefined;
+  onOpenExisting: (id: string) => void;
+  onDuplicate: () => void;
   onDirtyChange: (dirty: boolean) => void;
   onSaved: () => void;
   onCreated: (created: CreatedSubscription) => void;
@@ -21,14 +25,16 @@ export interface DrawerBodyProps {
   onDelete: () => void;
 }
 
-export function DrawerBody({ id, onDelete, ...handlers }: DrawerBodyProps) {
-  // Fresh from the server on every opening (staleTime 0), in parallel with the catalog and lines.
-  const detail = useQuery({ ...subscriptionQueries.detail(id ?? ''), enabled: id !== undefined });
+export function DrawerBody({ id, from, onDelete, onDuplicate, ...handlers }: DrawerBodyProps) {
+  // Fresh from the server on every opening (staleTime 0), in parallel with the catalog and lines;
+  // a duplicate loads the subscription it starts from.
+  const source = id ?? from;
+  const detail = useQuery({ ...subscriptionQueries.detail(source ?? ''), enabled: source !== undefined });
   const catalog = useQuery(catalogQueries.list());
   const lines = useQuery(phoneNumberQueries.list());
 
   // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
-  const detailFailed = id !== undefined && detail.isError && detail.data === undefined;
+  const detailFailed = source !== undefined && detail.isError && detail.data === undefined;
   const catalogFailed = catalog.isError && catalog.data === undefined;
   if (detailFailed && detail.error instanceof ApiError && detail.error.status === 404) {
     return (
@@ -62,7 +68,8 @@ export function DrawerBody({ id, onDelete, ...handlers }: DrawerBodyProps) {
   }
   // The form takes its data once, as defaultValues: wait for the fresh copy (not a cached one).
   const loading =
-    (id !== undefined && (detail.isPending || (detail.isFetching && !detail.isFetchedAfterMount))) || catalog.isPending;
+    (source !== undefined && (detail.isPending || (detail.isFetching && !detail.isFetchedAfterMount))) ||
+    catalog.isPending;
   if (loading) {
     return (
       <div role="status" aria-label="Loading the subscription" className="space-y-4 px-6 py-6">
@@ -75,8 +82,10 @@ export function DrawerBody({ id, onDelete, ...handlers }: DrawerBodyProps) {
   const subscription = id !== undefined ? detail.data : undefined;
   return (
     <SubscriptionForm
-      key={subscription?.id ?? 'new'}
+      key={subscription?.id ?? `new-${from ?? ''}`}
       subscription={subscription}
+      template={from !== undefined ? detail.data : undefined}
+      onDuplicate={id !== undefined ? onDuplicate : undefined}
       catalog={catalog.data?.events ?? []}
       lines={lines.data}
       onDelete={id !== undefined ? onDelete : undefined}

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { Controller, type Control } from 'react-hook-form';
 import type { PhoneNumber } from '@contract/schemas';
 import { Field, FieldDescription, FieldError, FieldLabel } from '@/components/ui/field';
@@ -13,7 +13,7 @@ import { PhoneChips } from './phone-chips';
 
 type FormControl = Control<SubscriptionFormValues>;
 
-export function TargetUrlField({ control }: { control: FormControl }) {
+export function TargetUrlField({ control, note }: { control: FormControl; note?: ReactNode }) {
   const id = useId();
   const errorId = useId();
   return (
@@ -40,6 +40,7 @@ export function TargetUrlField({ control }: { control: FormControl }) {
           </>
         )}
       />
+      {note}
       <FieldDescription>
         Events are POSTed here. Add <code className="font-mono">?version=YYYY-MM-DD</code> to choose the payload format.
       </FieldDescription>

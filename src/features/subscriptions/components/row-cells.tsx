@@ -14,7 +14,7 @@ import type { ShortUrl } from './use-url-shortener';
  * control is a tab stop (rowTabIndex).
  */
 
-/** The tab stop of the table is the active row's first control; every other control is reached by arrow keys. */
+/** The tab stop of the table is the active row's handle (its URL); every other control is reached by arrow keys. */
 export const rowTabIndex = (isTabStop: boolean) => (isTabStop ? 0 : -1);
 
 export function UrlCell({

@@ -18,9 +18,13 @@ import { useDrawerFocusReturn } from './use-drawer-focus-return';
 export interface SubscriptionDrawerProps {
   state: Exclude<DrawerState, null>;
   onClose: () => void;
+  /** Opens another subscription in the drawer (the one that has a URL already in use). */
+  onOpen: (id: string) => void;
+  /** A new subscription from this one. */
+  onDuplicate: (id: string) => void;
 }
 
-export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawerProps) {
+export default function SubscriptionDrawer({ state, onClose, onOpen, onDuplicate }: SubscriptionDrawerProps) {
   const editId = state.kind === 'edit' ? state.id : undefined;
   useDrawerFocusReturn(editId);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
@@ -40,14 +44,25 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [created]);
 
-  const requestClose = () => {
+  // What to do once unsaved changes are discarded (or at once, when there are none).
+  const [leaving, setLeaving] = useState<() => void>();
+  const requestLeave = (leave: () => void) => {
     // The secret panel closes only through its acknowledgement.
     if (created) return;
-    if (dirtyRef.current) setConfirmingDiscard(true);
-    else onClose();
+    if (dirtyRef.current) {
+      setLeaving(() => leave);
+      setConfirmingDiscard(true);
+    } else leave();
   };
+  const requestClose = () => requestLeave(onClose);
 
-  const title = created ? 'Subscription created' : editId ? 'Edit subscription' : 'New subscription';
+  const title = created
+    ? 'Subscription created'
+    : editId
+      ? 'Edit subscription'
+      : state.kind === 'create' && state.from
+        ? 'Duplicate subscription'
+        : 'New subscription';
 
   return (
     <Sheet open onOpenChange={(open) => !open && requestClose()}>
@@ -79,6 +94,9 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
         ) : (
           <DrawerBody
             id={editId}
+            from={state.kind === 'create' ? state.from : undefined}
+            onOpenExisting={(id) => requestLeave(() => onOpen(id))}
+            onDuplicate={() => editId && requestLeave(() => onDuplicate(editId))}
             onDirtyChange={onDirtyChange}
             onSaved={onClose}
             onCreated={setCreated}
@@ -92,7 +110,7 @@ export default function SubscriptionDrawer({ state, onClose }: SubscriptionDrawe
           onKeepEditing={() => setConfirmingDiscard(false)}
           onDiscard={() => {
             setConfirmingDiscard(false);
-            onClose();
+            (leaving ?? onClose)();
           }}
         />
 

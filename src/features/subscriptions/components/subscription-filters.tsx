@@ -21,6 +21,9 @@ export interface SubscriptionFiltersProps {
   onViewChange: (patch: Partial<ViewState>) => void;
   /** What the view shows, in words ("Showing 12 of 10,000 subscriptions"), at the row's end. */
   summary: ReactNode;
+  /** Selects every subscription the view shows (not only the rendered rows). */
+  onSelectAll: (() => void) | undefined;
+  selectAllLabel: string;
 }
 
 const labelClass = 'mb-1 block text-xs font-medium text-fg-soft';
@@ -33,6 +36,8 @@ export function SubscriptionFilters({
   formatPhone,
   onViewChange,
   summary,
+  onSelectAll,
+  selectAllLabel,
 }: SubscriptionFiltersProps) {
   const ids = { event: useId(), host: useId(), phone: useId() };
   const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
@@ -143,9 +148,16 @@ export function SubscriptionFilters({
           Clear filters
         </Button>
       )}
-      <p className="ml-auto self-center text-sm text-fg-soft" aria-live="polite">
-        {summary}
-      </p>
+      <div className="ml-auto flex items-center gap-2 self-center">
+        <p className="text-sm text-fg-soft" aria-live="polite">
+          {summary}
+        </p>
+        {onSelectAll && (
+          <Button size="sm" variant="ghost" onClick={onSelectAll}>
+            {selectAllLabel}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

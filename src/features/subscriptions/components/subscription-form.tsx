@@ -23,6 +23,12 @@ export interface SubscriptionFormProps {
   onCreated: (created: CreatedSubscription) => void;
   onDelete?: (() => void) | undefined;
   onCancel: () => void;
+  /** Creating from another subscription (Duplicate): its events and phone filter, its URL to change. */
+  template?: Subscription | undefined;
+  /** Opens another subscription (the one that already has the URL, after a 409). */
+  onOpenExisting?: ((id: string) => void) | undefined;
+  /** A new subscription from this one (edit mode). */
+  onDuplicate?: (() => void) | undefined;
 }
 
 const GONE_MESSAGE =
@@ -38,6 +44,9 @@ export function SubscriptionForm({
   onCreated,
   onDelete,
   onCancel,
+  template,
+  onOpenExisting,
+  onDuplicate,
 }: SubscriptionFormProps) {
   const saveSubscription = useSaveSubscription();
   const formRef = useRef<HTMLFormElement>(null);
@@ -48,7 +57,12 @@ export function SubscriptionForm({
   const [phoneDraft, setPhoneDraft] = useState(false);
 
   // Read once by react-hook-form: computed once, not on every keystroke.
-  const [defaultValues] = useState(() => toFormValues(subscription, formatPhoneNumber));
+  const [defaultValues] = useState(() => ({
+    ...toFormValues(subscription ?? template, formatPhoneNumber),
+    ...(subscription ? {} : { is_active: true }),
+  }));
+  // A 409: the subscription that already has this URL, to open.
+  const [takenBy, setTakenBy] = useState<string>();
   const form = useForm<SubscriptionFormValues>({
     resolver: zodResolver(subscriptionFormSchema),
     defaultValues,
@@ -81,6 +95,7 @@ export function SubscriptionForm({
       case 'gone':
         return setFailure({ message: GONE_MESSAGE, canRetry: false });
       case 'field-error':
+        setTakenBy(outcome.existingId);
         return setError(outcome.field, { type: 'server', message: outcome.message }, { shouldFocus: true });
       case 'error':
         return setFailure({ message: outcome.message, canRetry: true });
@@ -158,7 +173,20 @@ export function SubscriptionForm({
           />
         )}
         {failure && <SaveFailedAlert failure={failure} />}
-        <TargetUrlField control={control} />
+        <TargetUrlField
+          control={control}
+          note={
+            takenBy && onOpenExisting ? (
+              <Button variant="link" size="xs" className="px-0" onClick={() => onOpenExisting(takenBy)}>
+                Open the subscription that has this URL
+              </Button>
+            ) : template && values.target_url.trim() === template.target_url ? (
+              <p className="text-sm text-warning-fg">
+                Duplicated from {template.target_url}: change the target URL, each subscription needs its own.
+              </p>
+            ) : undefined
+          }
+        />
         {baseline && <ActiveField control={control} isActive={values.is_active} />}
         <EventTypesField control={control} catalog={catalog} carried={baseline?.subscribed_events ?? []} />
         <PhoneNumbersField
@@ -175,6 +203,11 @@ export function SubscriptionForm({
         {onDelete && (
           <Button variant="ghost-danger" onClick={onDelete} aria-label={`Delete ${baseline?.target_url ?? ''}`}>
             Delete
+          </Button>
+        )}
+        {onDuplicate && baseline && (
+          <Button variant="ghost" onClick={onDuplicate} aria-label={`Duplicate ${baseline.target_url}`}>
+            Duplicate
           </Button>
         )}
         <span className="ml-auto text-xs text-fg-muted" aria-live="polite">

@@ -1,9 +1,11 @@
 import { memo, type MouseEvent } from 'react';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
 import { useToggleActive } from '../api/use-toggle-active';
 import { useToggleStatus } from '../api/use-toggle-status';
+import { useBulkItem } from '../lib/bulk-store';
 import { eventsForRow } from '../lib/filter';
 import type { Problem } from '../lib/problems';
 import { AttentionCell } from './attention-cell';
@@ -33,7 +35,11 @@ export interface RowProps {
   formatPhone: (e164: string) => string;
   /** Whether this row holds the table's one tab stop. */
   tabStop: boolean;
+  selected: boolean;
+  /** `range`: shift was held (select from the last toggled row to this one). */
+  onSelect: (id: string, range: boolean) => void;
   onEdit: (id: string) => void;
+  onDuplicate: (id: string) => void;
   onPrefetch: () => void;
 }
 
@@ -51,11 +57,15 @@ export const SubscriptionRow = memo(function SubscriptionRow({
   shownEvents,
   formatPhone,
   tabStop,
+  selected,
+  onSelect,
   onEdit,
+  onDuplicate,
   onPrefetch,
 }: RowProps) {
   const toggle = useToggleActive(subscription.id);
   const status = useToggleStatus(subscription.id);
+  const bulk = useBulkItem(subscription.id);
   const url = subscription.target_url;
   const open = () => onEdit(subscription.id);
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>) => {
@@ -69,6 +79,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       data-subscription-id={subscription.id}
       data-target-url={url}
       data-inactive={inactive || undefined}
+      aria-selected={selected}
       style={{ height: ROW_HEIGHT }}
       onClick={onRowClick}
       onPointerEnter={onPrefetch}
@@ -78,7 +89,19 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         inactive && 'bg-surface-muted/70 text-fg-muted shadow-[inset_3px_0_0_var(--line-strong)]',
       )}
     >
-      <td className="max-w-0 py-1 pr-3 pl-4 align-middle">
+      <td className="py-1 pr-1 pl-4 align-middle">
+        <Checkbox
+          checked={selected}
+          aria-label={`Select ${url}`}
+          data-row-control
+          tabIndex={-1}
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(subscription.id, event.shiftKey);
+          }}
+        />
+      </td>
+      <td className="max-w-0 py-1 pr-3 pl-2 align-middle">
         <UrlCell subscription={subscription} short={short} tabStop={tabStop} onOpen={open} />
       </td>
       <td className="px-3 py-1 align-middle">
@@ -100,6 +123,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       <td className="max-w-0 px-3 py-1 align-middle">
         <AttentionCell
           url={url}
+          bulk={bulk}
           problems={problems}
           failed={status.failed}
           onRetry={() =>
@@ -112,7 +136,18 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       <td className="px-3 py-1 align-middle">
         <ChangedCell subscription={subscription} />
       </td>
-      <td className="py-1 pr-3 pl-2 text-right align-middle">
+      <td className="py-1 pr-3 pl-2 text-right align-middle whitespace-nowrap">
+        <Button
+          size="xs"
+          variant="ghost"
+          data-row-control
+          tabIndex={-1}
+          aria-label={`Duplicate ${url}`}
+          title="Duplicate: a new subscription with these events and phone filter"
+          onClick={() => onDuplicate(subscription.id)}
+        >
+          <DuplicateIcon />
+        </Button>
         <Button
           size="xs"
           data-edit-button
@@ -128,3 +163,12 @@ export const SubscriptionRow = memo(function SubscriptionRow({
     </tr>
   );
 });
+
+function DuplicateIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M9.5 8v3M8 9.5h3M10.5 3.5v-.5a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5" />
+    </svg>
+  );
+}

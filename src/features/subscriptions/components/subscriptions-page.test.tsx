@@ -17,7 +17,7 @@ vi.mock('@/components/ui/toaster', () => {
 beforeAll(async () => {
   // The page loads the table and the drawer lazily. Loaded here, while the test environment is
   // up, so no import of them is still resolving when the file's environment is torn down.
-  await Promise.all([import('./review-chunk'), import('./subscription-drawer')]);
+  await Promise.all([import('./review-chunk'), import('./subscription-drawer'), import('./bulk-bar')]);
 });
 
 function subscription(id: string, url: string, overrides: Partial<Subscription> = {}): Subscription {

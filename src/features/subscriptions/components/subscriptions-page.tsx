@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
-import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/queries';
-import { applyView, countSubscriptions, facets as computeFacets } from '../lib/filter';
-import { problemFinder } from '../lib/problems';
+import { useSubscriptionsReview } from '../api/use-subscriptions-review';
+import { useBulkJob } from '../lib/bulk-store';
 import { usePhoneFormatter } from '../lib/use-phone-formatter';
+import { useSelection } from '../lib/use-selection';
 import { useSubscriptionsView } from '../lib/use-subscriptions-view';
 import { clearFilters, isFiltered } from '../lib/view';
-import { LazySubscriptionDrawer, prefetchDrawer, useIdleDrawerPrefetch } from './lazy-drawer';
+import { LazyBulkBar, LazySubscriptionDrawer, prefetchDrawer, useIdlePrefetch } from './lazy-parts';
 import { ListFreshness } from './list-freshness';
 import { CatalogFailed, LoadFailed, LoadingRows, NoMatches, NoSubscriptions, RefreshFailed } from './list-states';
 import { LazyFilters, LazyTable } from './lazy-review';
@@ -20,53 +19,35 @@ const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
 
 /** The page: header, toolbar and filters, the table (or what stands in its place), and the drawer. */
 export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }) {
-  // Requested at once, not one after another: the list, the catalog and the account's lines.
-  const list = useQuery(subscriptionQueries.list());
-  const catalog = useQuery(catalogQueries.list());
-  const lines = useQuery(phoneNumberQueries.list());
+  const { view, setView, drawer, openEdit, openCreate, openDuplicate, closeDrawer } = useSubscriptionsView();
+  const review = useSubscriptionsReview(view);
+  const { list, catalog, lines, subscriptions, catalogEvents, problemsOf, highlighted, shown, shownIds, counts } =
+    review;
   const formatPhone = usePhoneFormatter();
-  useIdleDrawerPrefetch();
+  useIdlePrefetch();
+  const selection = useSelection(review.listedIds);
+  const job = useBulkJob();
 
-  const { view, setView, drawer, openEdit, openCreate, closeDrawer } = useSubscriptionsView();
   const searchBox = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);
   const focusSearch = useCallback(() => searchBox.current?.focus(), []);
   const [showShortcuts, setShowShortcuts] = useState(false);
-  usePageShortcuts({ onSearch: focusSearch, onHelp: useCallback(() => setShowShortcuts(true), []) });
+  const { clear: clearSelection, toggle: toggleSelected, setMany } = selection;
+  usePageShortcuts({
+    onSearch: focusSearch,
+    onHelp: useCallback(() => setShowShortcuts(true), []),
+    onEscape: clearSelection,
+  });
+  const onSelect = useCallback(
+    (id: string, range: boolean) => toggleSelected(id, range ? { order: shownIds } : undefined),
+    [toggleSelected, shownIds],
+  );
+  const selectAllMatching = useCallback(() => setMany(shownIds, true), [setMany, shownIds]);
+  const allShownSelected = useMemo(
+    () => shownIds.length > 0 && shownIds.every((id) => selection.selected.has(id)),
+    [shownIds, selection.selected],
+  );
 
-  const subscriptions = list.data;
-  const catalogEvents = catalog.data?.events;
-  const problemsOf = useMemo(
-    () => problemFinder({ catalog: catalogEvents, lines: lines.data }),
-    [catalogEvents, lines.data],
-  );
-  const context = useMemo(() => ({ problemsOf }), [problemsOf]);
-  // Typing stays responsive on large accounts: the filter runs on the deferred value.
-  const deferredQuery = useDeferredValue(view.q);
-  const eventsKey = view.events.join('\n');
-  // One array per filter value, so memoised rows are not re-rendered by every render of the page.
-  const highlighted = useMemo(() => (eventsKey === '' ? [] : eventsKey.split('\n')), [eventsKey]);
-  const shown = useMemo(
-    () => (subscriptions ? applyView(subscriptions, { ...view, q: deferredQuery, events: highlighted }, context) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the view's fields are the dependencies
-    [
-      subscriptions,
-      context,
-      deferredQuery,
-      highlighted,
-      view.status,
-      view.host,
-      view.phone,
-      view.attention,
-      view.sort,
-      view.dir,
-    ],
-  );
-  const counts = useMemo(
-    () => (subscriptions ? countSubscriptions(subscriptions, context) : undefined),
-    [subscriptions, context],
-  );
-  const facets = useMemo(() => (subscriptions ? computeFacets(subscriptions) : undefined), [subscriptions]);
   const retry = () => void list.refetch();
   const refreshAll = () => {
     void list.refetch();
@@ -84,7 +65,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
   if (list.isPending || (subscriptions && !formatPhone)) content = <LoadingRows />;
   else if (!subscriptions || !counts || !formatPhone)
     content = <LoadFailed message={list.error?.message ?? ''} retrying={list.isFetching} onRetry={retry} />;
-  else if (counts.total === 0) content = <NoSubscriptions onCreate={openCreate} />;
+  else if (counts.total === 0) content = <NoSubscriptions onCreate={() => openCreate()} />;
   else if (shown.length === 0) content = <NoMatches view={view} onClear={clear} />;
   else
     content = (
@@ -98,7 +79,11 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         formatPhone={formatPhone}
         sort={view.sort}
         dir={view.dir}
+        selected={selection.selected}
+        onSelect={onSelect}
+        onSelectMany={setMany}
         onEdit={openEdit}
+        onDuplicate={openDuplicate}
         onPrefetch={prefetchDrawer}
         onFocusLost={focusSearch}
       />
@@ -120,7 +105,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
             data-new-subscription
             onPointerEnter={prefetchDrawer}
             onFocus={prefetchDrawer}
-            onClick={openCreate}
+            onClick={() => openCreate()}
           >
             New subscription
           </Button>
@@ -138,7 +123,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         <Suspense fallback={<div className="h-[3.625rem]" aria-hidden="true" />}>
           <LazyFilters
             view={view}
-            facets={facets}
+            facets={review.facets}
             catalog={catalogEvents}
             attentionCount={counts?.attention}
             formatPhone={formatPhone ?? ((e164) => e164)}
@@ -150,6 +135,8 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
                   : `${formatCount(counts.total)} subscriptions: ${formatCount(counts.active)} active, ${formatCount(counts.inactive)} inactive`
                 : ''
             }
+            onSelectAll={shown.length > 0 && !allShownSelected ? selectAllMatching : undefined}
+            selectAllLabel={`Select all ${formatCount(shown.length)}${isFiltered(view) ? ' matching' : ''}`}
           />
         </Suspense>
 
@@ -169,7 +156,19 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         </section>
       </main>
 
-      {drawer && <LazySubscriptionDrawer state={drawer} onClose={closeDrawer} />}
+      {(selection.selected.size > 0 || job) && subscriptions && (
+        <Suspense fallback={null}>
+          <LazyBulkBar
+            subscriptions={subscriptions}
+            selection={selection}
+            matching={shownIds}
+            catalog={catalogEvents ?? []}
+          />
+        </Suspense>
+      )}
+      {drawer && (
+        <LazySubscriptionDrawer state={drawer} onClose={closeDrawer} onOpen={openEdit} onDuplicate={openDuplicate} />
+      )}
       {showShortcuts && (
         <Suspense fallback={null}>
           <ShortcutsDialog onClose={() => setShowShortcuts(false)} />

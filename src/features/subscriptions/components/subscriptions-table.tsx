@@ -1,6 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
 import type { Subscription } from '@contract/schemas';
+import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
 import type { Problem } from '../lib/problems';
 import type { SortDirection, SortKey } from '../lib/view';
@@ -35,7 +36,13 @@ export interface SubscriptionsTableProps {
   formatPhone: (e164: string) => string;
   sort: SortKey;
   dir: SortDirection;
+  /** Ids of the selection (lib/use-selection.ts). */
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, range: boolean) => void;
+  /** The header checkbox: these rows (the ones in view) on or off. */
+  onSelectMany: (ids: string[], on: boolean) => void;
   onEdit: (id: string) => void;
+  onDuplicate: (id: string) => void;
   onPrefetch: () => void;
   /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
   onFocusLost?: () => void;
@@ -44,13 +51,14 @@ export interface SubscriptionsTableProps {
 
 /** Widths per column at 1024 px and from 1280 px (`xl:`); the URL takes the rest. */
 const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
-  { label: 'Target URL', sortKey: 'url', className: 'pl-4 pr-3' },
+  { label: 'Select', className: 'w-11 pl-4 pr-1' },
+  { label: 'Target URL', sortKey: 'url', className: 'pl-2 pr-3' },
   { label: 'Status', className: 'w-32 px-3' },
   { label: 'Events', className: 'w-36 px-3 xl:w-72' },
   { label: 'Phone filter', className: 'w-32 px-3 xl:w-44' },
   { label: 'Attention', className: 'w-32 px-3 xl:w-56' },
   { label: 'Last change', sortKey: 'updated', className: 'w-28 px-3' },
-  { label: 'Actions', className: 'w-16 pl-2 pr-3 text-right' },
+  { label: 'Actions', className: 'w-24 pl-2 pr-3 text-right' },
 ];
 
 export function SubscriptionsTable({
@@ -62,7 +70,11 @@ export function SubscriptionsTable({
   formatPhone,
   sort,
   dir,
+  selected,
+  onSelect,
+  onSelectMany,
   onEdit,
+  onDuplicate,
   onPrefetch,
   onFocusLost,
   handle,
@@ -78,8 +90,8 @@ export function SubscriptionsTable({
     const measure = () => {
       setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
       // Less the cell's padding and the copy button beside the URL.
-      setUrlWidth(Math.max(0, (headers.current[0]?.clientWidth ?? 0) - 28 - 32));
-      setEventsWidth(headers.current[2]?.clientWidth ?? 0);
+      setUrlWidth(Math.max(0, (headers.current[1]?.clientWidth ?? 0) - 20 - 32));
+      setEventsWidth(headers.current[3]?.clientWidth ?? 0);
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -100,12 +112,18 @@ export function SubscriptionsTable({
     ids,
     body: bodyRef,
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onToggleSelect: (id) => onSelect(id, false),
   });
   useImperativeHandle(handle, () => ({ focusActiveRow: navigation.focusActive }), [navigation.focusActive]);
   const retainFocus = useFocusRetention(subscriptions, bodyRef, onFocusLost);
   const shorten = useUrlShortener(all, urlWidth);
 
   const items = virtualizer.getVirtualItems();
+  // The header checkbox acts on the rows in view (the window the virtualiser shows, not its overscan).
+  const range = virtualizer.range;
+  const inView = range ? ids.slice(range.startIndex, range.endIndex + 1) : [];
+  const selectedInView = inView.filter((id) => selected.has(id)).length;
+  const headerState = selectedInView === 0 ? false : selectedInView === inView.length ? true : 'indeterminate';
   const top = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
   const bottom =
     items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - scrollMargin) : 0;
@@ -132,7 +150,18 @@ export function SubscriptionsTable({
               className={cn('py-2 whitespace-nowrap', column.className)}
               aria-sort={column.sortKey === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
             >
-              {column.label === 'Actions' ? <span className="sr-only">Actions</span> : column.label}
+              {column.label === 'Select' ? (
+                <Checkbox
+                  checked={headerState}
+                  disabled={inView.length === 0}
+                  aria-label={`Select the ${inView.length} rows in view`}
+                  onCheckedChange={() => onSelectMany(inView, headerState !== true)}
+                />
+              ) : column.label === 'Actions' ? (
+                <span className="sr-only">Actions</span>
+              ) : (
+                column.label
+              )}
             </th>
           ))}
         </tr>
@@ -159,7 +188,10 @@ export function SubscriptionsTable({
               shownEvents={eventsWidth === 0 || eventsWidth >= 240 ? 2 : 1}
               formatPhone={formatPhone}
               tabStop={subscription.id === navigation.activeId}
+              selected={selected.has(subscription.id)}
+              onSelect={onSelect}
               onEdit={onEdit}
+              onDuplicate={onDuplicate}
               onPrefetch={onPrefetch}
             />
           );

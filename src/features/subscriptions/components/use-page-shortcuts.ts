@@ -8,8 +8,19 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** `/` focuses the search box, `?` lists the shortcuts; neither while typing or while a dialog is open. */
-export function usePageShortcuts({ onSearch, onHelp }: { onSearch: () => void; onHelp: () => void }): void {
+/**
+ * `/` focuses the search box, `?` lists the shortcuts, Escape clears the selection; none of them
+ * while typing or while a dialog is open (Escape there is the dialog's, or the search box's).
+ */
+export function usePageShortcuts({
+  onSearch,
+  onHelp,
+  onEscape,
+}: {
+  onSearch: () => void;
+  onHelp: () => void;
+  onEscape: () => void;
+}): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -20,9 +31,11 @@ export function usePageShortcuts({ onSearch, onHelp }: { onSearch: () => void; o
       } else if (event.key === '?') {
         event.preventDefault();
         onHelp();
+      } else if (event.key === 'Escape') {
+        onEscape();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onSearch, onHelp]);
+  }, [onSearch, onHelp, onEscape]);
 }

@@ -1,9 +1,9 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
 /**
- * The table's keyboard model: one tab stop (the active row's first control), ArrowUp/ArrowDown
+ * The table's keyboard model: one tab stop (the active row's handle, its URL), ArrowUp/ArrowDown
  * (and k/j) to move between rows keeping the column, ArrowLeft/ArrowRight between a row's
- * controls, Home/End and PageUp/PageDown for long jumps. A row outside the rendered window is
+ * controls, Home/End and PageUp/PageDown for long jumps, `x` to select the row. A row outside the rendered window is
  * scrolled in first (`scrollToIndex`), then focused once it has rendered.
  */
 
@@ -22,16 +22,20 @@ export function useRowNavigation({
   ids,
   body,
   scrollToIndex,
+  onToggleSelect,
 }: {
   /** The shown rows' ids, in order. */
   ids: readonly string[];
   body: React.RefObject<HTMLTableSectionElement | null>;
   scrollToIndex: (index: number) => void;
+  /** `x`: the focused row in or out of the selection. */
+  onToggleSelect: (id: string) => void;
 }) {
   const indexOf = useMemo(() => new Map(ids.map((id, index) => [id, index])), [ids]);
   const [chosen, setChosen] = useState<string>();
   const activeId = chosen !== undefined && indexOf.has(chosen) ? chosen : ids[0];
-  const pending = useRef<{ id: string; control: number } | null>(null);
+  /** Where focus goes once the row has rendered: a control by its place in the row, or the row's handle (its URL). */
+  const pending = useRef<{ id: string; control: number | 'handle' } | null>(null);
 
   const focusPending = useCallback(() => {
     const target = pending.current;
@@ -39,13 +43,14 @@ export function useRowNavigation({
     if (!target || !row) return;
     pending.current = null;
     const controls = rowControls(row);
-    (controls[target.control] ?? controls[0])?.focus();
+    const handle = row.querySelector<HTMLElement>('[data-row-handle]');
+    (target.control === 'handle' ? handle : (controls[target.control] ?? handle))?.focus();
   }, [body]);
   // After every render: a row scrolled into the window has rendered now.
   useLayoutEffect(focusPending);
 
   const moveTo = useCallback(
-    (index: number, control = 0) => {
+    (index: number, control: number | 'handle' = 'handle') => {
       const clamped = Math.max(0, Math.min(ids.length - 1, index));
       const id = ids[clamped];
       if (id === undefined) return;
@@ -65,7 +70,7 @@ export function useRowNavigation({
     if (!row || index === undefined) return;
     const controls = rowControls(row);
     const control = Math.max(0, controls.indexOf(event.target as HTMLElement));
-    const go = (next: number, nextControl = control) => {
+    const go = (next: number, nextControl: number | 'handle' = control) => {
       event.preventDefault();
       moveTo(next, nextControl);
     };
@@ -81,9 +86,12 @@ export function useRowNavigation({
       case 'PageUp':
         return go(index - PAGE);
       case 'Home':
-        return go(0, 0);
+        return go(0, 'handle');
       case 'End':
-        return go(ids.length - 1, 0);
+        return go(ids.length - 1, 'handle');
+      case 'x':
+        event.preventDefault();
+        return onToggleSelect(id!);
       case 'ArrowRight':
         event.preventDefault();
         return controls[Math.min(controls.length - 1, control + 1)]?.focus();
@@ -102,7 +110,7 @@ export function useRowNavigation({
   /** Focus into the table at its active row (from the search box's ArrowDown). */
   const focusActive = useCallback(() => {
     const index = activeId === undefined ? undefined : indexOf.get(activeId);
-    if (index !== undefined) moveTo(index, 0);
+    if (index !== undefined) moveTo(index);
   }, [activeId, indexOf, moveTo]);
 
   return { activeId, onKeyDown, onFocus, focusActive };

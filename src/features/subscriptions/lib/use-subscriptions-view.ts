@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useUrlSearch } from '@/lib/use-url-state';
 import { readView, writeView, type ViewState } from './view';
 
-/** Which drawer is open. */
-export type DrawerState = { kind: 'edit'; id: string } | { kind: 'create' } | null;
+/** Which drawer is open; a create may start from another subscription's events and phone filter (Duplicate). */
+export type DrawerState = { kind: 'edit'; id: string } | { kind: 'create'; from?: string } | null;
 
 const URL_WRITE_DELAY_MS = 300;
 
@@ -19,8 +19,15 @@ export function useSubscriptionsView() {
   const [query, setQuery] = useState(() => readView(search).q);
   const view: ViewState = { ...readView(search), q: query };
   const editId = new URLSearchParams(search).get('edit');
-  const [creating, setCreating] = useState(false);
-  const drawer: DrawerState = creating ? { kind: 'create' } : editId ? { kind: 'edit', id: editId } : null;
+  /** false, or creating: from nothing (true) or from a subscription's id (Duplicate). */
+  const [creating, setCreating] = useState<boolean | string>(false);
+  const drawer: DrawerState = creating
+    ? typeof creating === 'string'
+      ? { kind: 'create', from: creating }
+      : { kind: 'create' }
+    : editId
+      ? { kind: 'edit', id: editId }
+      : null;
 
   const setView = useCallback(
     (patch: Partial<ViewState>) => {
@@ -55,14 +62,19 @@ export function useSubscriptionsView() {
     },
     [setEditParam],
   );
-  const openCreate = useCallback(() => {
-    setEditParam(null);
-    setCreating(true);
-  }, [setEditParam]);
+  const openCreate = useCallback(
+    (from?: string) => {
+      setEditParam(null);
+      setCreating(from ?? true);
+    },
+    [setEditParam],
+  );
   const closeDrawer = useCallback(() => {
     setCreating(false);
     setEditParam(null);
   }, [setEditParam]);
 
-  return { view, setView, drawer, openEdit, openCreate, closeDrawer };
+  const openDuplicate = useCallback((id: string) => openCreate(id), [openCreate]);
+
+  return { view, setView, drawer, openEdit, openCreate, openDuplicate, closeDrawer };
 }

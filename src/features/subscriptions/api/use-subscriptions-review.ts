@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo } from 'react';
+import { applyView, countSubscriptions, facets as computeFacets } from '../lib/filter';
+import { problemFinder } from '../lib/problems';
+import type { ViewState } from '../lib/view';
+import { catalogQueries, phoneNumberQueries, subscriptionQueries } from './queries';
+
+/**
+ * What the review page shows for a view: the list, the catalog and the account's lines
+ * (requested at once, not one after another), each subscription's problems, the rows the view
+ * shows, the counts and the filters' options.
+ */
+export function useSubscriptionsReview(view: ViewState) {
+  const list = useQuery(subscriptionQueries.list());
+  const catalog = useQuery(catalogQueries.list());
+  const lines = useQuery(phoneNumberQueries.list());
+
+  const subscriptions = list.data;
+  const catalogEvents = catalog.data?.events;
+  const problemsOf = useMemo(
+    () => problemFinder({ catalog: catalogEvents, lines: lines.data }),
+    [catalogEvents, lines.data],
+  );
+  const context = useMemo(() => ({ problemsOf }), [problemsOf]);
+  // Typing stays responsive on large accounts: the filter runs on the deferred value.
+  const deferredQuery = useDeferredValue(view.q);
+  const eventsKey = view.events.join('\n');
+  // One array per filter value, so memoised rows are not re-rendered by every render of the page.
+  const highlighted = useMemo(() => (eventsKey === '' ? [] : eventsKey.split('\n')), [eventsKey]);
+  const { status, host, phone, attention, sort, dir } = view;
+  const shown = useMemo(
+    () =>
+      subscriptions
+        ? applyView(
+            subscriptions,
+            { q: deferredQuery, events: highlighted, status, host, phone, attention, sort, dir },
+            context,
+          )
+        : [],
+    [subscriptions, context, deferredQuery, highlighted, status, host, phone, attention, sort, dir],
+  );
+  const shownIds = useMemo(() => shown.map((subscription) => subscription.id), [shown]);
+  const listedIds = useMemo(() => (subscriptions ?? []).map((subscription) => subscription.id), [subscriptions]);
+  const counts = useMemo(
+    () => (subscriptions ? countSubscriptions(subscriptions, context) : undefined),
+    [subscriptions, context],
+  );
+  const facets = useMemo(() => (subscriptions ? computeFacets(subscriptions) : undefined), [subscriptions]);
+
+  return {
+    list,
+    catalog,
+    lines,
+    subscriptions,
+    catalogEvents,
+    problemsOf,
+    highlighted,
+    shown,
+    shownIds,
+    listedIds,
+    counts,
+    facets,
+  };
+}
