@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { subscriptionSchema } from './schemas.ts';
 
 /**
  * Wire shapes of the console's own endpoints (`/__console/...`), which its server answers itself
@@ -10,5 +11,97 @@ export const upstreamInfoSchema = z.object({
   kind: z.enum(['sandbox', 'linq']),
   origin: z.string(),
 });
-
 export type UpstreamInfo = z.infer<typeof upstreamInfoSchema>;
+
+/** LINQ_CONSOLE_AUTH: none (loopback, one operator), built-in OpenID Connect, or an authenticating proxy. */
+export const authModeSchema = z.enum(['none', 'oidc', 'proxy']);
+export type AuthMode = z.infer<typeof authModeSchema>;
+
+/** Editors change subscriptions and labels; viewers read. */
+export const roleSchema = z.enum(['editor', 'viewer']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who the page acts as. With sign-in off (`none`) there is no user and the one operator is an editor. */
+export const sessionSchema = z.object({
+  auth: authModeSchema,
+  user: z.nullable(z.object({ email: z.string(), name: z.nullable(z.string()) })),
+  role: roleSchema,
+  /** Where the page posts to sign out (oidc); null when signing out is not the console's to do. */
+  sign_out_url: z.nullable(z.string()),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** The console's name and note for a subscription (Linq has no such field), kept in its database. */
+export const labelSchema = z.object({
+  subscription_id: z.string(),
+  name: z.string(),
+  note: z.string(),
+  updated_at: z.string(),
+  updated_by: z.nullable(z.string()),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export const labelListSchema = z.object({ labels: z.array(labelSchema) });
+export type LabelList = z.infer<typeof labelListSchema>;
+
+/** `PUT /__console/labels/{id}`: name at most 80 characters, note at most 2,000; both empty removes the label. */
+export const labelBodySchema = z.object({ name: z.string(), note: z.string() });
+export type LabelBody = z.infer<typeof labelBodySchema>;
+
+/**
+ * Headers the page adds to a forwarded write so the journal can group and name it; descriptive
+ * only (the server decides who, when, before and after). They are never forwarded to Linq.
+ */
+export const JOURNAL_HEADERS = {
+  /** A bulk action's id (one per confirmed action, shared by its retries) and its label. */
+  batchId: 'x-console-batch-id',
+  batchLabel: 'x-console-batch-label',
+  /** "restore", with the id of the journal entry whose version is written back. */
+  intent: 'x-console-intent',
+  restoreOf: 'x-console-restore-of',
+} as const;
+
+export const journalActionSchema = z.enum(['create', 'update', 'delete', 'restore', 'label']);
+export type JournalAction = z.infer<typeof journalActionSchema>;
+
+/**
+ * One change the console forwarded (or a label change), as its server recorded it: who, when,
+ * what was asked, the subscription before (read from Linq just before the write) and after
+ * (Linq's answer), and the outcome. `unknown`: the console stopped before Linq answered.
+ * The signing secret is never recorded. Label entries carry labels as before and after.
+ */
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  /** The signed-in email, or "local" with sign-in off. */
+  actor: z.string(),
+  action: journalActionSchema,
+  subscription_id: z.nullable(z.string()),
+  target_url: z.nullable(z.string()),
+  request: z.nullable(z.record(z.string(), z.unknown())),
+  before: z.nullable(z.union([subscriptionSchema, labelSchema])),
+  after: z.nullable(z.union([subscriptionSchema, labelSchema])),
+  outcome: z.enum(['ok', 'failed', 'unknown']),
+  /** Linq's HTTP status (null while unknown). */
+  status: z.nullable(z.number()),
+  error: z.nullable(z.object({ code: z.nullable(z.number()), message: z.string() })),
+  batch: z.nullable(z.object({ id: z.string(), label: z.string() })),
+  restore_of: z.nullable(z.string()),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+/** `GET /__console/activity`: newest first; `next_cursor` fetches the page after this one. */
+export const activityListSchema = z.object({
+  entries: z.array(activityEntrySchema),
+  next_cursor: z.nullable(z.string()),
+});
+export type ActivityList = z.infer<typeof activityListSchema>;
+
+/** The activity query: every filter optional; `limit` 1–500 (default 100); `since` an ISO time. */
+export interface ActivityQuery {
+  subscription_id?: string;
+  actor?: string;
+  since?: string;
+  limit?: number;
+  cursor?: string;
+}

@@ -67,7 +67,30 @@ export const CONSOLE_PREFIX = '/__console';
 
 export const CONSOLE_ENDPOINTS = {
   upstream: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/upstream`, response: 'upstreamInfo', status: 200 }),
+  session: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/session`, response: 'session', status: 200 }),
+  /** Query: subscription_id, actor, since, limit, cursor (ActivityQuery in console.ts). */
+  activity: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/activity`, response: 'activityList', status: 200 }),
+  listLabels: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/labels`, response: 'labelList', status: 200 }),
+  getLabel: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/labels/{id}`, response: 'label', status: 200 }),
+  putLabel: endpoint({
+    method: 'PUT',
+    path: `${CONSOLE_PREFIX}/labels/{id}`,
+    body: 'labelBody',
+    response: 'label',
+    status: 200,
+  }),
 } as const satisfies Record<string, Endpoint>;
+
+export type ConsoleEndpointName = keyof typeof CONSOLE_ENDPOINTS;
+
+/** Sign-in with OpenID Connect (LINQ_CONSOLE_AUTH=oidc): pages and redirects, not JSON endpoints. */
+export const AUTH_PATHS = {
+  login: '/auth/login',
+  /** The redirect URI registered with the identity provider: `<LINQ_CONSOLE_PUBLIC_URL>/auth/callback`. */
+  callback: '/auth/callback',
+  /** POST: ends the session. */
+  logout: '/auth/logout',
+} as const;
 
 /**
  * What a `{name}` segment may hold. Linq ids are UUIDs; this is wider on purpose, but can never

@@ -1,4 +1,11 @@
-import { upstreamInfoSchema } from './console.ts';
+import {
+  activityListSchema,
+  labelBodySchema,
+  labelListSchema,
+  labelSchema,
+  sessionSchema,
+  upstreamInfoSchema,
+} from './console.ts';
 import {
   catalogSchema,
   createdSubscriptionSchema,
@@ -25,6 +32,11 @@ export const WIRE = {
   phoneNumberList: phoneNumberListSchema,
   errorEnvelope: errorEnvelopeSchema,
   upstreamInfo: upstreamInfoSchema,
+  session: sessionSchema,
+  activityList: activityListSchema,
+  label: labelSchema,
+  labelList: labelListSchema,
+  labelBody: labelBodySchema,
 } as const;
 
 export type Wire = typeof WIRE;

@@ -44,12 +44,22 @@ type ParametersInput<E extends Endpoint> = [keyof PathParameters<E['path']>] ext
   : { params: PathParameters<E['path']> };
 type BodyInput<E extends Endpoint> = [RequestBody<E>] extends [never] ? { body?: undefined } : { body: RequestBody<E> };
 
-export type CallInput<E extends Endpoint> = ParametersInput<E> & BodyInput<E> & { signal?: AbortSignal };
+export type CallInput<E extends Endpoint> = ParametersInput<E> &
+  BodyInput<E> & {
+    signal?: AbortSignal;
+    /** A query string (the console's own endpoints only: Linq's take none). */
+    query?: Record<string, string | number | undefined>;
+    /** Extra request headers (the console's journal hints, contract/console.ts JOURNAL_HEADERS). */
+    headers?: Record<string, string>;
+  };
 
 /** Calls one endpoint and parses its answer with the endpoint's schema; failures become ApiError. */
 export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<ResponseBody<E>> {
-  const path = input.params ? fillPath(endpoint.path, input.params) : endpoint.path;
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined) search.set(key, String(value));
+  const query = search.toString();
+  const path = `${input.params ? fillPath(endpoint.path, input.params) : endpoint.path}${query ? `?${query}` : ''}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...input.headers };
   const init: RequestInit = { method: endpoint.method, signal: input.signal, headers };
   if (input.body !== undefined) {
     headers['Content-Type'] = 'application/json';
