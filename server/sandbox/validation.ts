@@ -15,7 +15,15 @@ const fail = <T>(error: ErrorEnvelope): Checked<T> => ({ ok: false, error });
 
 const KNOWN_EVENT_TYPES = new Set(SDK_EVENT_TYPES);
 const E164 = /^\+[1-9]\d{1,14}$/;
+
+/**
+ * Size limits (README, "Security"). Every check is linear, and the costly one (libphonenumber,
+ * tens of microseconds a number) runs only after the count is known to be sane, so one 1 MiB body
+ * costs milliseconds, not seconds, in a process the console may share. Event types need no limit
+ * of their own: only the SDK's 27 are accepted, so at most 27 remain after duplicates are dropped.
+ */
 const MAX_URL_LENGTH = 2048;
+export const MAX_PHONE_NUMBERS = 1000;
 
 export function isE164(value: string): boolean {
   return E164.test(value) && isValidPhoneNumber(value);
@@ -47,14 +55,14 @@ export function checkTargetUrl(value: unknown): Checked<string> {
 export function checkEventTypes(value: unknown): Checked<string[]> {
   if (!Array.isArray(value)) return fail(ERRORS.badRequest('subscribed_events must be an array of event types'));
   if (value.length === 0) return fail(ERRORS.badRequest('subscribed_events must contain at least one event type'));
-  const unique: string[] = [];
+  const unique = new Set<string>();
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('subscribed_events must contain only strings'));
     if (!KNOWN_EVENT_TYPES.has(entry))
       return fail(ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
-    if (!unique.includes(entry)) unique.push(entry);
+    unique.add(entry);
   }
-  return ok(unique);
+  return ok([...unique]);
 }
 
 /** `null` and `[]` both mean "every phone number"; stored as `null`. */
@@ -62,13 +70,17 @@ export function checkPhoneNumbers(value: unknown): Checked<string[] | null> {
   if (value === null) return ok(null);
   if (!Array.isArray(value))
     return fail(ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
-  const unique: string[] = [];
+  // A Set keeps the first order and drops duplicates in one pass.
+  const unique = new Set<string>();
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('phone_numbers must contain only strings'));
-    if (!isE164(entry)) return fail(ERRORS.phoneNumber());
-    if (!unique.includes(entry)) unique.push(entry);
+    unique.add(entry);
+    if (unique.size > MAX_PHONE_NUMBERS) {
+      return fail(ERRORS.badRequest(`phone_numbers may hold at most ${MAX_PHONE_NUMBERS} distinct phone numbers`));
+    }
   }
-  return ok(unique.length === 0 ? null : unique);
+  for (const entry of unique) if (!isE164(entry)) return fail(ERRORS.phoneNumber());
+  return ok(unique.size === 0 ? null : [...unique]);
 }
 
 export interface CreateInput {
