@@ -100,3 +100,57 @@ describe('a 1 MiB create of about 69,000 phone numbers', () => {
     expect(sandbox.store.state.subscriptions.some((entry) => entry.target_url.endsWith('/huge'))).toBe(false);
   });
 });
+
+describe('target_url', () => {
+  const headers = { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' };
+  const create = (sandbox: RunningSandbox, targetUrl: string) =>
+    fetch(`${sandbox.url}/v3/webhook-subscriptions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ target_url: targetUrl, subscribed_events: ['message.sent'] }),
+    });
+
+  it.each([
+    'https://hooks.example.com/a\r\nX-Injected: 1',
+    'https://hooks.example.com/a\nb',
+    'https://hooks.example.com/a\tb',
+    'https://hooks.example.com/a\u0000b',
+    'https://hooks.example.com/a\u007fb',
+  ])('refuses control characters inside: %j', async (targetUrl) => {
+    const sandbox = await open();
+    const before = sandbox.store.state.subscriptions.length;
+    const answer = await create(sandbox, targetUrl);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: { status: 400, code: 1001, message: 'target_url must not contain control characters' },
+      success: false,
+    });
+    expect(sandbox.store.state.subscriptions).toHaveLength(before);
+  });
+
+  it('is the same URL whatever the case of its scheme and host: 409 on create and on update', async () => {
+    const sandbox = await open();
+    expect((await create(sandbox, 'https://dup.example/a')).status).toBe(201);
+    for (const variant of ['https://DUP.example/a', 'HTTPS://dup.example/a', 'https://Dup.Example:443/a']) {
+      const answer = await create(sandbox, variant);
+      expect(answer.status, variant).toBe(409);
+    }
+    // The path is case-sensitive: another URL.
+    expect((await create(sandbox, 'https://dup.example/A')).status).toBe(201);
+
+    const other = sandbox.store.state.subscriptions.find((entry) => entry.target_url === 'https://dup.example/A');
+    const update = await fetch(`${sandbox.url}/v3/webhook-subscriptions/${other?.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ target_url: 'https://DUP.EXAMPLE/a' }),
+    });
+    expect(update.status).toBe(409);
+    // A subscription keeps its own URL under another spelling.
+    const own = await fetch(`${sandbox.url}/v3/webhook-subscriptions/${other?.id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ target_url: 'https://DUP.example/A' }),
+    });
+    expect(own.status).toBe(200);
+  });
+});

@@ -24,6 +24,8 @@ const E164 = /^\+[1-9]\d{1,14}$/;
  */
 const MAX_URL_LENGTH = 2048;
 export const MAX_PHONE_NUMBERS = 1000;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function isE164(value: string): boolean {
   return E164.test(value) && isValidPhoneNumber(value);
@@ -39,6 +41,9 @@ export function checkTargetUrl(value: unknown): Checked<string> {
   if (trimmed === '') return fail(ERRORS.badRequest('target_url is required'));
   if (trimmed.length > MAX_URL_LENGTH)
     return fail(ERRORS.badRequest(`target_url must be at most ${MAX_URL_LENGTH} characters`));
+  // The URL parser silently drops tabs and line breaks; the stored string would keep them.
+  if (CONTROL_CHARACTERS.test(trimmed))
+    return fail(ERRORS.badRequest('target_url must not contain control characters'));
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -50,6 +55,18 @@ export function checkTargetUrl(value: unknown): Checked<string> {
     return fail(ERRORS.badRequest('target_url must be an HTTPS URL with a host and no credentials'));
   }
   return ok(trimmed);
+}
+
+/**
+ * What makes two target URLs the same for the 409: the parsed URL, so scheme and host compare
+ * case-insensitively and a default port does not count; the path and query stay case-sensitive.
+ */
+export function targetUrlKey(targetUrl: string): string {
+  try {
+    return new URL(targetUrl).href;
+  } catch {
+    return targetUrl;
+  }
 }
 
 export function checkEventTypes(value: unknown): Checked<string[]> {
