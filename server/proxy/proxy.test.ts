@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from '../app.ts';
 import { BODY_LIMIT_BYTES } from '../errors.ts';
+import { expectEnvelope, sendRaw as sendRawAnswer, type Answer } from '../test-http.ts';
 
 /**
  * The key-carrying proxy, end to end: a real console (serve mode) in front of a real fake
@@ -115,12 +116,6 @@ async function startUpstream(): Promise<FakeUpstream> {
 // Clients: node:http for exact request targets and headers, node:net for raw bytes
 // ---------------------------------------------------------------------------------------------
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** Every answer any test received: each test's are checked for the key after it, all of them again at the end. */
 const answers: Answer[] = [];
 let checkedAnswers = 0;
@@ -166,68 +161,7 @@ function send(port: number, { method = 'GET', path, headers = {}, body }: Send):
 }
 
 /** Writes raw bytes, reads until the server closes, parses one HTTP/1.1 answer. */
-function sendRaw(port: number, bytes: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      const text = Buffer.concat(chunks).toString('latin1');
-      if (text === '') {
-        reject(new Error('connection closed without an answer'));
-        return;
-      }
-      resolve(record(parseRawAnswer(text)));
-    };
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', finish);
-    socket.on('close', finish);
-    socket.on('error', () => finish());
-    socket.write(bytes, 'latin1');
-  });
-}
-
-function parseRawAnswer(text: string): Answer {
-  const split = text.indexOf('\r\n\r\n');
-  const head = split === -1 ? text : text.slice(0, split);
-  let body = split === -1 ? '' : text.slice(split + 4);
-  const [statusLine = '', ...lines] = head.split('\r\n');
-  const status = Number(statusLine.split(' ')[1]);
-  const headers: IncomingHttpHeaders = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  if (headers['transfer-encoding'] === 'chunked') {
-    let decoded = '';
-    let rest = body;
-    for (;;) {
-      const lineEnd = rest.indexOf('\r\n');
-      const size = parseInt(rest.slice(0, lineEnd), 16);
-      if (!size) break;
-      decoded += rest.slice(lineEnd + 2, lineEnd + 2 + size);
-      rest = rest.slice(lineEnd + 2 + size + 2);
-    }
-    body = decoded;
-  } else if (headers['content-length'] !== undefined) {
-    body = body.slice(0, Number(headers['content-length']));
-  }
-  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8') };
-}
-
-function expectEnvelope(answer: Answer, status: number, code?: number): void {
-  expect(answer.status).toBe(status);
-  expect(answer.headers['content-type']).toMatch(/^application\/json/);
-  expect(answer.body).not.toMatch(/<html|<!doctype/i);
-  const parsed = JSON.parse(answer.body) as unknown;
-  expect(parsed).toEqual({
-    error: { status, code: code ?? expect.any(Number), message: expect.any(String) },
-    success: false,
-  });
-  expect(Object.keys((parsed as { error: object }).error).sort()).toEqual(['code', 'message', 'status']);
-}
+const sendRaw = async (port: number, bytes: string): Promise<Answer> => record(await sendRawAnswer(port, bytes));
 
 // ---------------------------------------------------------------------------------------------
 // The console under test
