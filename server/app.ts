@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from './errors.ts';
+import { ERRORS, sendEnvelope } from './errors.ts';
+import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
 import { parseHostList, type HostPolicy } from './proxy/guards.ts';
 import { registerProxy } from './proxy/proxy.ts';
 import { setSecurityHeaders } from './security-headers.ts';
@@ -41,6 +42,8 @@ export interface ConsoleAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Let the proxy log each forward (off by default; request lines log at info, below the default `warn`). */
   requestLogging?: boolean;
+  /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
+  deadlines?: Partial<Deadlines>;
 }
 
 function hasFileExtension(rawUrl: string): boolean {
@@ -49,33 +52,10 @@ function hasFileExtension(rawUrl: string): boolean {
   return last.includes('.');
 }
 
-/**
- * Requests Node's HTTP parser refuses (malformed request line or headers, header overflow,
- * request timeout) never reach Fastify's routing; they get the envelope too, not Fastify's
- * default `{"error":"Bad Request",...}` body.
- */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, reason]: [number, string] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'Request Timeout']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large']
-        : [400, 'Bad Request'];
-  const body = JSON.stringify(errorEnvelope(status, 1001, ERRORS.badRequest().error.message));
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-        `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
-}
-
 export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...serverOptions(options.deadlines),
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
     // X-Forwarded-* from a client means nothing here.
     trustProxy: false,
     // Keep answering (with envelopes) while closing; in-flight forwards finish.
@@ -86,10 +66,8 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
       setSecurityHeaders(reply.raw);
       sendEnvelope(reply, ERRORS.badTarget());
     },
-    clientErrorHandler: answerClientError,
-    // An HTTP/1.1 request without Host reaches the Host guard (403 envelope) instead of Node's bare 400.
-    http: { requireHostHeader: false },
   });
+  answerUnknownExpectations(app.server);
 
   const extraHosts = parseHostList(options.allowedHosts);
   // The bound port is known once the server listens (PORT may be 0); read it once then.

@@ -23,9 +23,12 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 403    | 2005 | a foreign Host header (DNS rebinding); a write from another site (CSRF)      |
  * | 404    | 2001 | any path that is not an endpoint; an unknown id                             |
  * | 405    | 2002 | a known endpoint asked with another method; with `Allow`                    |
+ * | 408    | 1001 | the request (headers or body) did not arrive within its deadline            |
  * | 409    | 2006 | the sandbox: `target_url` already used by another subscription              |
  * | 413    | 1003 | a request body over 1 MiB                                                   |
  * | 415    | 1004 | a POST or PUT whose Content-Type is not application/json                    |
+ * | 417    | 1001 | an `Expect` header other than 100-continue                                  |
+ * | 431    | 1001 | request headers over Node's limit (16 KiB)                                  |
  * | 500    | 3006 | the server itself failed                                                    |
  * | 502    | 3002 | the console: upstream unreachable, reset, or answered with a redirect       |
  * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
@@ -39,6 +42,10 @@ export const ERRORS = {
       'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
     ),
   invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
+  requestTimeout: () => errorEnvelope(408, 1001, 'The request did not arrive in time. Send it again.'),
+  expectationFailed: () =>
+    errorEnvelope(417, 1001, 'This server only understands "Expect: 100-continue". Send the request without it.'),
+  headersTooLarge: () => errorEnvelope(431, 1001, 'The request headers are too large.'),
   phoneNumber: (message = 'Phone number must be in E.164 format') => errorEnvelope(400, 1002, message),
   unauthorized: () => errorEnvelope(401, 2004, 'Unauthorized - missing or invalid authentication token'),
   forbidden: (message = 'Access denied - insufficient permissions for this resource') =>

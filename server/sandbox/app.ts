@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
-import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
+import { ERRORS, sendEnvelope } from '../errors.ts';
+import { answerUnknownExpectations, serverOptions, type Deadlines } from '../http-server.ts';
 import { hostForUrl } from '../net.ts';
+import { setSecurityHeaders } from '../security-headers.ts';
 import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
 import { sandboxHandlers } from './routes.ts';
 import { seedState } from './seed.ts';
@@ -26,6 +28,8 @@ export interface SandboxOptions {
   /** Seed this many generated subscriptions on first start instead of the demo set. */
   seedCount?: number | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
+  deadlines?: Partial<Deadlines>;
 }
 
 function isAuthorized(header: string | undefined, apiKey: string): boolean {
@@ -63,12 +67,14 @@ export async function buildSandboxApp(
   const faults: Faults = { latency_ms: options.latencyMs ?? 0, failure_rate: options.failureRate ?? 0 };
 
   const app = Fastify({
+    ...serverOptions(options.deadlines),
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: (_error, _request, reply) => {
+      setSecurityHeaders(reply.raw);
       sendEnvelope(reply, ERRORS.badRequest());
     },
   });
+  answerUnknownExpectations(app.server);
 
   // Fastify parses text/plain by default; the API takes JSON only, so anything else is a 415.
   app.removeContentTypeParser('text/plain');
@@ -96,6 +102,7 @@ export async function buildSandboxApp(
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(reply.raw);
     if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
