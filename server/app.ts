@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERRORS, sendEnvelope } from './errors.ts';
 import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
-import { parseHostList, type HostPolicy } from './proxy/guards.ts';
+import { boundHostPolicy, parseHostList } from './hosts.ts';
 import { registerProxy } from './proxy/proxy.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 import { isApiPath, isConsolePath } from './proxy/target.ts';
@@ -70,15 +69,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   answerUnknownExpectations(app.server);
 
   const extraHosts = parseHostList(options.allowedHosts);
-  // The bound port is known once the server listens (PORT may be 0); read it once then.
-  let boundPort: number | undefined;
-  const hostPolicy = (): HostPolicy => {
-    if (boundPort === undefined) {
-      const address = app.server.address() as AddressInfo | string | null;
-      if (address !== null && typeof address === 'object') boundPort = address.port;
-    }
-    return { host: options.host, port: boundPort ?? options.port, extraHosts };
-  };
+  const hostPolicy = boundHostPolicy(app, options.host, options.port, extraHosts);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;

@@ -56,6 +56,12 @@ export const ERRORS = {
       2005,
       'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
     ),
+  sandboxHostNotAllowed: () =>
+    errorEnvelope(
+      403,
+      2005,
+      'Access denied - this sandbox only answers on its own address: 127.0.0.1, localhost or [::1] with its port.',
+    ),
   crossSite: () =>
     errorEnvelope(403, 2005, 'Access denied - requests from other sites are refused. Use the console page itself.'),
   notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),

@@ -2,14 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import replyFrom from '@fastify/reply-from';
 import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
 import { setSecurityHeaders } from '../security-headers.ts';
-import {
-  allowedHosts,
-  allowedOrigins,
-  crossSiteReason,
-  isHostAllowed,
-  isJsonContentType,
-  type HostPolicy,
-} from './guards.ts';
+import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
+import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { resolveTarget, type TargetDecision } from './target.ts';
 
@@ -67,15 +61,6 @@ function assertHeaderSafeKey(apiKey: string): void {
 
 type Forward = Extract<TargetDecision, { kind: 'forward' }>;
 
-/** Node keeps the first of repeated Host headers; RFC 9112 §3.2 says to refuse such a request. */
-function hasRepeatedHost(rawHeaders: readonly string[]): boolean {
-  let count = 0;
-  for (let index = 0; index < rawHeaders.length; index += 2) {
-    if (rawHeaders[index]?.toLowerCase() === 'host') count += 1;
-  }
-  return count > 1;
-}
-
 function isTimeout(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
   return (
@@ -118,8 +103,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
     const { hosts, origins } = allowedFor(options.hostPolicy());
-    if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, ERRORS.badRequest());
-    if (!isHostAllowed(request.headers.host, hosts)) return sendEnvelope(reply, ERRORS.hostNotAllowed());
+    const refused = refuseHost(request, reply, hosts, ERRORS.hostNotAllowed());
+    if (refused) return refused;
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {

@@ -1,8 +1,10 @@
+import { maxHeaderSize } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import { answerUnknownExpectations, serverOptions, type Deadlines } from '../http-server.ts';
+import { allowedHosts, boundHostPolicy, refuseHost } from '../hosts.ts';
 import { hostForUrl } from '../net.ts';
 import { setSecurityHeaders } from '../security-headers.ts';
 import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
@@ -22,6 +24,8 @@ export type { Faults };
 
 export interface SandboxOptions {
   dataFile: string;
+  /** Where it listens (default 127.0.0.1); also a Host name it answers to. */
+  host?: string;
   apiKey: string;
   latencyMs?: number;
   failureRate?: number;
@@ -68,6 +72,8 @@ export async function buildSandboxApp(
 
   const app = Fastify({
     ...serverOptions(options.deadlines),
+    // Any id that fits in a request line reaches its handler (404 when unknown), not Fastify's 400.
+    maxParamLength: maxHeaderSize,
     logger: options.logger ?? false,
     frameworkErrors: (_error, _request, reply) => {
       setSecurityHeaders(reply.raw);
@@ -101,8 +107,11 @@ export async function buildSandboxApp(
     return sendEnvelope(reply, ERRORS.notFound());
   });
 
+  const hostPolicy = boundHostPolicy(app, options.host ?? '127.0.0.1', 0, []);
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
+    const refused = refuseHost(request, reply, allowedHosts(hostPolicy()), ERRORS.sandboxHostNotAllowed());
+    if (refused) return refused;
     if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
@@ -124,7 +133,6 @@ export async function buildSandboxApp(
 }
 
 export interface StartSandboxOptions extends SandboxOptions {
-  host?: string;
   port?: number;
 }
 
