@@ -30,7 +30,8 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 417    | 1001 | an `Expect` header other than 100-continue                                  |
  * | 431    | 1001 | request headers over Node's limit (16 KiB)                                  |
  * | 500    | 3006 | the server itself failed                                                    |
- * | 502    | 3002 | the console: upstream unreachable, reset, or answered with a redirect       |
+ * | 502    | 3002 | the console: upstream unreachable or reset; or it answered a redirect, a    |
+ * |        |      | status outside 200–599, a body that is not JSON, compressed or over 32 MiB  |
  * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
  */
 export const ERRORS = {
@@ -83,6 +84,12 @@ export const ERRORS = {
       502,
       3002,
       `The Linq API at ${origin} answered with a redirect (${status}), which the console does not follow. Check LINQ_API_V3_BASE_URL.`,
+    ),
+  upstreamBadAnswer: (origin: string, what: string) =>
+    errorEnvelope(
+      502,
+      3002,
+      `The Linq API at ${origin} answered ${what}, which the console does not pass on. Try again in a moment; if it persists, check LINQ_API_V3_BASE_URL.`,
     ),
   upstreamTimeout: (timeoutMs: number) =>
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),

@@ -1,0 +1,135 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool, errors } from 'undici';
+import type { ErrorEnvelope } from '../../contract/schemas.ts';
+import { ERRORS } from '../errors.ts';
+import { isJsonContentType } from './guards.ts';
+import { keyRedactor } from './redact.ts';
+
+/**
+ * The console's one way to the upstream: an undici Pool, driven directly. @fastify/reply-from
+ * (which also forwards with undici) streams the answer as it comes and bounds each wait on its
+ * own; the proxy needs one deadline for the whole answer (time queued for a pooled connection and
+ * the body included), an abort when the client leaves, and the whole body in hand before any of
+ * it is sent, to check that it is JSON, bounded in size and free of the key.
+ */
+
+/** Pooled connections to the upstream; requests beyond them wait (inside the deadline). */
+export const UPSTREAM_CONNECTIONS = 32;
+
+/** The largest answer passed on: generous for 10,000 subscriptions (about 3.3 MB). */
+export const UPSTREAM_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+
+export interface UpstreamOptions {
+  /** The upstream origin (LINQ_API_V3_BASE_URL's). */
+  origin: string;
+  apiKey: string;
+  timeoutMs: number;
+}
+
+export interface UpstreamRequest {
+  method: string;
+  /** The full upstream path, base path included. */
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer | undefined;
+}
+
+export type UpstreamResult =
+  | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; body: Buffer }
+  /** Answered by the console instead; `cause` is for the log line (never a value from the request). */
+  | { kind: 'refused'; envelope: ErrorEnvelope; cause: string };
+
+/** Stops reading an answer: an unfinished one closes its connection, so nothing of it is reused. */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  // undici's body emits an abort error on destroy; nobody reads it any more.
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+const TIMED_OUT = new Error('upstream deadline');
+const CLIENT_GONE = new Error('client gone');
+
+/** The headers the client may see: the response allowlist (headers.ts), without framing or encoding. */
+type PassHeaders = (upstream: IncomingHttpHeaders) => Record<string, string | string[]>;
+
+export function createUpstream(options: UpstreamOptions, passHeaders: PassHeaders) {
+  const { origin, timeoutMs } = options;
+  const pool = new Pool(origin, {
+    connections: UPSTREAM_CONNECTIONS,
+    pipelining: 1,
+    // The key must only ever go to a verified server (undici's default, stated on purpose).
+    connect: { timeout: timeoutMs, rejectUnauthorized: true },
+  });
+  const redactor = keyRedactor(options.apiKey);
+  const refused = (envelope: ErrorEnvelope, cause: string): UpstreamResult => ({ kind: 'refused', envelope, cause });
+  const badAnswer = (what: string) => refused(ERRORS.upstreamBadAnswer(origin, what), what);
+
+  /**
+   * Sends one request and reads its whole answer, all within `timeoutMs` from now; `clientGone`
+   * aborts it (queued or in flight) when the client leaves.
+   */
+  async function forward(request: UpstreamRequest, clientGone: AbortSignal): Promise<UpstreamResult> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
+    const leave = () => controller.abort(CLIENT_GONE);
+    if (clientGone.aborted) leave();
+    clientGone.addEventListener('abort', leave, { once: true });
+    try {
+      const response = await pool.request({
+        method: request.method as 'GET',
+        path: request.path,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: controller.signal,
+      });
+      const { statusCode: status, headers } = response;
+      const refusal =
+        status >= 300 && status < 400
+          ? refused(ERRORS.upstreamRedirect(origin, status), `redirect ${status}`)
+          : status < 200 || status > 599
+            ? badAnswer(`with status ${status}`)
+            : headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity'
+              ? badAnswer('with a compressed body')
+              : Number(headers['content-length'] ?? 0) > UPSTREAM_BODY_LIMIT_BYTES
+                ? badAnswer(`with a body over ${UPSTREAM_BODY_LIMIT_BYTES / 1024 / 1024} MiB`)
+                : undefined;
+      if (refusal) {
+        discard(response.body);
+        return refusal;
+      }
+
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > UPSTREAM_BODY_LIMIT_BYTES) {
+          discard(response.body);
+          return badAnswer(`with a body over ${UPSTREAM_BODY_LIMIT_BYTES / 1024 / 1024} MiB`);
+        }
+        chunks.push(chunk);
+      }
+      const raw = Buffer.concat(chunks, size);
+      const contentType = headers['content-type'];
+      // Only JSON is served from the console's origin; an empty answer (a 204) has no type to check.
+      if (raw.length > 0 && !isJsonContentType(Array.isArray(contentType) ? contentType[0] : contentType)) {
+        return badAnswer('with a body that is not JSON');
+      }
+      const body = redactor.body(raw);
+      const passed = redactor.headers(passHeaders(headers));
+      if (body === undefined || passed === undefined) return badAnswer('with the API key in a form it cannot remove');
+      return { kind: 'answer', status, headers: passed, body };
+    } catch (error) {
+      if (controller.signal.reason === TIMED_OUT || error instanceof errors.ConnectTimeoutError) {
+        return refused(ERRORS.upstreamTimeout(timeoutMs), 'timeout');
+      }
+      if (controller.signal.reason === CLIENT_GONE) return refused(ERRORS.upstreamUnreachable(origin), 'client gone');
+      const code = (error as { code?: unknown }).code;
+      return refused(ERRORS.upstreamUnreachable(origin), typeof code === 'string' ? code : 'failed');
+    } finally {
+      clearTimeout(timer);
+      clientGone.removeEventListener('abort', leave);
+    }
+  }
+
+  return { forward, close: () => pool.close() };
+}
