@@ -144,35 +144,23 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       body = request.body;
     }
 
-    // A client that leaves aborts the forward, queued or in flight. Its end of the connection
-    // (FIN) is the first sign, well before the close; Node answers a half-closed client nothing either.
-    const clientGone = new AbortController();
-    const socket = request.raw.socket;
-    const leave = () => clientGone.abort();
-    socket.once('end', leave);
-    socket.once('close', leave);
-    if (socket.destroyed || socket.readableEnded) leave();
     const path = `${basePath}${target.path}`;
     if (options.requestLogging) request.log.info({ method: target.method, path }, 'fetching from remote server');
-    let result;
-    try {
-      result = await upstream.forward(
-        {
-          method: target.method,
-          // No endpoint takes a query string; none is sent.
-          path,
-          headers: upstreamRequestHeaders(request.headers, { apiKey: options.apiKey, body }),
-          body,
-        },
-        clientGone.signal,
-      );
-    } finally {
-      socket.off('end', leave);
-      socket.off('close', leave);
-    }
+    const result = await upstream.forward(
+      {
+        method: target.method,
+        // No endpoint takes a query string; none is sent.
+        path,
+        headers: upstreamRequestHeaders(request.headers, { apiKey: options.apiKey, body }),
+        body,
+      },
+      request.raw.socket,
+    );
 
+    // Nobody is left to read it, but Fastify still wants an answer: this one goes nowhere.
+    if (result.kind === 'gone') return sendEnvelope(reply, ERRORS.upstreamUnreachable(origin));
     if (result.kind === 'refused') {
-      if (!clientGone.signal.aborted) request.log.warn({ cause: result.cause }, 'upstream request failed');
+      request.log.warn({ cause: result.cause }, 'upstream request failed');
       return sendEnvelope(reply, result.envelope);
     }
     reply.code(result.status).headers(result.headers).header('cache-control', 'no-store');

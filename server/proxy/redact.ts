@@ -32,10 +32,13 @@ export function keyRedactor(apiKey: string) {
   /** The body without the key, or undefined if it cannot be removed. */
   function body(buffer: Buffer): Buffer | undefined {
     const result = needles.reduce((text, needle) => replaceAll(text, needle, replacement), buffer);
+    // Nothing replaced (the usual case): one scan per spelling is all it costs.
+    if (result === buffer) return buffer;
     return needles.some((needle) => result.includes(needle)) ? undefined : result;
   }
 
   function text(value: string): string | undefined {
+    if (!spellings.some((spelling) => value.includes(spelling))) return value;
     const result = spellings.reduce((current, spelling) => current.replaceAll(spelling, REDACTED), value);
     return spellings.some((spelling) => result.includes(spelling)) ? undefined : result;
   }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Pool, errors } from 'undici';
+import type { Duplex } from 'node:stream';
+import { Pool, errors, type Dispatcher } from 'undici';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { ERRORS } from '../errors.ts';
 import { isJsonContentType } from './guards.ts';
@@ -18,6 +19,7 @@ export const UPSTREAM_CONNECTIONS = 32;
 
 /** The largest answer passed on: generous for 10,000 subscriptions (about 3.3 MB). */
 export const UPSTREAM_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const TOO_LARGE = `with a body over ${UPSTREAM_BODY_LIMIT_BYTES / 1024 / 1024} MiB`;
 
 export interface UpstreamOptions {
   /** The upstream origin (LINQ_API_V3_BASE_URL's). */
@@ -37,14 +39,39 @@ export interface UpstreamRequest {
 export type UpstreamResult =
   | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; body: Buffer }
   /** Answered by the console instead; `cause` is for the log line (never a value from the request). */
-  | { kind: 'refused'; envelope: ErrorEnvelope; cause: string };
+  | { kind: 'refused'; envelope: ErrorEnvelope; cause: string }
+  /** The client left: nobody to answer, nothing to report. */
+  | { kind: 'gone' };
+
+type Body = Dispatcher.ResponseData['body'];
 
 /** Stops reading an answer: an unfinished one closes its connection, so nothing of it is reused. */
-function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+function discard(body: Body): void {
   // undici's body emits an abort error on destroy; nobody reads it any more.
   body.on('error', () => undefined);
   body.destroy();
 }
+
+/** The whole body, or undefined (and no more read) past `limit` bytes. Events, not an async iterator: this runs per request. */
+function readBody(body: Body, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else {
+        discard(body);
+        resolve(undefined);
+      }
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size)));
+    body.once('error', reject);
+  });
+}
+
+/** The client's connection, whose end or close means the client has gone. */
+export type ClientConnection = Pick<Duplex, 'once' | 'off' | 'destroyed' | 'readableEnded'>;
 
 const TIMED_OUT = new Error('upstream deadline');
 const CLIENT_GONE = new Error('client gone');
@@ -65,15 +92,17 @@ export function createUpstream(options: UpstreamOptions, passHeaders: PassHeader
   const badAnswer = (what: string) => refused(ERRORS.upstreamBadAnswer(origin, what), what);
 
   /**
-   * Sends one request and reads its whole answer, all within `timeoutMs` from now; `clientGone`
-   * aborts it (queued or in flight) when the client leaves.
+   * Sends one request and reads its whole answer, all within `timeoutMs` from now. The client's
+   * connection ending (FIN) or closing aborts it, queued or in flight: a client that has gone
+   * gets nothing sent upstream in its name (and Node answers a half-closed client nothing either).
    */
-  async function forward(request: UpstreamRequest, clientGone: AbortSignal): Promise<UpstreamResult> {
+  async function forward(request: UpstreamRequest, client: ClientConnection): Promise<UpstreamResult> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     const leave = () => controller.abort(CLIENT_GONE);
-    if (clientGone.aborted) leave();
-    clientGone.addEventListener('abort', leave, { once: true });
+    client.once('end', leave);
+    client.once('close', leave);
+    if (client.destroyed || client.readableEnded) leave();
     try {
       const response = await pool.request({
         method: request.method as 'GET',
@@ -91,24 +120,14 @@ export function createUpstream(options: UpstreamOptions, passHeaders: PassHeader
             : headers['content-encoding'] !== undefined && headers['content-encoding'] !== 'identity'
               ? badAnswer('with a compressed body')
               : Number(headers['content-length'] ?? 0) > UPSTREAM_BODY_LIMIT_BYTES
-                ? badAnswer(`with a body over ${UPSTREAM_BODY_LIMIT_BYTES / 1024 / 1024} MiB`)
+                ? badAnswer(TOO_LARGE)
                 : undefined;
       if (refusal) {
         discard(response.body);
         return refusal;
       }
-
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > UPSTREAM_BODY_LIMIT_BYTES) {
-          discard(response.body);
-          return badAnswer(`with a body over ${UPSTREAM_BODY_LIMIT_BYTES / 1024 / 1024} MiB`);
-        }
-        chunks.push(chunk);
-      }
-      const raw = Buffer.concat(chunks, size);
+      const raw = await readBody(response.body, UPSTREAM_BODY_LIMIT_BYTES);
+      if (raw === undefined) return badAnswer(TOO_LARGE);
       const contentType = headers['content-type'];
       // Only JSON is served from the console's origin; an empty answer (a 204) has no type to check.
       if (raw.length > 0 && !isJsonContentType(Array.isArray(contentType) ? contentType[0] : contentType)) {
@@ -122,12 +141,13 @@ export function createUpstream(options: UpstreamOptions, passHeaders: PassHeader
       if (controller.signal.reason === TIMED_OUT || error instanceof errors.ConnectTimeoutError) {
         return refused(ERRORS.upstreamTimeout(timeoutMs), 'timeout');
       }
-      if (controller.signal.reason === CLIENT_GONE) return refused(ERRORS.upstreamUnreachable(origin), 'client gone');
+      if (controller.signal.reason === CLIENT_GONE) return { kind: 'gone' };
       const code = (error as { code?: unknown }).code;
       return refused(ERRORS.upstreamUnreachable(origin), typeof code === 'string' ? code : 'failed');
     } finally {
       clearTimeout(timer);
-      clientGone.removeEventListener('abort', leave);
+      client.off('end', leave);
+      client.off('close', leave);
     }
   }
 
