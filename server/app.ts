@@ -6,7 +6,8 @@ import { answerUnknownExpectations, serverOptions, type Deadlines } from './http
 import { boundHostPolicy, parseHostList } from './hosts.ts';
 import { registerProxy } from './proxy/proxy.ts';
 import { setSecurityHeaders } from './security-headers.ts';
-import { isApiPath, isConsolePath } from './proxy/target.ts';
+import { isPageRoute } from './proxy/target.ts';
+import { registerDevPage } from './dev-page.ts';
 import type { UpstreamInfo } from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
 
@@ -38,17 +39,13 @@ export interface ConsoleAppOptions {
   distDir?: string;
   /** `dev`: the Vite project root (default the repository). */
   viteRoot?: string;
+  /** `dev`: files never served whatever their place (the sandbox data file, LINQ_SANDBOX_DATA). */
+  privateFiles?: string[];
   logger?: FastifyServerOptions['logger'];
   /** Let the proxy log each forward (off by default; request lines log at info, below the default `warn`). */
   requestLogging?: boolean;
   /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
   deadlines?: Partial<Deadlines>;
-}
-
-function hasFileExtension(rawUrl: string): boolean {
-  const path = rawUrl.split(/[?#]/, 1)[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  return last.includes('.');
 }
 
 export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInstance> {
@@ -100,36 +97,17 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: distDir, index: ['index.html'], dotfiles: 'ignore' });
     app.setNotFoundHandler((request, reply) => {
-      const url = request.raw.url ?? '/';
-      // SPA fallback: a page route (no extension) gets the app; a missing asset or API path does not.
-      if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(url) && !hasFileExtension(url)) {
+      // SPA fallback: a page route gets the app; a missing asset or API path does not.
+      if (isPageRoute(request.method, request.raw.url ?? '/')) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
       }
       return sendEnvelope(reply, ERRORS.notFound());
     });
   } else {
-    app.setNotFoundHandler((_request, reply) => sendEnvelope(reply, ERRORS.notFound()));
-    const { default: middie } = await import('@fastify/middie');
-    const { createServer } = await import('vite');
-    const vite = await createServer({
+    await registerDevPage(app, {
       root: options.viteRoot ?? projectRoot,
-      appType: 'spa',
-      server: {
-        middlewareMode: true,
-        hmr: { server: app.server },
-        // The console's own Host check has already run; Vite's repeats it for the names it knows.
-        allowedHosts: [options.host, ...extraHosts.map((entry) => entry.replace(/:\d+$/, ''))],
-      },
-    });
-    app.addHook('onClose', async () => {
-      await vite.close();
-    });
-    await app.register(middie);
-    // Vite never sees API paths: its SPA fallback would answer them with the page.
-    app.use((req, res, next) => {
-      const url = req.url ?? '/';
-      if (isApiPath(url) || isConsolePath(url)) next();
-      else vite.middlewares(req, res, next);
+      hostNames: [options.host, ...extraHosts.map((entry) => entry.replace(/:\d+$/, ''))],
+      privateFiles: options.privateFiles ?? [],
     });
   }
 

@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     allowedHosts: env.LINQ_CONSOLE_ALLOWED_HOSTS,
     upstream: { kind: sandbox ? 'sandbox' : 'linq', origin: new URL(baseUrl).origin },
+    privateFiles: [env.LINQ_SANDBOX_DATA],
     logger: { level: 'warn' },
   });
 

@@ -1,7 +1,49 @@
 import type { ServerResponse } from 'node:http';
 
-/** The policy of API answers (JSON, envelopes). */
-export const API_CSP = "frame-ancestors 'none'";
+/**
+ * Security headers and the Content-Security-Policy of each kind of answer (README, "Security").
+ */
+
+/** API answers (JSON, envelopes): nothing in them may load or run anything, nor be framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The page and its assets: scripts, connections and objects from the console's own origin only.
+ * Inline styles are allowed because sonner injects a <style> element at run time and React sets
+ * style attributes; styles cannot run code.
+ */
+const PAGE_DIRECTIVES = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'frame-ancestors': "'none'",
+  'form-action': "'self'",
+};
+
+const policy = (directives: Record<string, string>) =>
+  Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+
+/** `npm run serve`: the built page has no inline script at all. */
+export const SERVE_PAGE_CSP = policy(PAGE_DIRECTIVES);
+
+/**
+ * `npm start`: the same, relaxed by what Vite's client needs and nothing more: its inline
+ * react-refresh preamble (by hash, not 'unsafe-inline'), the HMR websocket on the page's own
+ * host, and the blob: worker its client pings the restarted server from.
+ */
+export function devPageCsp(inlineScriptHashes: readonly string[], host: string): string {
+  return policy({
+    ...PAGE_DIRECTIVES,
+    'script-src': ["'self'", ...inlineScriptHashes].join(' '),
+    'connect-src': `'self' ws://${host}`,
+    'worker-src': "'self' blob:",
+  });
+}
 
 /** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
 export function securityHeaders(csp: string = API_CSP): Record<string, string> {

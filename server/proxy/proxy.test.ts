@@ -930,7 +930,7 @@ describe('headers', () => {
     expect(answer.headers['x-ratelimit-limit']).toBe('100');
     // The console's own security headers win over the upstream's.
     expect(answer.headers['x-frame-options']).toBe('DENY');
-    expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(answer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(JSON.stringify(answer.headers)).not.toContain('upstream-secret');
   });

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
-import { setSecurityHeaders } from '../security-headers.ts';
+import { SERVE_PAGE_CSP, setSecurityHeaders } from '../security-headers.ts';
 import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
-import { resolveTarget, type TargetDecision } from './target.ts';
+import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
 import { createUpstream } from './upstream.ts';
 
 /**
@@ -96,6 +96,9 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
       case 'page':
+        // The page's policy (the dev page replaces it with its own, server/dev-page.ts); the
+        // console's own JSON endpoints keep the API one.
+        if (!isConsolePath(request.raw.url ?? '')) reply.raw.setHeader('content-security-policy', SERVE_PAGE_CSP);
         return;
       case 'bad-target':
         return sendEnvelope(reply, ERRORS.badTarget());

@@ -73,7 +73,7 @@ export async function buildSandboxApp(
   const app = Fastify({
     ...serverOptions(options.deadlines),
     // Any id that fits in a request line reaches its handler (404 when unknown), not Fastify's 400.
-    maxParamLength: maxHeaderSize,
+    routerOptions: { maxParamLength: maxHeaderSize },
     logger: options.logger ?? false,
     frameworkErrors: (_error, _request, reply) => {
       setSecurityHeaders(reply.raw);
