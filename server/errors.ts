@@ -28,6 +28,7 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 413    | 1003 | a request body over 1 MiB                                                   |
  * | 415    | 1004 | a POST or PUT whose Content-Type is not application/json                    |
  * | 417    | 1001 | an `Expect` header other than 100-continue                                  |
+ * | 429    | 1007 | the sandbox: over its rate limit; with `Retry-After` and `retry_after`      |
  * | 431    | 1001 | request headers over Node's limit (16 KiB)                                  |
  * | 500    | 3006 | the server itself failed                                                    |
  * | 502    | 3002 | the console: upstream unreachable or reset; or it answered a redirect, a    |
@@ -72,6 +73,16 @@ export const ERRORS = {
   payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
   unsupportedMediaType: () =>
     errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
+  /** Linq's 429: `retry_after` (seconds, as in the Retry-After header) beside `error`. */
+  rateLimited: (seconds: number): ErrorEnvelope => ({
+    error: {
+      status: 429,
+      code: 1007,
+      message: `Too many requests - rate limit exceeded. Retry after ${seconds} s.`,
+    },
+    retry_after: seconds,
+    success: false,
+  }),
   internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
   upstreamUnreachable: (origin: string) =>
     errorEnvelope(

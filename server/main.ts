@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       apiKey: env.LINQ_SANDBOX_API_KEY,
       latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
       failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+      rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
       seedCount: env.LINQ_SANDBOX_SEED_COUNT,
       logger: false,
     });

@@ -8,6 +8,7 @@ import { allowedHosts, boundHostPolicy, refuseHost } from '../hosts.ts';
 import { hostForUrl } from '../net.ts';
 import { setSecurityHeaders } from '../security-headers.ts';
 import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { sandboxHandlers } from './routes.ts';
 import { seedState } from './seed.ts';
 import { SandboxStore } from './store.ts';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   apiKey: string;
   latencyMs?: number;
   failureRate?: number;
+  /** API requests a second per key (LINQ_SANDBOX_RATE_LIMIT); 0 or absent is off. */
+  rateLimit?: number;
   /** Seed this many generated subscriptions on first start instead of the demo set. */
   seedCount?: number | undefined;
   logger?: FastifyServerOptions['logger'];
@@ -68,7 +71,12 @@ export async function buildSandboxApp(
   options: SandboxOptions,
 ): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
   const store = await SandboxStore.open(options.dataFile, () => seedState(options.seedCount));
-  const faults: Faults = { latency_ms: options.latencyMs ?? 0, failure_rate: options.failureRate ?? 0 };
+  const faults: Faults = {
+    latency_ms: options.latencyMs ?? 0,
+    failure_rate: options.failureRate ?? 0,
+    rate_limit: options.rateLimit ?? 0,
+  };
+  const takeToken = createRateLimiter();
 
   const app = Fastify({
     ...serverOptions(options.deadlines),
@@ -115,6 +123,11 @@ export async function buildSandboxApp(
     if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
+    // Before anything else an API request costs: a 429 changes nothing.
+    const retryAfter = takeToken(options.apiKey, faults.rate_limit);
+    if (retryAfter !== undefined) {
+      return sendEnvelope(reply.header('retry-after', String(retryAfter)), ERRORS.rateLimited(retryAfter));
+    }
     if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
     if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
   });
