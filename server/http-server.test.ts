@@ -1,15 +1,13 @@
 // @vitest-environment node
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deadlines } from './http-server.ts';
 import { buildSandboxApp } from './sandbox/app.ts';
-import { exchange, expectEnvelope, parseRawAnswer, sendRaw } from './test-http.ts';
+import { cleanupsAfterEach, exchange, expectEnvelope, parseRawAnswer, sendRaw, startTestConsole } from './test-http.ts';
 
 /**
  * What both servers (the console and the sandbox) promise as HTTP servers: every socket has a
@@ -20,7 +18,6 @@ let scratch: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'linq-http-server-test-'));
-  await writeFile(join(scratch, 'index.html'), '<!doctype html><title>console</title>');
 });
 
 afterAll(async () => {
@@ -36,37 +33,18 @@ interface Started {
   create: string;
 }
 
-const opened: FastifyInstance[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((app) => app.close()));
-});
-
-async function listen(app: FastifyInstance): Promise<number> {
-  opened.push(app);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return (app.server.address() as AddressInfo).port;
-}
+const cleanups = cleanupsAfterEach();
 
 const SERVERS: Array<[string, (deadlines?: Partial<Deadlines>) => Promise<Started>]> = [
   [
     'the console',
     async (deadlines) => {
-      const app = await buildApp({
-        mode: 'serve',
-        distDir: scratch,
-        // Never reached: nothing below is forwarded.
-        baseUrl: 'http://127.0.0.1:9/api/partner',
-        apiKey: 'k',
-        timeoutMs: 1000,
-        host: '127.0.0.1',
-        port: 0,
-        deadlines,
-      });
-      const port = await listen(app);
-      const host = `Host: 127.0.0.1:${port}\r\n`;
+      const started = await startTestConsole({ deadlines });
+      cleanups.push(() => started.close());
+      const host = `Host: 127.0.0.1:${started.port}\r\n`;
       return {
-        server: app.server,
-        port,
+        server: started.app.server,
+        port: started.port,
         request: `GET /__console/upstream HTTP/1.1\r\n${host}`,
         create: `POST /v3/webhook-subscriptions HTTP/1.1\r\n${host}`,
       };
@@ -77,7 +55,9 @@ const SERVERS: Array<[string, (deadlines?: Partial<Deadlines>) => Promise<Starte
     async (deadlines) => {
       const dataFile = join(await mkdtemp(join(scratch, 'sandbox-')), 'sandbox.json');
       const { app } = await buildSandboxApp({ dataFile, apiKey: 'k', deadlines });
-      const port = await listen(app);
+      cleanups.push(() => app.close());
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (app.server.address() as AddressInfo).port;
       const headers = `Host: 127.0.0.1:${port}\r\nAuthorization: Bearer k\r\n`;
       return {
         server: app.server,

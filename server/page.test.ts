@@ -1,13 +1,12 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type ConsoleAppOptions } from './app.ts';
+import type { ConsoleAppOptions } from './app.ts';
+import { startTestConsole } from './test-http.ts';
 
 /**
  * What the page is served with, in both modes: in dev (Vite's middleware) nothing but what the
@@ -24,19 +23,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function start(options: Partial<ConsoleAppOptions> & Pick<ConsoleAppOptions, 'mode'>): Promise<string> {
-  const app: FastifyInstance = await buildApp({
-    // Never reached: nothing here is forwarded.
-    baseUrl: 'http://127.0.0.1:9/api/partner',
-    apiKey: 'k',
-    timeoutMs: 1000,
-    host: '127.0.0.1',
-    port: 0,
-    ...options,
-  });
-  cleanups.push(() => app.close());
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+async function start(options: Partial<ConsoleAppOptions>): Promise<string> {
+  const started = await startTestConsole(options);
+  cleanups.push(() => started.close());
+  return started.url;
 }
 
 interface Fetched {
@@ -217,10 +207,7 @@ describe('serve mode', () => {
   let base: string;
 
   beforeAll(async () => {
-    const distDir = await mkdtemp(join(tmpdir(), 'linq-page-test-dist-'));
-    cleanups.push(() => rm(distDir, { recursive: true, force: true }));
-    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title>');
-    base = await start({ mode: 'serve', distDir });
+    base = await start({ mode: 'serve' });
   });
 
   it('serves the page with scripts, connections and objects restricted to its own origin', async () => {

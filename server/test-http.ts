@@ -1,11 +1,86 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { connect } from 'node:net';
-import { expect } from 'vitest';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, expect } from 'vitest';
+import { buildApp, type ConsoleAppOptions } from './app.ts';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './sandbox/app.ts';
 
 /**
- * Test helpers shared by the server suites: raw bytes on a socket (for what node:http or fetch
- * will not send), the one HTTP/1.1 answer read back, and the envelope check.
+ * Test helpers shared by the server suites: a console and a sandbox to test against, raw bytes
+ * on a socket (for what node:http or fetch will not send), the one HTTP/1.1 answer read back, and
+ * the envelope check.
  */
+
+/** A list of clean-ups a test pushes to; they run after each test, last first. */
+export function cleanupsAfterEach(): Array<() => Promise<void>> {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
+}
+
+/** A sandbox on a free port with key `test-key` and a fresh data file, both gone on close. */
+export async function startTestSandbox(
+  options: Partial<StartSandboxOptions> = {},
+): Promise<RunningSandbox & { port: number }> {
+  const directory = await mkdtemp(join(tmpdir(), 'linq-test-sandbox-'));
+  const sandbox = await startSandbox({
+    dataFile: join(directory, 'sandbox.json'),
+    apiKey: 'test-key',
+    port: 0,
+    ...options,
+  });
+  return {
+    ...sandbox,
+    port: Number(new URL(sandbox.url).port),
+    close: async () => {
+      await sandbox.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestConsole {
+  app: FastifyInstance;
+  port: number;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A console on a free port: serve mode with a one-page dist/ of its own unless `options` say
+ * otherwise, key `k`, upstream `baseUrl` (a closed port when nothing is to be forwarded).
+ */
+export async function startTestConsole(options: Partial<ConsoleAppOptions> = {}): Promise<TestConsole> {
+  const distDir = await mkdtemp(join(tmpdir(), 'linq-test-console-'));
+  await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title><body></body>');
+  const app = await buildApp({
+    mode: 'serve',
+    distDir,
+    baseUrl: 'http://127.0.0.1:9/api/partner',
+    apiKey: 'k',
+    timeoutMs: 5000,
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    app,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await rm(distDir, { recursive: true, force: true });
+    },
+  };
+}
 
 export interface Answer {
   status: number;

@@ -1,14 +1,9 @@
 // @vitest-environment node
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import LinqAPIV3, { APIError, RateLimitError } from '@linqapp/sdk';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';
 import { parseEnv } from '../env.ts';
-import { startSandbox, type RunningSandbox } from './app.ts';
+import type { RunningSandbox } from './app.ts';
 import { burstFor, createRateLimiter } from './rate-limit.ts';
 
 /**
@@ -17,25 +12,10 @@ import { burstFor, createRateLimiter } from './rate-limit.ts';
  */
 
 const API_KEY = 'test-key';
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function scratch(): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'linq-rate-limit-test-'));
-  cleanups.push(() => rm(directory, { recursive: true, force: true }));
-  return directory;
-}
+const cleanups = cleanupsAfterEach();
 
 async function open(rateLimit?: number): Promise<RunningSandbox> {
-  const sandbox = await startSandbox({
-    dataFile: join(await scratch(), 'sandbox.json'),
-    apiKey: API_KEY,
-    port: 0,
-    rateLimit,
-  });
+  const sandbox = await startTestSandbox({ apiKey: API_KEY, rateLimit });
   cleanups.push(() => sandbox.close());
   return sandbox;
 }
@@ -164,23 +144,12 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
 describe('behind the console', () => {
   it('passes the 429 through with Retry-After and the body; the SDK sees a RateLimitError', async () => {
     const sandbox = await open(1);
-    const distDir = await scratch();
-    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title>');
-    const app: FastifyInstance = await buildApp({
-      mode: 'serve',
-      distDir,
-      baseUrl: sandbox.url,
-      apiKey: API_KEY,
-      timeoutMs: 5000,
-      host: '127.0.0.1',
-      port: 0,
-    });
-    cleanups.push(() => app.close());
-    await app.listen({ host: '127.0.0.1', port: 0 });
+    const proxy = await startTestConsole({ baseUrl: sandbox.url, apiKey: API_KEY });
+    cleanups.push(() => proxy.close());
     // The SDK's key is ignored by the console, which sends its own.
     const client = new LinqAPIV3({
       apiKey: 'unused',
-      baseURL: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+      baseURL: proxy.url,
       maxRetries: 0,
     });
     await client.phoneNumbers.list();

@@ -1,14 +1,8 @@
 // @vitest-environment node
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import LinqAPIV3 from '@linqapp/sdk';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { expectEnvelope, sendRaw } from '../test-http.ts';
-import { startSandbox, type RunningSandbox } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, expectEnvelope, sendRaw, startTestConsole, startTestSandbox } from '../test-http.ts';
+import type { RunningSandbox } from './app.ts';
 
 /**
  * The sandbox at its edge: it listens on a fixed port with a documented key, so it answers only
@@ -16,22 +10,12 @@ import { startSandbox, type RunningSandbox } from './app.ts';
  */
 
 const API_KEY = 'test-key';
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function scratch(): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'linq-sandbox-requests-test-'));
-  cleanups.push(() => rm(directory, { recursive: true, force: true }));
-  return directory;
-}
+const cleanups = cleanupsAfterEach();
 
 async function open(): Promise<{ sandbox: RunningSandbox; port: number }> {
-  const sandbox = await startSandbox({ dataFile: join(await scratch(), 'sandbox.json'), apiKey: API_KEY, port: 0 });
+  const sandbox = await startTestSandbox({ apiKey: API_KEY });
   cleanups.push(() => sandbox.close());
-  return { sandbox, port: Number(new URL(sandbox.url).port) };
+  return { sandbox, port: sandbox.port };
 }
 
 /** One request with exactly these header lines. */
@@ -101,24 +85,12 @@ describe('ids', () => {
 describe('behind the console', () => {
   it('answers the proxy, which sends its own origin as Host, for ids up to the 128 the proxy lets through', async () => {
     const { sandbox } = await open();
-    const distDir = await scratch();
-    await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title>');
-    const app: FastifyInstance = await buildApp({
-      mode: 'serve',
-      distDir,
-      baseUrl: sandbox.url,
-      apiKey: API_KEY,
-      timeoutMs: 5000,
-      host: '127.0.0.1',
-      port: 0,
-    });
-    cleanups.push(() => app.close());
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const console = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const proxy = await startTestConsole({ baseUrl: sandbox.url, apiKey: API_KEY });
+    cleanups.push(() => proxy.close());
 
-    expect((await fetch(`${console}/v3/webhook-events`)).status).toBe(200);
+    expect((await fetch(`${proxy.url}/v3/webhook-events`)).status).toBe(200);
     for (const length of [101, 128]) {
-      const answer = await fetch(`${console}/v3/webhook-subscriptions/${'b'.repeat(length)}`);
+      const answer = await fetch(`${proxy.url}/v3/webhook-subscriptions/${'b'.repeat(length)}`);
       expect(answer.status, `${length} characters`).toBe(404);
       expect(await answer.json()).toEqual({
         error: { status: 404, code: 2001, message: 'Resource not found' },

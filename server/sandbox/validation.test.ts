@@ -1,9 +1,7 @@
 // @vitest-environment node
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach, startTestSandbox } from '../test-http.ts';
+import type { RunningSandbox } from './app.ts';
 import { MAX_PHONE_NUMBERS, checkEventTypes, checkPhoneNumbers } from './validation.ts';
 
 /**
@@ -12,19 +10,11 @@ import { MAX_PHONE_NUMBERS, checkEventTypes, checkPhoneNumbers } from './validat
  */
 
 const API_KEY = 'test-key';
-const running: RunningSandbox[] = [];
-const directories: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((sandbox) => sandbox.close()));
-  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
-});
+const cleanups = cleanupsAfterEach();
 
 async function open(): Promise<RunningSandbox> {
-  const directory = await mkdtemp(join(tmpdir(), 'linq-validation-test-'));
-  directories.push(directory);
-  const sandbox = await startSandbox({ dataFile: join(directory, 'sandbox.json'), apiKey: API_KEY, port: 0 });
-  running.push(sandbox);
+  const sandbox = await startTestSandbox({ apiKey: API_KEY });
+  cleanups.push(() => sandbox.close());
   return sandbox;
 }
 
