@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyHttpOptions } from 'fastify';
 import type { ErrorEnvelope } from '../contract/schemas.ts';
 import { BODY_LIMIT_BYTES, ERRORS } from './errors.ts';
-import { securityHeaders } from './security-headers.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /**
  * What the console and the sandbox share as HTTP servers: socket deadlines, and the Linq envelope
@@ -34,7 +34,7 @@ function rawEnvelope(envelope: ErrorEnvelope): { headers: Record<string, string>
   const body = JSON.stringify(envelope);
   return {
     headers: {
-      ...securityHeaders(),
+      ...SECURITY_HEADERS,
       'content-type': 'application/json; charset=utf-8',
       'content-length': String(Buffer.byteLength(body)),
       'cache-control': 'no-store',

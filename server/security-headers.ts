@@ -45,18 +45,20 @@ export function devPageCsp(inlineScriptHashes: readonly string[], host: string):
   });
 }
 
-/** On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads. */
-export function securityHeaders(csp: string = API_CSP): Record<string, string> {
-  return {
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'content-security-policy': csp,
-    'cross-origin-resource-policy': 'same-origin',
-    'referrer-policy': 'no-referrer',
-  };
-}
+/**
+ * On every answer, page included: no framing by other sites, no sniffing, no cross-origin reads,
+ * and the API policy (a page answer then replaces the policy with its own).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': API_CSP,
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+};
+const HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
-export function setSecurityHeaders(response: ServerResponse, csp: string = API_CSP): void {
+export function setSecurityHeaders(response: ServerResponse): void {
   // Set on the raw response so answers written by the Vite middleware carry them too.
-  for (const [name, value] of Object.entries(securityHeaders(csp))) response.setHeader(name, value);
+  for (const [name, value] of HEADER_ENTRIES) response.setHeader(name, value);
 }
