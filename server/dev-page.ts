@@ -15,12 +15,14 @@ import { devPageCsp } from './security-headers.ts';
  * list of the only paths it is asked for. Everything else is a 404 envelope.
  */
 
-/** The directories the page is built from; nothing else under the root is read for the browser. */
+/** Vite's own file access: the directories the page is built from (its dependencies included). */
 const PAGE_DIRECTORIES = ['src', 'contract', 'node_modules', 'public'];
 
-/** What the dev page asks Vite for, besides the page directories' files and public/. */
-const VITE_PATHS = ['/@vite/', '/@id/', '/node_modules/.vite/', '/node_modules/vite/dist/client/'];
-const SOURCE_PATHS = ['/src/', '/contract/'];
+/** What the browser may ask for: the page's sources, Vite's pre-bundled dependencies and its client. */
+const SERVED_DIRECTORIES = ['src', 'contract', 'node_modules/.vite', 'node_modules/vite/dist/client'];
+
+/** Vite's virtual modules: no file of the project behind them. */
+const VITE_MODULES = ['/@vite/', '/@id/'];
 
 export interface DevPageOptions {
   root: string;
@@ -50,7 +52,7 @@ function inlineScriptHashes(html: string): string[] {
 
 export async function registerDevPage(app: FastifyInstance, options: DevPageOptions): Promise<void> {
   const root = resolve(options.root);
-  const directories = PAGE_DIRECTORIES.map((directory) => join(root, directory));
+  const served = SERVED_DIRECTORIES.map((directory) => join(root, directory));
   const publicDir = join(root, 'public');
   const privateFiles = options.privateFiles.map((file) => resolve(file));
   const isPrivate = (file: string) =>
@@ -59,20 +61,21 @@ export async function registerDevPage(app: FastifyInstance, options: DevPageOpti
         file === secret || (dirname(file) === dirname(secret) && basename(file).startsWith(`.${basename(secret)}.`)),
     );
 
-  /** The file a path names when Vite may serve it, for the private-file check; undefined when it may not. */
-  const servedFile = (path: string): string | undefined => {
-    if (path === '/@react-refresh' || VITE_PATHS.some((prefix) => path.startsWith(prefix))) return join(root, path);
-    if (SOURCE_PATHS.some((prefix) => path.startsWith(prefix))) return join(root, path);
-    if (path.startsWith('/@fs/')) {
-      const file = resolve(path.slice('/@fs'.length));
-      return directories.some((directory) => isUnder(file, directory)) ? file : undefined;
-    }
+  const servedPublicFile = (path: string): string | undefined => {
     const file = join(publicDir, path);
     try {
       return statSync(file).isFile() ? file : undefined;
     } catch {
       return undefined;
     }
+  };
+  /** The file a path names when Vite may serve it, for the private-file check; undefined when it may not. */
+  const servedFile = (path: string): string | undefined => {
+    if (path === '/@react-refresh' || VITE_MODULES.some((prefix) => path.startsWith(prefix))) return join(root, path);
+    // Vite asks for some files by their absolute path (/@fs/…): held to the same directories.
+    const file = path.startsWith('/@fs/') ? resolve(path.slice('/@fs'.length)) : join(root, path);
+    if (served.some((directory) => isUnder(file, directory))) return file;
+    return servedPublicFile(path);
   };
 
   const { createServer } = await import('vite');
@@ -87,7 +90,7 @@ export async function registerDevPage(app: FastifyInstance, options: DevPageOpti
       cors: false,
       allowedHosts: options.hostNames,
       // Vite's own check, beside the list below: no file outside the page's directories.
-      fs: { strict: true, allow: directories },
+      fs: { strict: true, allow: PAGE_DIRECTORIES.map((directory) => join(root, directory)) },
     },
   });
   app.addHook('onClose', async () => {

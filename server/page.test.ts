@@ -115,6 +115,7 @@ describe('dev mode, on the project itself', () => {
       '/node_modules/fastify/package.json',
       `/@fs${ROOT}package.json`,
       `/@fs${ROOT}server/app.ts`,
+      `/@fs${ROOT}node_modules/fastify/package.json`,
       '/@fs/etc/passwd',
       '/__open-in-editor?file=server/app.ts',
     ];
