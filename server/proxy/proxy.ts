@@ -3,7 +3,7 @@ import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
 import { SERVE_PAGE_CSP, setSecurityHeaders } from '../security-headers.ts';
 import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
-import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import { upstreamRequestHeaders } from './headers.ts';
 import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
 import { createUpstream } from './upstream.ts';
 
@@ -69,10 +69,7 @@ type Forward = Extract<TargetDecision, { kind: 'forward' }>;
 export async function registerProxy(app: FastifyInstance, options: ProxyOptions): Promise<void> {
   const { origin, basePath } = parseUpstream(options.baseUrl);
   assertHeaderSafeKey(options.apiKey);
-  const upstream = createUpstream(
-    { origin, apiKey: options.apiKey, timeoutMs: options.timeoutMs },
-    clientResponseHeaders,
-  );
+  const upstream = createUpstream({ origin, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
   app.addHook('onClose', async () => {
     await upstream.close();
   });

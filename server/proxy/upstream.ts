@@ -1,10 +1,10 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Pool, errors, type Dispatcher } from 'undici';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { ERRORS } from '../errors.ts';
 import { isJsonContentType } from './guards.ts';
+import { clientResponseHeaders } from './headers.ts';
 import { keyRedactor } from './redact.ts';
 
 /**
@@ -81,10 +81,7 @@ export type ClientConnection = Pick<Duplex, 'once' | 'off' | 'destroyed' | 'read
 const TIMED_OUT = Symbol('upstream deadline');
 const CLIENT_GONE = Symbol('client gone');
 
-/** The headers the client may see: the response allowlist (headers.ts), without framing or encoding. */
-type PassHeaders = (upstream: IncomingHttpHeaders) => Record<string, string | string[]>;
-
-export function createUpstream(options: UpstreamOptions, passHeaders: PassHeaders) {
+export function createUpstream(options: UpstreamOptions) {
   const { origin, timeoutMs } = options;
   const pool = new Pool(origin, {
     connections: UPSTREAM_CONNECTIONS,
@@ -147,7 +144,7 @@ export function createUpstream(options: UpstreamOptions, passHeaders: PassHeader
         return badAnswer('with a body that is not JSON');
       }
       const body = redactor.body(raw);
-      const passed = redactor.headers(passHeaders(headers));
+      const passed = redactor.headers(clientResponseHeaders(headers));
       if (body === undefined || passed === undefined) return badAnswer('with the API key in a form it cannot remove');
       return { kind: 'answer', status, headers: passed, body };
     } catch (error) {
