@@ -48,6 +48,10 @@ function expectLinq429(error: APIError): number {
 
 const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
+// One request every two seconds, a burst of one: the second of two requests in a row meets the
+// limit unless two whole seconds pass between them, however busy the machine.
+const SLOW = 0.5;
+
 describe('the token bucket', () => {
   it('allows a burst of max(1, ceil(rate / 4)), then asks to wait, and refills at the rate', () => {
     let now = 0;
@@ -81,7 +85,7 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
   });
 
   it("answers Linq's 429 past the limit, which the SDK sees; after Retry-After it answers again", async () => {
-    const sandbox = await open(2);
+    const sandbox = await open(SLOW);
     const client = sdk(sandbox.url);
     await client.webhookSubscriptions.list();
     const retryAfter = expectLinq429(await rateLimitError(client.webhookSubscriptions.list()));
@@ -90,7 +94,7 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
   });
 
   it('changes nothing with a 429, and counts only /v3 requests', async () => {
-    const sandbox = await open(1);
+    const sandbox = await open(SLOW);
     const client = sdk(sandbox.url);
     await client.webhookEvents.list();
     const before = structuredClone(sandbox.store.state);
@@ -123,17 +127,17 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
       });
     expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0 });
 
-    const on = await faults({ rate_limit: 1 });
-    expect(await on.json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 1 });
+    const on = await faults({ rate_limit: SLOW });
+    expect(await on.json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: SLOW });
     await client.webhookEvents.list();
     expectLinq429(await rateLimitError(client.webhookEvents.list()));
-    expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 1 });
+    expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: SLOW });
 
     for (const bad of [-1, 'fast', Number.MAX_VALUE]) {
       const refused = await faults({ rate_limit: bad });
       expect(refused.status).toBe(400);
     }
-    expect(sandbox.faults.rate_limit).toBe(1);
+    expect(sandbox.faults.rate_limit).toBe(SLOW);
 
     await faults({ rate_limit: 0 });
     const answers = await Promise.all(Array.from({ length: 10 }, () => client.webhookEvents.list()));
@@ -143,7 +147,7 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
 
 describe('behind the console', () => {
   it('passes the 429 through with Retry-After and the body; the SDK sees a RateLimitError', async () => {
-    const sandbox = await open(1);
+    const sandbox = await open(SLOW);
     const proxy = await startTestConsole({ baseUrl: sandbox.url, apiKey: API_KEY });
     cleanups.push(() => proxy.close());
     // The SDK's key is ignored by the console, which sends its own.
