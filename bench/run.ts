@@ -8,13 +8,19 @@
  *
  *   npm run bench              the full run
  *   npm run bench -- --quick   fewer samples, no Lighthouse (a smoke run)
+ *
+ * It listens on five ports from BENCH_PORT_BASE (default 4711): the sandboxes on it and the next
+ * one, the consoles and the bare forwarder 1000 above (5711–5713 by default).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { DATA_ROW, KEEP_NAMES_SHIM, firstRowsMs, searchKeystrokeMs, toggleFeedback } from './browser.ts';
+import { figures, median, record } from './figures.ts';
+import { measureProxy } from './proxy.ts';
 
 const quick = process.argv.includes('--quick');
 const CHROMIUM = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -28,20 +34,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const KEY = 'bench-key';
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4711);
 const children: ChildProcess[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'linq-bench-'));
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  budget: string;
-  ok: boolean;
-}
-const figures: Figure[] = [];
-function record(name: string, value: number, unit: string, budget: string, ok: boolean) {
-  figures.push({ name, value: Math.round(value * 100) / 100, unit, budget, ok });
-}
 
 // ---------------------------------------------------------------- processes
 
@@ -137,163 +132,6 @@ function measureBundle() {
   record('all JS (gzip)', totalKb, 'KB', '≤ 220', totalKb <= 220);
 }
 
-// ---------------------------------------------------------------- browser
-
-const DATA_ROW = 'tbody tr[data-subscription-id]';
-
-/**
- * tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`;
- * functions passed to page.evaluate carry that call into the page, so the page gets a no-op one.
- */
-const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
-
-async function firstRowsMs(browser: Browser, url: string, samples: number): Promise<number> {
-  const times: number[] = [];
-  // One load first, not counted: the servers' first answers run cold (JIT, file cache), as the proxy warm-up below.
-  for (let i = -1; i < samples; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForSelector(DATA_ROW);
-    // Milliseconds since navigation start, read in the page itself.
-    const elapsed = await page.evaluate(() => performance.now());
-    if (i >= 0) times.push(elapsed);
-    await context.close();
-  }
-  return median(times);
-}
-
-/** Types `query` one key at a time; for each keystroke, ms until every shown row matches it. */
-async function searchKeystrokeMs(page: Page, query: string): Promise<number[]> {
-  const box = page.getByRole('searchbox').first();
-  await box.click();
-  const times: number[] = [];
-  for (let i = 1; i <= query.length; i++) {
-    const prefix = query.slice(0, i);
-    const elapsed = await page.evaluate(
-      async ({ prefix, rowSelector }) => {
-        const input = document.activeElement as HTMLInputElement;
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        const start = performance.now();
-        setValue.call(input, prefix);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const settled = () => {
-            const rows = [...document.querySelectorAll(rowSelector)];
-            return (
-              rows.length === 0 || rows.every((row) => row.textContent!.toLowerCase().includes(prefix.toLowerCase()))
-            );
-          };
-          const check = () => (settled() ? resolve() : requestAnimationFrame(check));
-          requestAnimationFrame(check);
-        });
-        return performance.now() - start;
-      },
-      { prefix, rowSelector: DATA_ROW },
-    );
-    times.push(elapsed);
-  }
-  return times;
-}
-
-/** Frames between a click on the first row's switch and the switch showing its new state. */
-async function toggleFeedback(page: Page): Promise<{ ms: number; frames: number }> {
-  return page.evaluate(async (rowSelector) => {
-    const toggle = document.querySelector<HTMLButtonElement>(`${rowSelector} [role="switch"]`)!;
-    const before = toggle.getAttribute('aria-checked');
-    const start = performance.now();
-    let frames = 0;
-    toggle.click();
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        if (toggle.getAttribute('aria-checked') !== before) return resolve();
-        frames++;
-        requestAnimationFrame(check);
-      };
-      check();
-    });
-    return { ms: performance.now() - start, frames };
-  }, DATA_ROW);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-// ---------------------------------------------------------------- proxy
-
-async function load(url: string, headers: Record<string, string>, total: number, inFlight: number) {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  async function worker() {
-    while (next < total) {
-      next++;
-      const t0 = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      latencies.push(performance.now() - t0);
-    }
-  }
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { medianMs: median(latencies), perSecond: total / seconds };
-}
-
-/**
- * Direct, proxied and bare-forwarder runs alternate, several rounds of `total` requests each, and
- * the ratios are the medians of the rounds': on a small machine the load generator, the proxy and
- * the sandbox share the cores, and a single round swings by ±30 % from one try to the next.
- *
- * The bare forwarder (bench/bare-forwarder.ts: node:http + undici, no checks) is the floor for a
- * second HTTP hop on this machine; the gap between its ratios and the console's is what the
- * console's own code and libraries cost.
- */
-async function measureProxy(sandboxUrl: string, consoleUrl: string, bareUrl: string) {
-  const total = quick ? 200 : 1000;
-  const rounds = quick ? 3 : 7;
-  const path = '/v3/webhook-subscriptions';
-  const direct = () => load(`${sandboxUrl}${path}`, { Authorization: `Bearer ${KEY}` }, total, 20);
-  const proxied = () => load(`${consoleUrl}${path}`, {}, total, 20);
-  const bare = () => load(`${bareUrl}${path}`, {}, total, 20);
-  // Warm-up all three paths.
-  await direct();
-  await proxied();
-  await bare();
-  const ratios = {
-    latency: [] as number[],
-    throughput: [] as number[],
-    bareLatency: [] as number[],
-    bareThroughput: [] as number[],
-  };
-  const directMs: number[] = [];
-  const proxiedMs: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const d = await direct();
-    const p = await proxied();
-    const b = await bare();
-    ratios.latency.push(p.medianMs / d.medianMs);
-    ratios.throughput.push(p.perSecond / d.perSecond);
-    ratios.bareLatency.push(b.medianMs / d.medianMs);
-    ratios.bareThroughput.push(b.perSecond / d.perSecond);
-    directMs.push(d.medianMs);
-    proxiedMs.push(p.medianMs);
-  }
-  const latency = median(ratios.latency);
-  const throughput = median(ratios.throughput);
-  record(`proxy median latency ratio (median of ${rounds} rounds)`, latency, '×', '≤ 1.3', latency <= 1.3);
-  record(`proxy throughput ratio (median of ${rounds} rounds)`, throughput, '×', '≥ 0.75', throughput >= 0.75);
-  record('proxy latency ratio, best round', Math.min(...ratios.latency), '×', '—', true);
-  record('proxy latency ratio, worst round', Math.max(...ratios.latency), '×', '—', true);
-  record('direct median latency', median(directMs), 'ms', '—', true);
-  record('proxied median latency', median(proxiedMs), 'ms', '—', true);
-  record('floor: bare forwarder latency ratio', median(ratios.bareLatency), '×', '—', true);
-  record('floor: bare forwarder throughput ratio', median(ratios.bareThroughput), '×', '—', true);
-}
-
 // ---------------------------------------------------------------- lighthouse
 
 async function measureLighthouse(url: string) {
@@ -334,8 +172,8 @@ async function main() {
   measureBundle();
 
   console.log('starting the stacks (100 and 10,000 subscriptions)…');
-  const small = await startStack(100, 4711, 5711);
-  const large = await startStack(10_000, 4712, 5712);
+  const small = await startStack(100, PORT_BASE, PORT_BASE + 1000);
+  const large = await startStack(10_000, PORT_BASE + 1, PORT_BASE + 1001);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -376,8 +214,8 @@ async function main() {
   }
 
   console.log('loading the proxy…');
-  const bareUrl = await startBareForwarder(small.sandboxUrl, 5713);
-  await measureProxy(small.sandboxUrl, small.consoleUrl, bareUrl);
+  const bareUrl = await startBareForwarder(small.sandboxUrl, PORT_BASE + 1002);
+  await measureProxy({ sandboxUrl: small.sandboxUrl, consoleUrl: small.consoleUrl, bareUrl }, KEY, quick);
 
   if (!quick) {
     console.log('running Lighthouse…');

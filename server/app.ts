@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { BODY_LIMIT_BYTES, ERRORS, errorEnvelope, sendEnvelope } from './errors.ts';
-import { parseHostList, type HostPolicy } from './proxy/guards.ts';
+import { ERRORS, sendEnvelope } from './errors.ts';
+import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
+import { boundHostPolicy, parseHostList } from './hosts.ts';
 import { registerProxy } from './proxy/proxy.ts';
 import { setSecurityHeaders } from './security-headers.ts';
-import { isApiPath, isConsolePath } from './proxy/target.ts';
+import { isPageRoute } from './proxy/target.ts';
+import { registerDevPage } from './dev-page.ts';
 import type { UpstreamInfo } from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
 
@@ -38,44 +39,19 @@ export interface ConsoleAppOptions {
   distDir?: string;
   /** `dev`: the Vite project root (default the repository). */
   viteRoot?: string;
+  /** `dev`: files never served whatever their place (the sandbox data file, LINQ_SANDBOX_DATA). */
+  privateFiles?: string[];
   logger?: FastifyServerOptions['logger'];
   /** Let the proxy log each forward (off by default; request lines log at info, below the default `warn`). */
   requestLogging?: boolean;
-}
-
-function hasFileExtension(rawUrl: string): boolean {
-  const path = rawUrl.split(/[?#]/, 1)[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  return last.includes('.');
-}
-
-/**
- * Requests Node's HTTP parser refuses (malformed request line or headers, header overflow,
- * request timeout) never reach Fastify's routing; they get the envelope too, not Fastify's
- * default `{"error":"Bad Request",...}` body.
- */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, reason]: [number, string] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'Request Timeout']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'Request Header Fields Too Large']
-        : [400, 'Bad Request'];
-  const body = JSON.stringify(errorEnvelope(status, 1001, ERRORS.badRequest().error.message));
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-        `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy(error);
+  /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
+  deadlines?: Partial<Deadlines>;
 }
 
 export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...serverOptions(options.deadlines),
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
     // X-Forwarded-* from a client means nothing here.
     trustProxy: false,
     // Keep answering (with envelopes) while closing; in-flight forwards finish.
@@ -86,21 +62,11 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
       setSecurityHeaders(reply.raw);
       sendEnvelope(reply, ERRORS.badTarget());
     },
-    clientErrorHandler: answerClientError,
-    // An HTTP/1.1 request without Host reaches the Host guard (403 envelope) instead of Node's bare 400.
-    http: { requireHostHeader: false },
   });
+  answerUnknownExpectations(app.server);
 
   const extraHosts = parseHostList(options.allowedHosts);
-  // The bound port is known once the server listens (PORT may be 0); read it once then.
-  let boundPort: number | undefined;
-  const hostPolicy = (): HostPolicy => {
-    if (boundPort === undefined) {
-      const address = app.server.address() as AddressInfo | string | null;
-      if (address !== null && typeof address === 'object') boundPort = address.port;
-    }
-    return { host: options.host, port: boundPort ?? options.port, extraHosts };
-  };
+  const hostPolicy = boundHostPolicy(app, options.host, options.port, extraHosts);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
@@ -131,36 +97,17 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: distDir, index: ['index.html'], dotfiles: 'ignore' });
     app.setNotFoundHandler((request, reply) => {
-      const url = request.raw.url ?? '/';
-      // SPA fallback: a page route (no extension) gets the app; a missing asset or API path does not.
-      if ((request.method === 'GET' || request.method === 'HEAD') && !isApiPath(url) && !hasFileExtension(url)) {
+      // SPA fallback: a page route gets the app; a missing asset or API path does not.
+      if (isPageRoute(request.method, request.raw.url ?? '/')) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
       }
       return sendEnvelope(reply, ERRORS.notFound());
     });
   } else {
-    app.setNotFoundHandler((_request, reply) => sendEnvelope(reply, ERRORS.notFound()));
-    const { default: middie } = await import('@fastify/middie');
-    const { createServer } = await import('vite');
-    const vite = await createServer({
+    await registerDevPage(app, {
       root: options.viteRoot ?? projectRoot,
-      appType: 'spa',
-      server: {
-        middlewareMode: true,
-        hmr: { server: app.server },
-        // The console's own Host check has already run; Vite's repeats it for the names it knows.
-        allowedHosts: [options.host, ...extraHosts.map((entry) => entry.replace(/:\d+$/, ''))],
-      },
-    });
-    app.addHook('onClose', async () => {
-      await vite.close();
-    });
-    await app.register(middie);
-    // Vite never sees API paths: its SPA fallback would answer them with the page.
-    app.use((req, res, next) => {
-      const url = req.url ?? '/';
-      if (isApiPath(url) || isConsolePath(url)) next();
-      else vite.middlewares(req, res, next);
+      hostNames: [options.host, ...extraHosts.map((entry) => entry.replace(/:\d+$/, ''))],
+      privateFiles: options.privateFiles ?? [],
     });
   }
 

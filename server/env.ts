@@ -30,6 +30,8 @@ const envSchema = z.object({
   /** Fault injection: added latency per request, and the share of requests answered 500/3006. */
   LINQ_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   LINQ_SANDBOX_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** API requests a second per key before the sandbox answers 429 (a burst of a quarter of it); 0 is off. */
+  LINQ_SANDBOX_RATE_LIMIT: z.coerce.number().min(0).max(100_000).default(0),
   /** Seed this many generated subscriptions instead of the hand-written demo set (large-account tests). */
   LINQ_SANDBOX_SEED_COUNT: z.coerce.number().int().min(0).optional(),
 });

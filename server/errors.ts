@@ -23,11 +23,16 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 403    | 2005 | a foreign Host header (DNS rebinding); a write from another site (CSRF)      |
  * | 404    | 2001 | any path that is not an endpoint; an unknown id                             |
  * | 405    | 2002 | a known endpoint asked with another method; with `Allow`                    |
+ * | 408    | 1001 | the request (headers or body) did not arrive within its deadline            |
  * | 409    | 2006 | the sandbox: `target_url` already used by another subscription              |
  * | 413    | 1003 | a request body over 1 MiB                                                   |
  * | 415    | 1004 | a POST or PUT whose Content-Type is not application/json                    |
+ * | 417    | 1001 | an `Expect` header other than 100-continue                                  |
+ * | 429    | 1007 | the sandbox: over its rate limit; with `Retry-After` and `retry_after`      |
+ * | 431    | 1001 | request headers over Node's limit (16 KiB)                                  |
  * | 500    | 3006 | the server itself failed                                                    |
- * | 502    | 3002 | the console: upstream unreachable, reset, or answered with a redirect       |
+ * | 502    | 3002 | the console: upstream unreachable or reset; or it answered a redirect, a    |
+ * |        |      | status outside 200–599, a body that is not JSON, compressed or over 32 MiB  |
  * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
  */
 export const ERRORS = {
@@ -39,6 +44,10 @@ export const ERRORS = {
       'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
     ),
   invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
+  requestTimeout: () => errorEnvelope(408, 1001, 'The request did not arrive in time. Send it again.'),
+  expectationFailed: () =>
+    errorEnvelope(417, 1001, 'This server only understands "Expect: 100-continue". Send the request without it.'),
+  headersTooLarge: () => errorEnvelope(431, 1001, 'The request headers are too large.'),
   phoneNumber: (message = 'Phone number must be in E.164 format') => errorEnvelope(400, 1002, message),
   unauthorized: () => errorEnvelope(401, 2004, 'Unauthorized - missing or invalid authentication token'),
   forbidden: (message = 'Access denied - insufficient permissions for this resource') =>
@@ -49,6 +58,12 @@ export const ERRORS = {
       2005,
       'Access denied - this console only answers on its own address. To reach it under another name, add it to LINQ_CONSOLE_ALLOWED_HOSTS.',
     ),
+  sandboxHostNotAllowed: () =>
+    errorEnvelope(
+      403,
+      2005,
+      'Access denied - this sandbox only answers on its own address: 127.0.0.1, localhost or [::1] with its port.',
+    ),
   crossSite: () =>
     errorEnvelope(403, 2005, 'Access denied - requests from other sites are refused. Use the console page itself.'),
   notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),
@@ -58,6 +73,16 @@ export const ERRORS = {
   payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
   unsupportedMediaType: () =>
     errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
+  /** Linq's 429: `retry_after` (seconds, as in the Retry-After header) beside `error`. */
+  rateLimited: (seconds: number): ErrorEnvelope => ({
+    error: {
+      status: 429,
+      code: 1007,
+      message: `Too many requests - rate limit exceeded. Retry after ${seconds} s.`,
+    },
+    retry_after: seconds,
+    success: false,
+  }),
   internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
   upstreamUnreachable: (origin: string) =>
     errorEnvelope(
@@ -70,6 +95,12 @@ export const ERRORS = {
       502,
       3002,
       `The Linq API at ${origin} answered with a redirect (${status}), which the console does not follow. Check LINQ_API_V3_BASE_URL.`,
+    ),
+  upstreamBadAnswer: (origin: string, what: string) =>
+    errorEnvelope(
+      502,
+      3002,
+      `The Linq API at ${origin} answered ${what}, which the console does not pass on. Try again in a moment; if it persists, check LINQ_API_V3_BASE_URL.`,
     ),
   upstreamTimeout: (timeoutMs: number) =>
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       apiKey: env.LINQ_SANDBOX_API_KEY,
       latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
       failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+      rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
       seedCount: env.LINQ_SANDBOX_SEED_COUNT,
       logger: false,
     });
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     port: env.PORT,
     allowedHosts: env.LINQ_CONSOLE_ALLOWED_HOSTS,
     upstream: { kind: sandbox ? 'sandbox' : 'linq', origin: new URL(baseUrl).origin },
+    privateFiles: [env.LINQ_SANDBOX_DATA],
     logger: { level: 'warn' },
   });
 

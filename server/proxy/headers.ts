@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { IncomingHttpHeaders as Http2IncomingHttpHeaders } from 'node:http2';
 
 /**
  * Header allowlists, both ways. Each direction builds a fresh object from named headers, so a
@@ -42,11 +41,9 @@ export function upstreamRequestHeaders(
   return headers;
 }
 
+// Content-Length is the console's own (the body may be redacted); a Content-Encoding is refused (upstream.ts).
 const RESPONSE_HEADERS = new Set([
   'content-type',
-  'content-length',
-  // Never asked for (no accept-encoding goes upstream), but dropping it would corrupt a body that has one.
-  'content-encoding',
   'retry-after',
   'x-request-id',
   'request-id',
@@ -62,14 +59,12 @@ function isForwardedResponseHeader(name: string): boolean {
   return RESPONSE_HEADERS.has(name) || name.startsWith('x-ratelimit-');
 }
 
-export function clientResponseHeaders(
-  upstream: IncomingHttpHeaders | Http2IncomingHttpHeaders,
-): Record<string, string | string[]> {
+export function clientResponseHeaders(upstream: IncomingHttpHeaders): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [rawName, value] of Object.entries(upstream)) {
     const name = rawName.toLowerCase();
     if (value === undefined || !isForwardedResponseHeader(name)) continue;
-    headers[name] = typeof value === 'number' ? String(value) : value;
+    headers[name] = value;
   }
   return headers;
 }

@@ -8,7 +8,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -16,6 +16,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from '../app.ts';
 import { BODY_LIMIT_BYTES } from '../errors.ts';
+import { UPSTREAM_CONNECTIONS } from './upstream.ts';
+import { expectEnvelope, sendRaw as sendRawAnswer, type Answer } from '../test-http.ts';
 
 /**
  * The key-carrying proxy, end to end: a real console (serve mode) in front of a real fake
@@ -115,12 +117,6 @@ async function startUpstream(): Promise<FakeUpstream> {
 // Clients: node:http for exact request targets and headers, node:net for raw bytes
 // ---------------------------------------------------------------------------------------------
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** Every answer any test received: each test's are checked for the key after it, all of them again at the end. */
 const answers: Answer[] = [];
 let checkedAnswers = 0;
@@ -166,68 +162,7 @@ function send(port: number, { method = 'GET', path, headers = {}, body }: Send):
 }
 
 /** Writes raw bytes, reads until the server closes, parses one HTTP/1.1 answer. */
-function sendRaw(port: number, bytes: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    let settled = false;
-    const finish = () => {
-      if (settled) return;
-      settled = true;
-      const text = Buffer.concat(chunks).toString('latin1');
-      if (text === '') {
-        reject(new Error('connection closed without an answer'));
-        return;
-      }
-      resolve(record(parseRawAnswer(text)));
-    };
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', finish);
-    socket.on('close', finish);
-    socket.on('error', () => finish());
-    socket.write(bytes, 'latin1');
-  });
-}
-
-function parseRawAnswer(text: string): Answer {
-  const split = text.indexOf('\r\n\r\n');
-  const head = split === -1 ? text : text.slice(0, split);
-  let body = split === -1 ? '' : text.slice(split + 4);
-  const [statusLine = '', ...lines] = head.split('\r\n');
-  const status = Number(statusLine.split(' ')[1]);
-  const headers: IncomingHttpHeaders = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  if (headers['transfer-encoding'] === 'chunked') {
-    let decoded = '';
-    let rest = body;
-    for (;;) {
-      const lineEnd = rest.indexOf('\r\n');
-      const size = parseInt(rest.slice(0, lineEnd), 16);
-      if (!size) break;
-      decoded += rest.slice(lineEnd + 2, lineEnd + 2 + size);
-      rest = rest.slice(lineEnd + 2 + size + 2);
-    }
-    body = decoded;
-  } else if (headers['content-length'] !== undefined) {
-    body = body.slice(0, Number(headers['content-length']));
-  }
-  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8') };
-}
-
-function expectEnvelope(answer: Answer, status: number, code?: number): void {
-  expect(answer.status).toBe(status);
-  expect(answer.headers['content-type']).toMatch(/^application\/json/);
-  expect(answer.body).not.toMatch(/<html|<!doctype/i);
-  const parsed = JSON.parse(answer.body) as unknown;
-  expect(parsed).toEqual({
-    error: { status, code: code ?? expect.any(Number), message: expect.any(String) },
-    success: false,
-  });
-  expect(Object.keys((parsed as { error: object }).error).sort()).toEqual(['code', 'message', 'status']);
-}
+const sendRaw = async (port: number, bytes: string): Promise<Answer> => record(await sendRawAnswer(port, bytes));
 
 // ---------------------------------------------------------------------------------------------
 // The console under test
@@ -995,7 +930,7 @@ describe('headers', () => {
     expect(answer.headers['x-ratelimit-limit']).toBe('100');
     // The console's own security headers win over the upstream's.
     expect(answer.headers['x-frame-options']).toBe('DENY');
-    expect(answer.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(answer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(JSON.stringify(answer.headers)).not.toContain('upstream-secret');
   });
@@ -1099,6 +1034,301 @@ describe('upstream failures', () => {
   it('the console keeps answering after a timeout', async () => {
     const answer = await get('/v3/webhook-events');
     expect(answer.status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 8b. The time limit bounds the whole answer; a client that leaves takes its request with it
+// ---------------------------------------------------------------------------------------------
+
+async function timed<T>(promise: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await promise;
+  return { value, ms: performance.now() - started };
+}
+
+/** Resolves when the socket has closed (at once if it already has). */
+function closed(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) resolve();
+    else socket.once('close', () => resolve());
+  });
+}
+
+describe('the upstream time limit', () => {
+  it('answers 100 concurrent requests to a hanging upstream with 504 within the limit + 1 s, queue included', async () => {
+    const limited = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { timeoutMs: 2000 });
+    try {
+      upstream.handle = () => {
+        /* never answers */
+      };
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, () => timed(send(limited.port, { path: '/v3/webhook-events' }))),
+      );
+      for (const { value } of answers) expectEnvelope(value, 504, 3004);
+      expect(Math.max(...answers.map(({ ms }) => ms))).toBeLessThan(2000 + 1000);
+    } finally {
+      await limited.app.close();
+    }
+  });
+
+  it('cuts off a body trickled one chunk at a time at the limit: 504, nothing of it sent', async () => {
+    const limited = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { timeoutMs: 1000 });
+    try {
+      upstream.handle = (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('[');
+        let sent = 0;
+        const timer = setInterval(() => {
+          sent += 1;
+          if (sent === 12) {
+            clearInterval(timer);
+            response.end('0]');
+          } else response.write('0,');
+        }, 250);
+        response.on('close', () => clearInterval(timer));
+      };
+      const { value, ms } = await timed(send(limited.port, { path: '/v3/webhook-subscriptions' }));
+      expectEnvelope(value, 504, 3004);
+      expect(ms).toBeLessThan(1000 + 1000);
+    } finally {
+      await limited.app.close();
+    }
+  });
+
+  it('sends nothing more upstream for clients that have gone, and aborts what is in flight', async () => {
+    // A long limit: nothing here may end by timing out.
+    const patient = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { timeoutMs: 30_000 });
+    try {
+      const held: ServerResponse[] = [];
+      let allHeld: () => void = () => undefined;
+      const filled = new Promise<void>((resolve) => (allHeld = resolve));
+      upstream.handle = (_request, response) => {
+        held.push(response);
+        if (held.length === UPSTREAM_CONNECTIONS) allHeld();
+      };
+      // When the console has read all 200 requests, and when it has seen each client connection close.
+      let read = 0;
+      let allRead: () => void = () => undefined;
+      const allInHand = new Promise<void>((resolve) => (allRead = resolve));
+      patient.app.server.on('request', () => {
+        read += 1;
+        if (read === 200) allRead();
+      });
+      let closedClients = 0;
+      let allClosed: () => void = () => undefined;
+      const clientsGone = new Promise<void>((resolve) => (allClosed = resolve));
+      patient.app.server.on('connection', (socket: Socket) =>
+        socket.once('close', () => {
+          closedClients += 1;
+          if (closedClients === 200) allClosed();
+        }),
+      );
+
+      const clients = Array.from({ length: 200 }, () => {
+        const request = httpRequest({
+          host: '127.0.0.1',
+          port: patient.port,
+          path: '/v3/webhook-events',
+          agent: false,
+        });
+        request.on('error', () => undefined);
+        request.end();
+        return request;
+      });
+      // Clients that waited and then left: every request is in the console's hands (one more turn
+      // of the event loop lets the last ones reach the proxy), every pooled connection holds one,
+      // and the other 168 wait in the queue.
+      await allInHand;
+      await filled;
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const request of clients) request.destroy();
+      await clientsGone;
+
+      // The upstream answers at last; a later request is queued behind anything still waiting.
+      for (const response of held) if (!response.destroyed) reply(200, { events: [] })(response.req, response, '');
+      upstream.handle = defaultHandler;
+      expect((await send(patient.port, { path: '/v3/phone_numbers' })).status).toBe(200);
+      const forwarded = upstream.requests.filter((seen) => seen.url.endsWith('/v3/webhook-events'));
+      expect(forwarded).toHaveLength(UPSTREAM_CONNECTIONS);
+      // The ones in flight were aborted: their upstream connections were closed, not answered.
+      await Promise.all(held.map((response) => closed(response.socket ?? response.req.socket)));
+    } finally {
+      await patient.app.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 8c. Only JSON from upstream, and never the key, however the upstream misbehaves
+// ---------------------------------------------------------------------------------------------
+
+describe('what the upstream may answer', () => {
+  it.each([
+    ['text/html', 200, 'text/html; charset=utf-8', '<!doctype html><script>alert(1)</script>'],
+    ['an HTML error page', 503, 'text/html', '<html><body>Bad gateway</body></html>'],
+    ['no Content-Type', 200, undefined, '{"subscriptions":[]}'],
+    ['text/plain', 400, 'text/plain', 'bad request'],
+    ['JSON with another media type', 200, 'application/javascript', '{"a":1}'],
+  ])('%s → 502 envelope, the body not passed on', async (_label, status, contentType, body) => {
+    upstream.handle = (_request, response) => {
+      response.writeHead(status, contentType ? { 'content-type': contentType } : {});
+      response.end(body);
+    };
+    const answer = await get('/v3/webhook-subscriptions');
+    expectEnvelope(answer, 502, 3002);
+    expect(answer.body).not.toContain(body);
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('a compressed body it cannot look into → 502 envelope', async () => {
+    upstream.handle = reply(200, '{"a":1}', { 'content-encoding': 'gzip' });
+    expectEnvelope(await get('/v3/webhook-events'), 502, 3002);
+  });
+
+  it('a body of several MiB (a large account) passes unchanged', async () => {
+    const text = JSON.stringify({
+      subscriptions: Array.from({ length: 12_000 }, (_, i) => ({ id: `${i}`, pad: 'x'.repeat(300) })),
+    });
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 1024 * 1024);
+    upstream.handle = reply(200, text);
+    const answer = await get('/v3/webhook-subscriptions');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe(text);
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(text)));
+  });
+
+  it.each([
+    ['with Content-Length', true],
+    ['chunked', false],
+  ])('a body %s beyond the 32 MiB cap → 502 envelope', async (_label, withLength) => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    upstream.handle = (_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...(withLength ? { 'content-length': String(33 * chunk.length) } : {}),
+      });
+      let sent = 0;
+      const pump = () => {
+        while (sent < 33 && !response.destroyed) {
+          sent += 1;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
+      };
+      pump();
+    };
+    // Time enough to read 32 MiB on a busy machine: the cap, not the limit, must end it.
+    const patient = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { timeoutMs: 30_000 });
+    try {
+      expectEnvelope(await send(patient.port, { path: '/v3/webhook-subscriptions' }), 502, 3002);
+    } finally {
+      await patient.app.close();
+    }
+  });
+
+  it.each([600, 999])(
+    'an upstream status %i → one 502 envelope at once, the upstream answer not read on',
+    async (status) => {
+      let upstreamSocket: Socket | undefined;
+      upstream.handle = (request) => {
+        upstreamSocket = request.socket;
+        // Promises 100 bytes and sends two: only closing the connection ends this answer.
+        request.socket.write(
+          `HTTP/1.1 ${status} Odd\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{}`,
+        );
+      };
+      const lines: string[] = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          lines.push(chunk.toString());
+          callback();
+        },
+      });
+      // A long limit: the answer must not end by timing out.
+      const logged = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, {
+        timeoutMs: 30_000,
+        logger: { level: 'warn', stream },
+      });
+      try {
+        expectEnvelope(await send(logged.port, { path: '/v3/webhook-events' }), 502, 3002);
+        expect(upstreamSocket).toBeDefined();
+        if (upstreamSocket) await closed(upstreamSocket);
+        expectEnvelope(await send(logged.port, { path: '/v3/webhook-events' }), 502, 3002);
+      } finally {
+        await logged.app.close();
+      }
+      expect(lines.join('')).not.toMatch(/already sent/i);
+    },
+  );
+});
+
+describe('the key echoed by the upstream', () => {
+  it('is redacted from the body, the status kept', async () => {
+    upstream.handle = reply(401, linqError(401, 2004, `Invalid token Bearer ${API_KEY}`));
+    const answer = await get('/v3/webhook-subscriptions');
+    expect(answer.status).toBe(401);
+    expect(answer.body).not.toContain(API_KEY);
+    expect(JSON.parse(answer.body)).toEqual(linqError(401, 2004, 'Invalid token Bearer [redacted]'));
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(answer.body)));
+  });
+
+  it('is redacted when it arrives split over chunks', async () => {
+    const half = Math.floor(API_KEY.length / 2);
+    upstream.handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write(`{"echo":"${API_KEY.slice(0, half)}`);
+      setTimeout(() => response.end(`${API_KEY.slice(half)}","again":"${API_KEY}"}`), 50);
+    };
+    const answer = await get('/v3/webhook-events');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ echo: '[redacted]', again: '[redacted]' });
+  });
+
+  it('is redacted from the headers that are passed on', async () => {
+    upstream.handle = reply(429, linqError(429, 1007, 'Too many requests'), {
+      'x-request-id': `req-${API_KEY}`,
+      'retry-after': '1',
+    });
+    const answer = await get('/v3/webhook-events');
+    expect(answer.status).toBe(429);
+    expect(answer.headers['x-request-id']).toBe('req-[redacted]');
+    expect(answer.headers['retry-after']).toBe('1');
+  });
+
+  it('is redacted in its JSON-escaped spelling too', async () => {
+    const key = 'sk_"quoted\\back/slash';
+    const keyed = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { apiKey: key });
+    try {
+      upstream.handle = (request, response) =>
+        reply(401, linqError(401, 2004, `Invalid token ${request.headers.authorization}`))(request, response, '');
+      const answer = await send(keyed.port, { path: '/v3/webhook-events' });
+      expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${key}`);
+      expect(answer.status).toBe(401);
+      expect(answer.body).not.toContain(key);
+      expect(answer.body).not.toContain(JSON.stringify(key).slice(1, -1));
+      expect(JSON.parse(answer.body)).toEqual(linqError(401, 2004, 'Invalid token Bearer [redacted]'));
+    } finally {
+      await keyed.app.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 8d. Requests the proxy used to refuse
+// ---------------------------------------------------------------------------------------------
+
+describe('a DELETE with Content-Type: application/json and no body', () => {
+  it('is forwarded, without a body', async () => {
+    const answer = await send(port, {
+      method: 'DELETE',
+      path: `/v3/webhook-subscriptions/${SUB_ID}`,
+      headers: { 'content-type': 'application/json', 'content-length': '0' },
+    });
+    expect(answer.status).toBe(200);
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]?.method).toBe('DELETE');
+    expect(upstream.requests[0]?.body).toBe('');
   });
 });
 

@@ -1,17 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import replyFrom from '@fastify/reply-from';
 import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
-import { setSecurityHeaders } from '../security-headers.ts';
-import {
-  allowedHosts,
-  allowedOrigins,
-  crossSiteReason,
-  isHostAllowed,
-  isJsonContentType,
-  type HostPolicy,
-} from './guards.ts';
-import { clientResponseHeaders, upstreamRequestHeaders } from './headers.ts';
-import { resolveTarget, type TargetDecision } from './target.ts';
+import { SERVE_PAGE_CSP, setSecurityHeaders } from '../security-headers.ts';
+import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
+import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
+import { upstreamRequestHeaders } from './headers.ts';
+import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
+import { createUpstream } from './upstream.ts';
 
 /**
  * The key-carrying proxy: same-origin `/v3/...` in, `${LINQ_API_V3_BASE_URL}/v3/...` out, with
@@ -20,7 +14,8 @@ import { resolveTarget, type TargetDecision } from './target.ts';
  *
  * Order of checks (all before the body is read, except 413 and 400):
  *   Host → request target → endpoint (404/405) → Origin / Sec-Fetch-Site → Content-Type
- *   → body size and JSON → forward.
+ *   → body size and JSON → forward → the answer's checks (upstream.ts: deadline, status, JSON,
+ *   size, the key redacted).
  */
 
 export interface ProxyOptions {
@@ -31,7 +26,7 @@ export interface ProxyOptions {
   timeoutMs: number;
   /** Read per request: the bound port is known only once the server listens. */
   hostPolicy: () => HostPolicy;
-  /** Let @fastify/reply-from log each forwarded request (tests turn it on to prove the key stays out). */
+  /** Log each forwarded request at info (tests turn it on to prove the key stays out). */
   requestLogging?: boolean;
 }
 
@@ -67,44 +62,18 @@ function assertHeaderSafeKey(apiKey: string): void {
 
 type Forward = Extract<TargetDecision, { kind: 'forward' }>;
 
-/** Node keeps the first of repeated Host headers; RFC 9112 §3.2 says to refuse such a request. */
-function hasRepeatedHost(rawHeaders: readonly string[]): boolean {
-  let count = 0;
-  for (let index = 0; index < rawHeaders.length; index += 2) {
-    if (rawHeaders[index]?.toLowerCase() === 'host') count += 1;
-  }
-  return count > 1;
-}
-
-function isTimeout(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  return (
-    code === 'FST_REPLY_FROM_GATEWAY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'FST_REPLY_FROM_TIMEOUT'
-  );
-}
-
 /**
  * Registers the guards (a root onRequest hook, so they cover the page too), the JSON body
  * parser and the forwarding route. Call it on the root instance, before any page middleware.
  */
 export async function registerProxy(app: FastifyInstance, options: ProxyOptions): Promise<void> {
-  const upstream = parseUpstream(options.baseUrl);
+  const { origin, basePath } = parseUpstream(options.baseUrl);
   assertHeaderSafeKey(options.apiKey);
-  const targets = new WeakMap<FastifyRequest['raw'], Forward>();
-
-  await app.register(replyFrom, {
-    base: upstream.origin,
-    disableCache: true,
-    disableRequestLogging: !options.requestLogging,
-    undici: {
-      connections: 32,
-      pipelining: 1,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      // reply-from defaults rejectUnauthorized to false; the key must only ever go to a verified server.
-      connect: { timeout: options.timeoutMs, rejectUnauthorized: true },
-    },
+  const upstream = createUpstream({ origin, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
+  app.addHook('onClose', async () => {
+    await upstream.close();
   });
+  const targets = new WeakMap<FastifyRequest['raw'], Forward>();
 
   // The allowed hosts and origins depend on the bound port only: computed once per port, not per request.
   let allowed: { port: number; hosts: Set<string>; origins: Set<string> } | undefined;
@@ -118,12 +87,15 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply.raw);
     const { hosts, origins } = allowedFor(options.hostPolicy());
-    if (hasRepeatedHost(request.raw.rawHeaders)) return sendEnvelope(reply, ERRORS.badRequest());
-    if (!isHostAllowed(request.headers.host, hosts)) return sendEnvelope(reply, ERRORS.hostNotAllowed());
+    const refused = refuseHost(request, reply, hosts, ERRORS.hostNotAllowed());
+    if (refused) return refused;
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
       case 'page':
+        // The page's policy (the dev page replaces it with its own, server/dev-page.ts); the
+        // console's own JSON endpoints keep the API one.
+        if (!isConsolePath(request.raw.url ?? '')) reply.raw.setHeader('content-security-policy', SERVE_PAGE_CSP);
         return;
       case 'bad-target':
         return sendEnvelope(reply, ERRORS.badTarget());
@@ -150,7 +122,9 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
   app.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES },
-    (_request, body, done) => {
+    (request, body, done) => {
+      // GET and DELETE go without a body, whatever the client attached: nothing to check.
+      if (request.method !== 'POST' && request.method !== 'PUT') return done(null, undefined);
       try {
         JSON.parse(body.toString('utf8'));
         done(null, body);
@@ -170,43 +144,27 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       body = request.body;
     }
 
-    reply.header('cache-control', 'no-store');
-    return reply.from(`${upstream.basePath}${target.path}`, {
-      method: target.method,
-      // No endpoint takes a query string; none is sent.
-      queryString: () => '',
-      // null: GET and DELETE go without a body, whatever the client attached.
-      body: body ?? null,
-      contentType: body ? 'application/json' : undefined,
-      rewriteRequestHeaders: (clientRequest) =>
-        upstreamRequestHeaders(clientRequest.headers, { apiKey: options.apiKey, body }),
-      rewriteHeaders: (headers) => clientResponseHeaders(headers),
-      // Pass answers through as they are: no retries (reply-from retries GETs on 503 by default).
-      retryDelay: () => null,
-      // The callbacks' reply is this route's `reply` (typed there for http2 as well).
-      onResponse: (_request, _proxyReply, response) => {
-        const status = response.statusCode ?? 502;
-        if (status >= 300 && status < 400) {
-          // Never followed, never passed on (a Location to elsewhere would make the browser follow it).
-          response.stream.destroy();
-          for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
-          // The loop also removed the console's own security headers (they live on the raw response).
-          setSecurityHeaders(reply.raw);
-          sendEnvelope(reply, ERRORS.upstreamRedirect(upstream.origin, status));
-          return;
-        }
-        reply.send(response.stream);
+    const path = `${basePath}${target.path}`;
+    if (options.requestLogging) request.log.info({ method: target.method, path }, 'fetching from remote server');
+    const result = await upstream.forward(
+      {
+        method: target.method,
+        // No endpoint takes a query string; none is sent.
+        path,
+        headers: upstreamRequestHeaders(request.headers, { apiKey: options.apiKey, body }),
+        body,
       },
-      onError: (_proxyReply, { error }) => {
-        const cause = (error as { cause?: { code?: unknown } }).cause;
-        reply.log.warn({ code: (error as { code?: unknown }).code, cause: cause?.code }, 'upstream request failed');
-        for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name);
-        setSecurityHeaders(reply.raw);
-        sendEnvelope(
-          reply,
-          isTimeout(error) ? ERRORS.upstreamTimeout(options.timeoutMs) : ERRORS.upstreamUnreachable(upstream.origin),
-        );
-      },
-    });
+      request.raw.socket,
+    );
+
+    // Nobody is left to read it, but Fastify still wants an answer: this one goes nowhere.
+    if (result.kind === 'gone') return sendEnvelope(reply, ERRORS.upstreamUnreachable(origin));
+    if (result.kind === 'refused') {
+      request.log.warn({ cause: result.cause }, 'upstream request failed');
+      return sendEnvelope(reply, result.envelope);
+    }
+    reply.code(result.status).headers(result.headers).header('cache-control', 'no-store');
+    // An empty answer (a 204) goes without a body and without a made-up Content-Type.
+    return result.body.length === 0 ? reply.send() : reply.send(result.body);
   });
 }

@@ -75,6 +75,13 @@ export function isApiPath(rawTarget: string): boolean {
   return API_NAMESPACE.test(decoded.replace(/[\\/]+/g, '/'));
 }
 
+/** A route of the single-page app: a GET or HEAD, not an API path, no file extension. */
+export function isPageRoute(method: string, rawTarget: string): boolean {
+  if ((method !== 'GET' && method !== 'HEAD') || isApiPath(rawTarget)) return false;
+  const path = rawTarget.split(/[?#]/, 1)[0] ?? '';
+  return !path.slice(path.lastIndexOf('/') + 1).includes('.');
+}
+
 /** The console's own endpoints (`/__console/...`): answered by its server, never forwarded, never the page. */
 export function isConsolePath(rawTarget: string): boolean {
   const path = rawTarget.split(/[?#]/, 1)[0] ?? '';

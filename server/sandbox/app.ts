@@ -1,9 +1,14 @@
+import { maxHeaderSize } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
-import { BODY_LIMIT_BYTES, ERRORS, sendEnvelope } from '../errors.ts';
+import { ERRORS, sendEnvelope } from '../errors.ts';
+import { answerUnknownExpectations, serverOptions, type Deadlines } from '../http-server.ts';
+import { allowedHosts, boundHostPolicy, refuseHost } from '../hosts.ts';
 import { hostForUrl } from '../net.ts';
+import { setSecurityHeaders } from '../security-headers.ts';
 import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { sandboxHandlers } from './routes.ts';
 import { seedState } from './seed.ts';
 import { SandboxStore } from './store.ts';
@@ -20,12 +25,18 @@ export type { Faults };
 
 export interface SandboxOptions {
   dataFile: string;
+  /** Where it listens (default 127.0.0.1); also a Host name it answers to. */
+  host?: string;
   apiKey: string;
   latencyMs?: number;
   failureRate?: number;
+  /** API requests a second per key (LINQ_SANDBOX_RATE_LIMIT); 0 or absent is off. */
+  rateLimit?: number;
   /** Seed this many generated subscriptions on first start instead of the demo set. */
   seedCount?: number | undefined;
   logger?: FastifyServerOptions['logger'];
+  /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
+  deadlines?: Partial<Deadlines>;
 }
 
 function isAuthorized(header: string | undefined, apiKey: string): boolean {
@@ -60,15 +71,24 @@ export async function buildSandboxApp(
   options: SandboxOptions,
 ): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
   const store = await SandboxStore.open(options.dataFile, () => seedState(options.seedCount));
-  const faults: Faults = { latency_ms: options.latencyMs ?? 0, failure_rate: options.failureRate ?? 0 };
+  const faults: Faults = {
+    latency_ms: options.latencyMs ?? 0,
+    failure_rate: options.failureRate ?? 0,
+    rate_limit: options.rateLimit ?? 0,
+  };
+  const takeToken = createRateLimiter();
 
   const app = Fastify({
+    ...serverOptions(options.deadlines),
+    // Any id that fits in a request line reaches its handler (404 when unknown), not Fastify's 400.
+    routerOptions: { maxParamLength: maxHeaderSize },
     logger: options.logger ?? false,
-    bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: (_error, _request, reply) => {
+      setSecurityHeaders(reply.raw);
       sendEnvelope(reply, ERRORS.badRequest());
     },
   });
+  answerUnknownExpectations(app.server);
 
   // Fastify parses text/plain by default; the API takes JSON only, so anything else is a 415.
   app.removeContentTypeParser('text/plain');
@@ -95,10 +115,19 @@ export async function buildSandboxApp(
     return sendEnvelope(reply, ERRORS.notFound());
   });
 
+  const hostPolicy = boundHostPolicy(app, options.host ?? '127.0.0.1', 0, []);
   app.addHook('onRequest', async (request, reply) => {
+    setSecurityHeaders(reply.raw);
+    const refused = refuseHost(request, reply, allowedHosts(hostPolicy()), ERRORS.sandboxHostNotAllowed());
+    if (refused) return refused;
     if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
+    // Before anything else an API request costs: a 429 changes nothing.
+    const retryAfter = takeToken(options.apiKey, faults.rate_limit);
+    if (retryAfter !== undefined) {
+      return sendEnvelope(reply.header('retry-after', String(retryAfter)), ERRORS.rateLimited(retryAfter));
+    }
     if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
     if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
   });
@@ -117,7 +146,6 @@ export async function buildSandboxApp(
 }
 
 export interface StartSandboxOptions extends SandboxOptions {
-  host?: string;
   port?: number;
 }
 

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 
 /**
- * Fault injection for tests and demos: added latency and a share of requests answered 500/3006,
- * set by env var at start and at run time through `GET/PUT <base>/__sandbox/faults` (outside
- * /v3, so the console's proxy never forwards it).
+ * Fault injection for tests and demos: added latency, a share of requests answered 500/3006 and
+ * a rate limit (429/1007, rate-limit.ts), set by env var at start and at run time through
+ * `GET/PUT <base>/__sandbox/faults` (outside /v3, so the console's proxy never forwards it). A PUT
+ * sets all three; an absent one is 0.
  */
 
 export interface Faults {
@@ -12,7 +13,11 @@ export interface Faults {
   latency_ms: number;
   /** Share of API requests answered 500/3006, from 0 to 1. */
   failure_rate: number;
+  /** API requests a second per key before 429s (a token bucket with a small burst); 0 is off. */
+  rate_limit: number;
 }
+
+const MAX_RATE_LIMIT = 100_000;
 
 export const FAULTS_PATH = '/__sandbox/faults';
 
@@ -22,14 +27,19 @@ export function registerFaultRoutes(app: FastifyInstance, basePath: string, faul
     const body = request.body as Partial<Record<keyof Faults, unknown>> | null;
     const latency = body?.latency_ms ?? 0;
     const rate = body?.failure_rate ?? 0;
+    const limit = body?.rate_limit ?? 0;
     if (typeof latency !== 'number' || !Number.isInteger(latency) || latency < 0 || latency > 60_000) {
       return sendEnvelope(reply, ERRORS.badRequest('latency_ms must be an integer from 0 to 60000'));
     }
     if (typeof rate !== 'number' || rate < 0 || rate > 1) {
       return sendEnvelope(reply, ERRORS.badRequest('failure_rate must be a number from 0 to 1'));
     }
+    if (typeof limit !== 'number' || !(limit >= 0 && limit <= MAX_RATE_LIMIT)) {
+      return sendEnvelope(reply, ERRORS.badRequest(`rate_limit must be a number from 0 to ${MAX_RATE_LIMIT}`));
+    }
     faults.latency_ms = latency;
     faults.failure_rate = rate;
+    faults.rate_limit = limit;
     return faults;
   });
 }

@@ -11,13 +11,14 @@ async function main(): Promise<void> {
     apiKey: env.LINQ_SANDBOX_API_KEY,
     latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
     failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+    rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
     seedCount: env.LINQ_SANDBOX_SEED_COUNT,
     logger: { level: 'warn' },
   });
   const faults = sandbox.faults;
   const faultNote =
-    faults.latency_ms || faults.failure_rate
-      ? ` (latency ${faults.latency_ms} ms, failure rate ${faults.failure_rate})`
+    faults.latency_ms || faults.failure_rate || faults.rate_limit
+      ? ` (latency ${faults.latency_ms} ms, failure rate ${faults.failure_rate}, rate limit ${faults.rate_limit || 'off'})`
       : '';
   console.log(
     `Linq sandbox at ${sandbox.url}${faultNote} — ${sandbox.store.state.subscriptions.length} subscriptions, data in ${env.LINQ_SANDBOX_DATA}. ` +

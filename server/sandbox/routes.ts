@@ -6,7 +6,7 @@ import { ERRORS, sendEnvelope } from '../errors.ts';
 import { CATALOG_DOC_URL, CATALOG_EVENT_TYPES } from './event-types.ts';
 import { newSigningSecret } from './seed.ts';
 import type { SandboxStore, StoredSubscription } from './store.ts';
-import { checkCreateBody, checkUpdateBody } from './validation.ts';
+import { checkCreateBody, checkUpdateBody, targetUrlKey } from './validation.ts';
 
 /**
  * The sandbox's answer to each Linq endpoint of contract/endpoints.ts. The record is keyed by
@@ -35,8 +35,17 @@ export function sandboxHandlers(store: SandboxStore): Record<LinqEndpointName, H
 
   const find = (id: string | undefined): StoredSubscription | undefined =>
     store.state.subscriptions.find((entry) => entry.id === id);
-  const urlInUse = (targetUrl: string, exceptId?: string): boolean =>
-    store.state.subscriptions.some((entry) => entry.target_url === targetUrl && entry.id !== exceptId);
+  // Stored subscriptions are replaced, never changed, so a key computed once stays right.
+  const urlKeys = new WeakMap<StoredSubscription, string>();
+  const keyOf = (entry: StoredSubscription): string => {
+    let key = urlKeys.get(entry);
+    if (key === undefined) urlKeys.set(entry, (key = targetUrlKey(entry.target_url)));
+    return key;
+  };
+  const urlInUse = (targetUrl: string, exceptId?: string): boolean => {
+    const key = targetUrlKey(targetUrl);
+    return store.state.subscriptions.some((entry) => entry.id !== exceptId && keyOf(entry) === key);
+  };
   /**
    * Replaces the list and waits until it is on disk. If the write fails, the change is undone in
    * memory too (unless a later change has replaced the list since), so a 500 means "not applied".

@@ -789,7 +789,7 @@ describe('fault injection', () => {
 
     const on = await faults({ failure_rate: 1, latency_ms: 0 });
     expect(on.status).toBe(200);
-    expect(JSON.parse(on.text)).toEqual({ failure_rate: 1, latency_ms: 0 });
+    expect(JSON.parse(on.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0 });
     await expectApiError(client.webhookSubscriptions.list(), InternalServerError, INTERNAL);
     const created = await apiError(
       client.webhookSubscriptions.create({
@@ -800,7 +800,7 @@ describe('fault injection', () => {
     expect(created.status).toBe(500);
     // The faults endpoint itself keeps working while the API fails.
     const current = await raw(sandbox, 'GET', '/__sandbox/faults');
-    expect(JSON.parse(current.text)).toEqual({ failure_rate: 1, latency_ms: 0 });
+    expect(JSON.parse(current.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0 });
 
     expect((await faults({ failure_rate: 0 })).status).toBe(200);
     const { subscriptions } = await client.webhookSubscriptions.list();
@@ -817,7 +817,7 @@ describe('fault injection', () => {
       envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'),
     );
     expectEnvelope(await faults({ failure_rate: 1 }, 'wrong'), UNAUTHORIZED);
-    expect(sandbox.faults).toEqual({ failure_rate: 0, latency_ms: 0 });
+    expect(sandbox.faults).toEqual({ failure_rate: 0, latency_ms: 0, rate_limit: 0 });
     await client.webhookEvents.list();
   });
 
@@ -841,7 +841,7 @@ describe('fault injection', () => {
     expect(elapsed).toBeLessThan(250 + 3000);
 
     await raw(sandbox, 'PUT', '/__sandbox/faults', { body: JSON.stringify({ latency_ms: 0 }) });
-    expect(sandbox.faults).toEqual({ latency_ms: 0, failure_rate: 0 });
+    expect(sandbox.faults).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0 });
     started = performance.now();
     await client.webhookSubscriptions.list();
     // With the 250 ms still applied this could not be under 250 ms.

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { z } from 'zod/mini';
 import { phoneNumberSchema, subscriptionSchema } from '../../contract/schemas.ts';
@@ -35,6 +35,7 @@ export class SandboxStore {
 
   /** Loads the file, or creates it from `seed()` when it does not exist yet. */
   static async open(file: string, seed: () => SandboxState): Promise<SandboxStore> {
+    await removeStaleTempFiles(file);
     let text: string | undefined;
     try {
       text = await readFile(file, 'utf8');
@@ -92,10 +93,44 @@ export class SandboxStore {
   }
 }
 
+/** Temp files are `.<data file>.<pid>.<ms>.tmp`, next to the data file: the writer's pid is in the name. */
+const tempFilePrefix = (file: string) => `.${basename(file)}.`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A writer killed between creating its temp file and the rename (`kill -9`, power loss) leaves the
+ * temp file behind. Those of writers that no longer run are removed; a running one may still be
+ * writing its own.
+ */
+async function removeStaleTempFiles(file: string): Promise<void> {
+  const directory = dirname(file);
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const prefix = tempFilePrefix(file);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid !== undefined && !isRunning(Number(pid))) await unlink(join(directory, name)).catch(() => undefined);
+  }
+}
+
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const directory = dirname(file);
   await mkdir(directory, { recursive: true });
-  const temp = join(directory, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = join(directory, `${tempFilePrefix(file)}${process.pid}.${Date.now()}.tmp`);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {

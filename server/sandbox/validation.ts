@@ -15,7 +15,17 @@ const fail = <T>(error: ErrorEnvelope): Checked<T> => ({ ok: false, error });
 
 const KNOWN_EVENT_TYPES = new Set(SDK_EVENT_TYPES);
 const E164 = /^\+[1-9]\d{1,14}$/;
+
+/**
+ * Size limits (README, "Security"). Every check is linear, and the costly one (libphonenumber,
+ * tens of microseconds a number) runs only after the count is known to be sane, so one 1 MiB body
+ * costs milliseconds, not seconds, in a process the console may share. Event types need no limit
+ * of their own: only the SDK's 27 are accepted, so at most 27 remain after duplicates are dropped.
+ */
 const MAX_URL_LENGTH = 2048;
+export const MAX_PHONE_NUMBERS = 1000;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function isE164(value: string): boolean {
   return E164.test(value) && isValidPhoneNumber(value);
@@ -31,6 +41,9 @@ export function checkTargetUrl(value: unknown): Checked<string> {
   if (trimmed === '') return fail(ERRORS.badRequest('target_url is required'));
   if (trimmed.length > MAX_URL_LENGTH)
     return fail(ERRORS.badRequest(`target_url must be at most ${MAX_URL_LENGTH} characters`));
+  // The URL parser silently drops tabs and line breaks; the stored string would keep them.
+  if (CONTROL_CHARACTERS.test(trimmed))
+    return fail(ERRORS.badRequest('target_url must not contain control characters'));
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -44,17 +57,29 @@ export function checkTargetUrl(value: unknown): Checked<string> {
   return ok(trimmed);
 }
 
+/**
+ * What makes two target URLs the same for the 409: the parsed URL, so scheme and host compare
+ * case-insensitively and a default port does not count; the path and query stay case-sensitive.
+ */
+export function targetUrlKey(targetUrl: string): string {
+  try {
+    return new URL(targetUrl).href;
+  } catch {
+    return targetUrl;
+  }
+}
+
 export function checkEventTypes(value: unknown): Checked<string[]> {
   if (!Array.isArray(value)) return fail(ERRORS.badRequest('subscribed_events must be an array of event types'));
   if (value.length === 0) return fail(ERRORS.badRequest('subscribed_events must contain at least one event type'));
-  const unique: string[] = [];
+  const unique = new Set<string>();
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('subscribed_events must contain only strings'));
     if (!KNOWN_EVENT_TYPES.has(entry))
       return fail(ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
-    if (!unique.includes(entry)) unique.push(entry);
+    unique.add(entry);
   }
-  return ok(unique);
+  return ok([...unique]);
 }
 
 /** `null` and `[]` both mean "every phone number"; stored as `null`. */
@@ -62,13 +87,17 @@ export function checkPhoneNumbers(value: unknown): Checked<string[] | null> {
   if (value === null) return ok(null);
   if (!Array.isArray(value))
     return fail(ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
-  const unique: string[] = [];
+  // A Set keeps the first order and drops duplicates in one pass.
+  const unique = new Set<string>();
   for (const entry of value) {
     if (typeof entry !== 'string') return fail(ERRORS.badRequest('phone_numbers must contain only strings'));
-    if (!isE164(entry)) return fail(ERRORS.phoneNumber());
-    if (!unique.includes(entry)) unique.push(entry);
+    unique.add(entry);
+    if (unique.size > MAX_PHONE_NUMBERS) {
+      return fail(ERRORS.badRequest(`phone_numbers may hold at most ${MAX_PHONE_NUMBERS} distinct phone numbers`));
+    }
   }
-  return ok(unique.length === 0 ? null : unique);
+  for (const entry of unique) if (!isE164(entry)) return fail(ERRORS.phoneNumber());
+  return ok(unique.size === 0 ? null : [...unique]);
 }
 
 export interface CreateInput {

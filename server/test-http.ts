@@ -1,0 +1,165 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { IncomingHttpHeaders } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, expect } from 'vitest';
+import { buildApp, type ConsoleAppOptions } from './app.ts';
+import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './sandbox/app.ts';
+
+/**
+ * Test helpers shared by the server suites: a console and a sandbox to test against, raw bytes
+ * on a socket (for what node:http or fetch will not send), the one HTTP/1.1 answer read back, and
+ * the envelope check.
+ */
+
+/** A list of clean-ups a test pushes to; they run after each test, last first. */
+export function cleanupsAfterEach(): Array<() => Promise<void>> {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return cleanups;
+}
+
+/** A sandbox on a free port with key `test-key` and a fresh data file, both gone on close. */
+export async function startTestSandbox(
+  options: Partial<StartSandboxOptions> = {},
+): Promise<RunningSandbox & { port: number }> {
+  const directory = await mkdtemp(join(tmpdir(), 'linq-test-sandbox-'));
+  const sandbox = await startSandbox({
+    dataFile: join(directory, 'sandbox.json'),
+    apiKey: 'test-key',
+    port: 0,
+    ...options,
+  });
+  return {
+    ...sandbox,
+    port: Number(new URL(sandbox.url).port),
+    close: async () => {
+      await sandbox.close();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestConsole {
+  app: FastifyInstance;
+  port: number;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A console on a free port: serve mode with a one-page dist/ of its own unless `options` say
+ * otherwise, key `k`, upstream `baseUrl` (a closed port when nothing is to be forwarded).
+ */
+export async function startTestConsole(options: Partial<ConsoleAppOptions> = {}): Promise<TestConsole> {
+  const distDir = await mkdtemp(join(tmpdir(), 'linq-test-console-'));
+  await writeFile(join(distDir, 'index.html'), '<!doctype html><title>console</title><body></body>');
+  const app = await buildApp({
+    mode: 'serve',
+    distDir,
+    baseUrl: 'http://127.0.0.1:9/api/partner',
+    apiKey: 'k',
+    timeoutMs: 5000,
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    app,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await rm(distDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Exchange {
+  /** Everything the server sent, as latin1. */
+  text: string;
+  /** Milliseconds from connecting until the server closed the connection. */
+  closedAfterMs: number;
+}
+
+/** Writes raw bytes and keeps the connection open until the server closes it. */
+export function exchange(port: number, bytes: string): Promise<Exchange> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closedAfterMs: performance.now() - started });
+    };
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', finish);
+    socket.on('close', finish);
+    socket.on('error', finish);
+    if (bytes !== '') socket.write(bytes, 'latin1');
+  });
+}
+
+/** Writes raw bytes, reads until the server closes, parses one HTTP/1.1 answer. */
+export async function sendRaw(port: number, bytes: string): Promise<Answer> {
+  const { text } = await exchange(port, bytes);
+  if (text === '') throw new Error('connection closed without an answer');
+  return parseRawAnswer(text);
+}
+
+export function parseRawAnswer(text: string): Answer {
+  const split = text.indexOf('\r\n\r\n');
+  const head = split === -1 ? text : text.slice(0, split);
+  let body = split === -1 ? '' : text.slice(split + 4);
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const status = Number(statusLine.split(' ')[1]);
+  const headers: IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  if (headers['transfer-encoding'] === 'chunked') {
+    let decoded = '';
+    let rest = body;
+    for (;;) {
+      const lineEnd = rest.indexOf('\r\n');
+      const size = parseInt(rest.slice(0, lineEnd), 16);
+      if (!size) break;
+      decoded += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+      rest = rest.slice(lineEnd + 2 + size + 2);
+    }
+    body = decoded;
+  } else if (headers['content-length'] !== undefined) {
+    body = body.slice(0, Number(headers['content-length']));
+  }
+  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8') };
+}
+
+/** A JSON Linq error envelope with this status (and code), nothing more, never HTML. */
+export function expectEnvelope(answer: Answer, status: number, code?: number): void {
+  expect(answer.status).toBe(status);
+  expect(answer.headers['content-type']).toMatch(/^application\/json/);
+  expect(answer.body).not.toMatch(/<html|<!doctype/i);
+  const parsed = JSON.parse(answer.body) as unknown;
+  expect(parsed).toEqual({
+    error: { status, code: code ?? expect.any(Number), message: expect.any(String) },
+    success: false,
+  });
+  expect(Object.keys((parsed as { error: object }).error).sort()).toEqual(['code', 'message', 'status']);
+}
