@@ -123,7 +123,9 @@ export async function buildSandboxApp(
     if (!isAuthorized(request.headers.authorization, options.apiKey)) return sendEnvelope(reply, ERRORS.unauthorized());
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
-    // Before anything else an API request costs: a 429 changes nothing.
+    // Before anything else an API request costs: a 429 changes nothing. With a limit on, every
+    // answer announces it (RateLimit-Policy, IETF draft), so a client can pace itself under it.
+    if (faults.rate_limit > 0) reply.header('ratelimit-policy', `${faults.rate_limit};w=1`);
     const retryAfter = takeToken(options.apiKey, faults.rate_limit);
     if (retryAfter !== undefined) {
       return sendEnvelope(reply.header('retry-after', String(retryAfter)), ERRORS.rateLimited(retryAfter));

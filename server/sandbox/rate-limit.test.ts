@@ -93,6 +93,20 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
     expect((await client.webhookSubscriptions.list()).subscriptions.length).toBeGreaterThan(0);
   });
 
+  it('announces the limit on every API answer (RateLimit-Policy), so a client can pace itself', async () => {
+    const sandbox = await open(SLOW);
+    const answer = await fetch(`${sandbox.url}/v3/webhook-events`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(answer.headers.get('ratelimit-policy')).toBe(`${SLOW};w=1`);
+    const limited = await fetch(`${sandbox.url}/v3/webhook-events`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('ratelimit-policy')).toBe(`${SLOW};w=1`);
+    const off = await open();
+    const free = await fetch(`${off.url}/v3/webhook-events`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    expect(free.headers.get('ratelimit-policy')).toBeNull();
+  });
+
   it('changes nothing with a 429, and counts only /v3 requests', async () => {
     const sandbox = await open(SLOW);
     const client = sdk(sandbox.url);
