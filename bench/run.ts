@@ -9,8 +9,9 @@
  *   npm run bench              the full run
  *   npm run bench -- --quick   fewer samples, no Lighthouse (a smoke run)
  *
- * It listens on five ports from BENCH_PORT_BASE (default 4711): the sandboxes on it and the next
- * one, the consoles and the bare forwarder 1000 above (5711–5713 by default).
+ * It listens on seven ports from BENCH_PORT_BASE (default 4711): three sandboxes (100, 10,000 and
+ * 500 subscriptions) on it and the next two, their consoles 1000 above (5711, 5712, 5714 by
+ * default) and the bare forwarder at 5713.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ import { chromium } from '@playwright/test';
 import { DATA_ROW, KEEP_NAMES_SHIM, firstRowsMs, searchKeystrokeMs, toggleFeedback } from './browser.ts';
 import { figures, median, record } from './figures.ts';
 import { measureProxy } from './proxy.ts';
+import { BULK_COUNT, measureBulk } from './bulk.ts';
+import { eventFilterMs, loadCls, selectAllMs, sortChangeMs } from './review.ts';
 
 const quick = process.argv.includes('--quick');
 const CHROMIUM = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
@@ -208,9 +211,36 @@ async function main() {
     const toggle = await toggleFeedback(page);
     record('toggle feedback', toggle.ms, 'ms', '—', true);
     record('toggle feedback (frames waited)', toggle.frames, 'frames', '≤ 1', toggle.frames <= 1);
+
+    await page.goto(large.consoleUrl);
+    await page.waitForSelector(DATA_ROW);
+    const sorts = await sortChangeMs(page);
+    record('sort change at 10,000 (worst)', Math.max(...sorts), 'ms', '≤ 100', Math.max(...sorts) <= 100);
+    record('sort change at 10,000 (median)', median(sorts), 'ms', '—', true);
+    const filters = await eventFilterMs(page);
+    record('event-type filter at 10,000 (worst)', Math.max(...filters), 'ms', '≤ 50', Math.max(...filters) <= 50);
+    record('event-type filter at 10,000 (median)', median(filters), 'ms', '—', true);
     await page.close();
+
+    const clsSamples = quick ? 1 : 3;
+    const cls = Math.max(
+      await loadCls(browser, small.consoleUrl, clsSamples),
+      await loadCls(browser, large.consoleUrl, clsSamples),
+    );
+    record('CLS on load (worst, 100 and 10,000)', cls, '', '= 0', cls === 0);
+    const selectAll = await selectAllMs(browser, large.consoleUrl);
+    record('select all 10,000 and show the bar', selectAll, 'ms', '≤ 100', selectAll <= 100);
   } finally {
     await browser.close();
+  }
+
+  console.log(`turning off ${BULK_COUNT} subscriptions under a rate limit…`);
+  const bulk = await startStack(BULK_COUNT, PORT_BASE + 2, PORT_BASE + 1003);
+  const bulkBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    await measureBulk(bulkBrowser, bulk, KEY);
+  } finally {
+    await bulkBrowser.close();
   }
 
   console.log('loading the proxy…');

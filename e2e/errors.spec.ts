@@ -9,6 +9,7 @@ import {
   rowFor,
   sorted,
   uniqueUrl,
+  cellOf,
 } from './helpers';
 
 /** The sandbox's injected failure answers 500 with the documented message. */
@@ -166,7 +167,7 @@ test.describe('when the server fails', () => {
     await snapshot(page, 'error-toggle');
 
     expect((await linq.webhookSubscriptions.retrieve(id)).is_active).toBe(true);
-    await expect(rowFor(page, url).getByRole('cell').nth(1)).toHaveText('Active');
+    await expect(cellOf(rowFor(page, url), 'status')).toHaveText('Active');
 
     await toggle.click();
     await expect(toggle).not.toBeChecked();

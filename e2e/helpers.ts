@@ -128,3 +128,11 @@ export async function openDrawerByKeyboard(page: Page, url: string): Promise<Loc
   await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
   return dialog;
 }
+
+/** The table's columns, by what they hold (the first is the selection checkbox). */
+const COLUMNS = { url: 1, status: 2, events: 3, phones: 4, attention: 5, changed: 6 } as const;
+
+/** One cell of a row, by its column. */
+export function cellOf(row: Locator, column: keyof typeof COLUMNS): Locator {
+  return row.getByRole('cell').nth(COLUMNS[column]);
+}

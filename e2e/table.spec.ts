@@ -1,6 +1,6 @@
 import { test, expect, snapshot } from './fixtures';
 import { SANDBOX_URL } from './env';
-import { SEEDED, editDrawer, rowFor, seededId, sorted } from './helpers';
+import { SEEDED, editDrawer, rowFor, seededId, sorted, cellOf } from './helpers';
 
 /** What each seeded row shows: status, events cell, phone filter cell. */
 const SEEDED_ROWS = [
@@ -60,9 +60,9 @@ test.describe('subscriptions table', () => {
       await expect(page.getByRole('switch', { name: `Active — ${seeded.url}`, exact: true })).toBeChecked({
         checked: seeded.status === 'Active',
       });
-      await expect(row.getByRole('cell').nth(1)).toHaveText(seeded.status);
-      for (const text of seeded.events) await expect(row.getByRole('cell').nth(2)).toContainText(text);
-      for (const text of seeded.phones) await expect(row.getByRole('cell').nth(3)).toContainText(text);
+      await expect(cellOf(row, 'status')).toHaveText(seeded.status);
+      for (const text of seeded.events) await expect(cellOf(row, 'events')).toContainText(text);
+      for (const text of seeded.phones) await expect(cellOf(row, 'phones')).toContainText(text);
       await expect(row.getByRole('button', { name: `Edit ${seeded.url}`, exact: true })).toBeVisible();
     }
 

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { activeSwitch, createSubscription, openTableAt } from './helpers';
+import { activeSwitch, createSubscription, openTableAt, cellOf } from './helpers';
 
 test.describe('turning a subscription off and on', () => {
   test('toggling off and on persists across reloads', async ({ page, linq }) => {
@@ -15,7 +15,7 @@ test.describe('turning a subscription off and on', () => {
 
     await page.reload();
     await expect(toggle).not.toBeChecked();
-    await expect(row.getByRole('cell').nth(1)).toHaveText('Inactive');
+    await expect(cellOf(row, 'status')).toHaveText('Inactive');
 
     await toggle.click();
     await expect(toggle).toBeChecked();
@@ -24,7 +24,7 @@ test.describe('turning a subscription off and on', () => {
 
     await page.reload();
     await expect(toggle).toBeChecked();
-    await expect(row.getByRole('cell').nth(1)).toHaveText('Active');
+    await expect(cellOf(row, 'status')).toHaveText('Active');
   });
 
   test('Undo in the "Turned off" toast turns it back on', async ({ page, linq }) => {
