@@ -5,7 +5,8 @@ import { median } from './figures.ts';
 
 /** Ms from a change of the sort to the first row being the new first row, over several changes. */
 export async function sortChangeMs(page: Page): Promise<number[]> {
-  const orders = ['updated:desc', 'created:asc', 'url:desc', 'url:asc'];
+  // Each order reverses or replaces the last, so the first row always changes.
+  const orders = ['url:desc', 'url:asc', 'updated:desc', 'updated:asc', 'created:desc', 'created:asc'];
   const times: number[] = [];
   for (const order of [...orders, ...orders]) {
     times.push(
@@ -17,8 +18,12 @@ export async function sortChangeMs(page: Page): Promise<number[]> {
           const start = performance.now();
           select.value = order;
           select.dispatchEvent(new Event('change', { bubbles: true }));
-          await new Promise<void>((resolve) => {
-            const check = () => (firstId() !== before ? resolve() : requestAnimationFrame(check));
+          await new Promise<void>((resolve, reject) => {
+            const check = () => {
+              if (firstId() !== before) resolve();
+              else if (performance.now() - start > 10_000) reject(new Error(`the sort ${order} changed no row`));
+              else requestAnimationFrame(check);
+            };
             requestAnimationFrame(check);
           });
           return performance.now() - start;
@@ -43,12 +48,16 @@ export async function eventFilterMs(page: Page): Promise<number[]> {
           const start = performance.now();
           select.value = type;
           select.dispatchEvent(new Event('change', { bubbles: true }));
-          await new Promise<void>((resolve) => {
+          await new Promise<void>((resolve, reject) => {
             const settled = () => {
               const rows = [...document.querySelectorAll(rowSelector)];
               return rows.length > 0 && rows.every((row) => row.textContent!.includes(type));
             };
-            const check = () => (settled() ? resolve() : requestAnimationFrame(check));
+            const check = () => {
+              if (settled()) resolve();
+              else if (performance.now() - start > 10_000) reject(new Error(`the filter ${type} never applied`));
+              else requestAnimationFrame(check);
+            };
             requestAnimationFrame(check);
           });
           return performance.now() - start;

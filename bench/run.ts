@@ -180,6 +180,7 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
+    console.log('first rows, search, toggle…');
     const samples = quick ? 2 : 5;
     const at100 = await firstRowsMs(browser, small.consoleUrl, samples);
     const at10k = await firstRowsMs(browser, large.consoleUrl, samples);
@@ -212,6 +213,7 @@ async function main() {
     record('toggle feedback', toggle.ms, 'ms', '—', true);
     record('toggle feedback (frames waited)', toggle.frames, 'frames', '≤ 1', toggle.frames <= 1);
 
+    console.log('sort, filter, CLS, select all…');
     await page.goto(large.consoleUrl);
     await page.waitForSelector(DATA_ROW);
     const sorts = await sortChangeMs(page);

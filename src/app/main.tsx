@@ -3,11 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { Toaster } from '@/components/ui/toaster';
-import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
 import { createQueryClient } from '@/lib/query-client';
+import { App } from './app';
 import { AppError } from './app-error';
 import './index.css';
-import { UpstreamBadge } from './upstream-badge';
 
 const queryClient = createQueryClient();
 
@@ -15,7 +14,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary fallback={(error) => <AppError error={error} />}>
       <QueryClientProvider client={queryClient}>
-        <SubscriptionsPage headerStatus={<UpstreamBadge />} />
+        <App />
         <Toaster />
       </QueryClientProvider>
     </ErrorBoundary>

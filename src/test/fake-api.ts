@@ -16,7 +16,12 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
-export type FakeHandler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
+/** `headers`: the request's headers, for a handler that checks what the page sent beside the body. */
+export type FakeHandler = (
+  request: RecordedRequest,
+  headers: Headers,
+  url: URL,
+) => FakeResponse | Promise<FakeResponse>;
 
 export function installFakeApi(handler: FakeHandler) {
   const requests: RecordedRequest[] = [];
@@ -31,7 +36,7 @@ export function installFakeApi(handler: FakeHandler) {
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     requests.push(request);
-    const answer = await handler(request);
+    const answer = await handler(request, new Headers(init.headers), url);
     const text = answer.body === undefined ? null : JSON.stringify(answer.body);
     return new Response(text, {
       status: answer.status,

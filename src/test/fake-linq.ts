@@ -1,4 +1,12 @@
-import { LINQ_ENDPOINTS, matchPath, type Endpoint, type LinqEndpointName } from '@contract/endpoints';
+import type { ActivityEntry, Label, Session } from '@contract/console';
+import {
+  CONSOLE_ENDPOINTS,
+  LINQ_ENDPOINTS,
+  matchPath,
+  type ConsoleEndpointName,
+  type Endpoint,
+  type LinqEndpointName,
+} from '@contract/endpoints';
 import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
 import { WIRE } from '@contract/wire';
 import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
@@ -13,8 +21,10 @@ import { makeCatalog } from './factories';
  */
 
 export interface FakeLinqRequest extends RecordedRequest {
-  /** The endpoint the request is for, if any. */
-  endpoint: LinqEndpointName | undefined;
+  headers: Headers;
+  query: URLSearchParams;
+  /** The endpoint the request is for, if any: Linq's, or the console's own ("console.session"…). */
+  endpoint: EndpointName | undefined;
   /** The `{id}` of item paths. */
   id: string | undefined;
 }
@@ -33,10 +43,22 @@ export interface FakeLinqOptions {
   subscriptions?: Subscription[];
   catalog?: Catalog;
   phoneNumbers?: PhoneNumber[];
+  /** The console's own state: who is signed in, labels, the journal's entries. */
+  session?: Session;
+  labels?: Label[];
+  activity?: ActivityEntry[];
 }
 
-function route(method: string, path: string): { endpoint: LinqEndpointName; id: string | undefined } | undefined {
-  for (const [name, endpoint] of Object.entries(LINQ_ENDPOINTS) as [LinqEndpointName, Endpoint][]) {
+export const LOCAL_SESSION: Session = { auth: 'none', user: null, role: 'editor', sign_out_url: null };
+
+type EndpointName = LinqEndpointName | `console.${ConsoleEndpointName}`;
+const ENDPOINTS = {
+  ...LINQ_ENDPOINTS,
+  ...Object.fromEntries(Object.entries(CONSOLE_ENDPOINTS).map(([name, endpoint]) => [`console.${name}`, endpoint])),
+} as Record<EndpointName, Endpoint>;
+
+function route(method: string, path: string): { endpoint: EndpointName; id: string | undefined } | undefined {
+  for (const [name, endpoint] of Object.entries(ENDPOINTS) as [EndpointName, Endpoint][]) {
     const parameters = endpoint.method === method ? matchPath(endpoint.path, path) : undefined;
     if (parameters) return { endpoint: name, id: parameters.id && decodeURIComponent(parameters.id) };
   }
@@ -45,7 +67,7 @@ function route(method: string, path: string): { endpoint: LinqEndpointName; id: 
 
 /** Throws (failing the test) when an answer is not what the contract says this endpoint answers. */
 function checkAnswer(request: FakeLinqRequest, answer: FakeResponse): FakeResponse {
-  const endpoint: Endpoint | undefined = request.endpoint && LINQ_ENDPOINTS[request.endpoint];
+  const endpoint: Endpoint | undefined = request.endpoint && ENDPOINTS[request.endpoint];
   if (answer.status >= 400) {
     const result = WIRE.errorEnvelope.safeParse(answer.body);
     if (!result.success) throw new Error(`fake Linq: ${request.method} ${request.path} answered a non-envelope error`);
@@ -62,6 +84,9 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
   let stored = (options.subscriptions ?? []).map((subscription) => ({ ...subscription }));
   let catalog = options.catalog ?? makeCatalog();
   const phoneNumbers = options.phoneNumbers ?? [];
+  let session = options.session ?? LOCAL_SESSION;
+  const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
+  let activity = options.activity ?? [];
   const interceptors: Interceptor[] = [];
   let lastStamp = Math.max(0, ...stored.map((subscription) => Date.parse(subscription.updated_at)));
   /** Strictly increasing, as the sandbox's. */
@@ -109,14 +134,44 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
         return { status: 200, body: catalog };
       case 'listPhoneNumbers':
         return { status: 200, body: { phone_numbers: phoneNumbers } };
+      case 'console.upstream':
+        return { status: 200, body: { kind: 'sandbox', origin: 'http://127.0.0.1:4010' } };
+      case 'console.session':
+        return { status: 200, body: session };
+      case 'console.listLabels':
+        return { status: 200, body: { labels: [...labels.values()] } };
+      case 'console.getLabel': {
+        const label = labels.get(request.id ?? '');
+        return label ? { status: 200, body: label } : notFound();
+      }
+      case 'console.putLabel': {
+        const body = request.body as { name: string; note: string };
+        const label: Label = {
+          subscription_id: request.id ?? '',
+          name: body.name.trim(),
+          note: body.note.trim(),
+          updated_at: stamp(),
+          updated_by: session.user?.email ?? null,
+        };
+        if (label.name === '' && label.note === '') labels.delete(label.subscription_id);
+        else labels.set(label.subscription_id, label);
+        return { status: 200, body: label };
+      }
+      case 'console.activity': {
+        const id = request.query.get('subscription_id');
+        const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
+        return { status: 200, body: { entries, next_cursor: null } };
+      }
       case undefined:
         return notFound();
     }
   };
 
-  const api = installFakeApi(async (recorded) => {
+  const api = installFakeApi(async (recorded, headers, url) => {
     const request: FakeLinqRequest = {
       ...recorded,
+      headers,
+      query: url.searchParams,
       endpoint: undefined,
       id: undefined,
       ...route(recorded.method, recorded.path),
@@ -145,6 +200,13 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
     setCatalog: (next: Catalog) => {
       catalog = next;
     },
+    setSession: (next: Session) => {
+      session = next;
+    },
+    setActivity: (next: ActivityEntry[]) => {
+      activity = next;
+    },
+    labels: () => [...labels.values()],
     /** Adds an interceptor (tried before the fake's own answers, latest first); returns its removal. */
     intercept: (interceptor: Interceptor) => {
       interceptors.unshift(interceptor);

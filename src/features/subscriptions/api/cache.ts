@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
-import { subscriptionKeys } from './keys';
+import { historyKeys, labelKeys, subscriptionKeys } from './keys';
 
 /**
  * Every cache write of this feature, in one module: server answers go straight into the list
@@ -73,4 +74,17 @@ export function removeManyFromCaches(queryClient: QueryClient, ids: readonly str
 /** Every subscription as the list holds it now, by id. */
 export function listedSubscriptions(queryClient: QueryClient): Map<string, Subscription> {
   return new Map((queryClient.getQueryData(subscriptionKeys.list()) ?? []).map((entry) => [entry.id, entry]));
+}
+
+/** A saved label into the list of labels (an empty one, removed on the server, out of it). */
+export function replaceLabel(queryClient: QueryClient, label: Label): void {
+  queryClient.setQueryData(labelKeys.all(), (labels) => {
+    const others = (labels ?? []).filter((entry) => entry.subscription_id !== label.subscription_id);
+    return label.name === '' && label.note === '' ? others : [...others, label];
+  });
+}
+
+/** A change was journaled: the drawer's History reads it again. */
+export function forgetHistory(queryClient: QueryClient, id: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: historyKeys.of(id) });
 }

@@ -1,4 +1,5 @@
-import { LINQ_ENDPOINTS } from '@contract/endpoints';
+import type { Label, LabelBody } from '@contract/console';
+import { CONSOLE_ENDPOINTS, LINQ_ENDPOINTS } from '@contract/endpoints';
 import type {
   CreateSubscriptionBody,
   CreatedSubscription,
@@ -7,7 +8,7 @@ import type {
 } from '@contract/schemas';
 import { callEndpoint } from '@/lib/api-client';
 
-/** One fetcher per Linq endpoint of contract/endpoints.ts, all through the one API client. */
+/** One fetcher per endpoint this feature uses (contract/endpoints.ts), all through the one API client. */
 
 export async function listSubscriptions(signal?: AbortSignal): Promise<Subscription[]> {
   const list = await callEndpoint(LINQ_ENDPOINTS.listSubscriptions, { signal });
@@ -22,12 +23,29 @@ export function createSubscription(body: CreateSubscriptionBody): Promise<Create
   return callEndpoint(LINQ_ENDPOINTS.createSubscription, { body });
 }
 
-export function updateSubscription(id: string, body: UpdateSubscriptionBody): Promise<Subscription> {
-  return callEndpoint(LINQ_ENDPOINTS.updateSubscription, { params: { id }, body });
+/** `headers`: the journal's hints (a bulk action's id and label, a restore), contract/console.ts. */
+export function updateSubscription(
+  id: string,
+  body: UpdateSubscriptionBody,
+  headers?: Record<string, string>,
+): Promise<Subscription> {
+  return callEndpoint(LINQ_ENDPOINTS.updateSubscription, { params: { id }, body, headers });
 }
 
-export function deleteSubscription(id: string): Promise<void> {
-  return callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id } });
+export function deleteSubscription(id: string, headers?: Record<string, string>): Promise<void> {
+  return callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id }, headers });
+}
+
+export function listLabels(signal?: AbortSignal) {
+  return callEndpoint(CONSOLE_ENDPOINTS.listLabels, { signal }).then((list) => list.labels);
+}
+
+export function putLabel(id: string, body: LabelBody): Promise<Label> {
+  return callEndpoint(CONSOLE_ENDPOINTS.putLabel, { params: { id }, body });
+}
+
+export function subscriptionHistory(id: string, signal?: AbortSignal) {
+  return callEndpoint(CONSOLE_ENDPOINTS.activity, { signal, query: { subscription_id: id, limit: 50 } });
 }
 
 export function getCatalog(signal?: AbortSignal) {

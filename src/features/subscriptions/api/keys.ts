@@ -1,4 +1,5 @@
 import type { DataTag } from '@tanstack/react-query';
+import type { ActivityList, Label } from '@contract/console';
 import type { Catalog, PhoneNumber, Subscription } from '@contract/schemas';
 
 /**
@@ -27,6 +28,17 @@ export const catalogKeys = {
 
 export const phoneNumberKeys = {
   all: () => tagged<PhoneNumber[]>()(['phone-numbers']),
+};
+
+/** The console's names and notes, all at once (the table shows and searches them). */
+export const labelKeys = {
+  all: () => tagged<Label[]>()(['labels']),
+};
+
+/** One subscription's journal entries, for the drawer's History. */
+export const historyKeys = {
+  all: () => ['history'] as const,
+  of: (id: string) => tagged<ActivityList>()([...historyKeys.all(), id]),
 };
 
 /** Mutation keys: a toggle's key names its subscription, so its state can be read per row. */

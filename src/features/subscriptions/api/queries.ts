@@ -2,8 +2,15 @@ import { queryOptions, replaceEqualDeep } from '@tanstack/react-query';
 import type { Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
 import { removeFromList, replaceInList } from './cache';
-import { getCatalog, getSubscription, listPhoneNumbers, listSubscriptions } from './fetchers';
-import { catalogKeys, phoneNumberKeys, subscriptionKeys } from './keys';
+import {
+  getCatalog,
+  getSubscription,
+  listLabels,
+  listPhoneNumbers,
+  listSubscriptions,
+  subscriptionHistory,
+} from './fetchers';
+import { catalogKeys, historyKeys, labelKeys, phoneNumberKeys, subscriptionKeys } from './keys';
 
 /**
  * A list answer never takes an entry back to an older version than the cache holds. A refetch
@@ -77,5 +84,27 @@ export const phoneNumberQueries = {
       queryKey: phoneNumberKeys.all(),
       queryFn: ({ signal }) => listPhoneNumbers(signal),
       staleTime: 5 * 60_000,
+    }),
+};
+
+export const labelQueries = {
+  all: labelKeys.all,
+  list: () =>
+    queryOptions({
+      queryKey: labelKeys.all(),
+      queryFn: ({ signal }) => listLabels(signal),
+      staleTime: LIST_STALE_MS,
+      // A console without a label store (an older server) still shows its subscriptions.
+      retry: false,
+    }),
+};
+
+export const historyQueries = {
+  all: historyKeys.all,
+  of: (id: string) =>
+    queryOptions({
+      queryKey: historyKeys.of(id),
+      queryFn: ({ signal }) => subscriptionHistory(id, signal),
+      staleTime: 0,
     }),
 };

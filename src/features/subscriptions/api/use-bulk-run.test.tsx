@@ -31,13 +31,22 @@ function setup() {
 describe('useBulkRun', () => {
   it('writes each change once through the API, skips what is already as asked, and updates the list', async () => {
     const { linq, client, run, finished } = setup();
+    const batches: (string | null)[] = [];
+    linq.intercept((request) => {
+      if (request.endpoint === 'updateSubscription') {
+        batches.push(`${request.headers.get('x-console-batch-id')} ${request.headers.get('x-console-batch-label')}`);
+      }
+      return undefined;
+    });
     const plan = planBulk({ kind: 'turn-off' }, subscriptions);
-    act(() => run({ label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
+    act(() => run({ batchId: 'batch-1', label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
     await waitFor(() => expect(finished()).toBe(true));
     expect(linq.writes().map((request) => [request.path, request.body])).toEqual(
       plan.writes.map((write) => [`/v3/webhook-subscriptions/${write.id}`, { is_active: false }]),
     );
     expect(plan.skipped).toEqual(['s5']);
+    // Each write names its batch, for the journal.
+    expect(batches).toEqual(Array(5).fill('batch-1 Turn off'));
     expect(linq.subscriptions().every((subscription) => !subscription.is_active)).toBe(true);
     await waitFor(() =>
       expect(client.getQueryData(subscriptionKeys.list())?.every((subscription) => !subscription.is_active)).toBe(true),
@@ -54,7 +63,7 @@ describe('useBulkRun', () => {
         : undefined,
     );
     const plan = planBulk({ kind: 'turn-off' }, subscriptions);
-    act(() => run({ label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
+    act(() => run({ batchId: 'batch-1', label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
     await waitFor(() => expect(finished()).toBe(true));
     expect(bulkStore.getItem('s1')).toEqual({ status: 'failed', message: 'Internal server error' });
     const job = bulkStore.getJob()!;
@@ -63,7 +72,9 @@ describe('useBulkRun', () => {
     failing.clear();
     const failed = job.writes.filter((write) => bulkStore.getItem(write.id)?.status === 'failed');
     const before = linq.writes().length;
-    act(() => run({ label: 'Turn off', kind: 'retry', plan, writes: failed, doneIds: job.doneIds }));
+    act(() =>
+      run({ batchId: 'batch-1', label: 'Turn off', kind: 'retry', plan, writes: failed, doneIds: job.doneIds }),
+    );
     await waitFor(() => expect(finished()).toBe(true));
     expect(
       linq
@@ -74,7 +85,7 @@ describe('useBulkRun', () => {
 
     const undo = planUndo(plan, bulkStore.getJob()!.doneIds);
     expect(undo).toHaveLength(5);
-    act(() => run({ label: 'Turn off', kind: 'undo', plan, writes: undo }));
+    act(() => run({ batchId: 'batch-2', label: 'Turn off', kind: 'undo', plan, writes: undo }));
     await waitFor(() => expect(finished()).toBe(true));
     expect(linq.subscriptions().map((subscription) => subscription.is_active)).toEqual(
       subscriptions.map((subscription) => subscription.is_active),
@@ -90,7 +101,7 @@ describe('useBulkRun', () => {
       return rateLimited(1);
     });
     const plan = planBulk({ kind: 'turn-off' }, subscriptions);
-    act(() => run({ label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
+    act(() => run({ batchId: 'batch-1', label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
     await waitFor(() => expect(finished()).toBe(true), { timeout: 5000 });
     const applied = linq
       .writes()

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { JOURNAL_HEADERS } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
 import { pacingIntervalMs } from '@/lib/rate-limit-policy';
@@ -13,6 +14,8 @@ import { deleteSubscription, updateSubscription } from './fetchers';
 const CACHE_FLUSH_MS = 250;
 
 export interface StartJob {
+  /** The journal's id for the action: one per confirmed action, shared by its retries. */
+  batchId: string;
   label: string;
   kind: JobKind;
   plan: BulkPlan;
@@ -29,7 +32,12 @@ export interface StartJob {
 export function useBulkRun(): (job: StartJob) => void {
   const queryClient = useQueryClient();
   return useCallback(
-    ({ label, kind, plan, writes, doneIds = new Set() }: StartJob) => {
+    ({ batchId, label, kind, plan, writes, doneIds = new Set() }: StartJob) => {
+      // Every write of the job carries its batch, so the journal shows the action as one entry.
+      const headers = {
+        [JOURNAL_HEADERS.batchId]: batchId,
+        [JOURNAL_HEADERS.batchLabel]: kind === 'undo' ? `Undo: ${label}` : label,
+      };
       const byId = new Map(writes.map((write) => [write.id, write]));
       const answered: Subscription[] = [];
       const deleted: string[] = [];
@@ -47,11 +55,11 @@ export function useBulkRun(): (job: StartJob) => void {
           const write = byId.get(id);
           if (!write) return;
           if (write.body) {
-            answered.push(await updateSubscription(id, write.body));
+            answered.push(await updateSubscription(id, write.body, headers));
             return;
           }
           try {
-            await deleteSubscription(id);
+            await deleteSubscription(id, headers);
           } catch (error) {
             // Deleted elsewhere meanwhile: it is gone, as asked.
             if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -64,7 +72,16 @@ export function useBulkRun(): (job: StartJob) => void {
         },
         onProgress: (progress) => bulkStore.update({ progress, doneIds: new Set(done) }),
       });
-      bulkStore.start({ label, kind, plan, writes, progress: batch.progress(), doneIds: done, stop: batch.stop });
+      bulkStore.start({
+        batchId,
+        label,
+        kind,
+        plan,
+        writes,
+        progress: batch.progress(),
+        doneIds: done,
+        stop: batch.stop,
+      });
       void batch.done.then(() => {
         clearInterval(timer);
         flush();

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { LabelBody } from '@contract/console';
 import type { CreatedSubscription, Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
 import {
   changedFields,
+  changedLabel,
   createBody,
   fieldForServerError,
   type FormField,
@@ -11,12 +13,14 @@ import {
 } from '../lib/form';
 import { listedSubscriptions, removeFromList } from './cache';
 import { subscriptionQueries } from './queries';
+import { useSaveLabel } from './use-labels';
 import { useCreateSubscription, useUpdateSubscription } from './use-subscription-mutations';
 
 /** How one press of Save (or Create) ended; the form says it in words. */
 export type SaveOutcome =
-  | { kind: 'created'; created: CreatedSubscription }
-  | { kind: 'saved' }
+  /** `labelError`: the subscription is saved at Linq, but its name and note were not. */
+  | { kind: 'created'; created: CreatedSubscription; labelError?: string }
+  | { kind: 'saved'; labelError?: string }
   /** Changed elsewhere since the form opened: `server` is that version, nothing was written. */
   | { kind: 'conflict'; server: Subscription }
   /** Deleted elsewhere: it is gone from the list too. */
@@ -31,6 +35,8 @@ export interface SaveRequest {
   values: SubscriptionFormValues;
   /** The server's newer version, which the form's values replace ("Overwrite with mine"). */
   overwrite?: Subscription;
+  /** The label as the form loaded it; a changed one is saved after the subscription. */
+  labelBefore?: LabelBody | undefined;
 }
 
 /** The listed subscription with this target URL (scheme and host compared case-insensitively), if any. */
@@ -70,16 +76,34 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
   const queryClient = useQueryClient();
   const { mutateAsync: update } = useUpdateSubscription();
   const { mutateAsync: create } = useCreateSubscription();
+  const { mutateAsync: saveLabel } = useSaveLabel();
+  /** Saves a changed label; its failure is reported beside the saved subscription, not instead of it. */
+  const labelFailure = useCallback(
+    async (id: string, label: LabelBody | undefined): Promise<string | undefined> => {
+      if (!label) return undefined;
+      try {
+        await saveLabel({ id, body: label });
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : 'The name and note could not be saved.';
+      }
+    },
+    [saveLabel],
+  );
 
   return useCallback(
-    async ({ baseline, values, overwrite }) => {
+    async ({ baseline, values, overwrite, labelBefore }) => {
       const holder = () => holderOf(listedSubscriptions(queryClient), values.target_url, baseline?.id);
+      const label = changedLabel(labelBefore, values);
       if (!baseline) {
+        let created: CreatedSubscription;
         try {
-          return { kind: 'created', created: await create(createBody(values)) };
+          created = await create(createBody(values));
         } catch (error) {
           return failed(error, holder);
         }
+        const labelError = await labelFailure(created.id, label);
+        return labelError ? { kind: 'created', created, labelError } : { kind: 'created', created };
       }
       try {
         if (!overwrite) {
@@ -87,9 +111,10 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
           if (server.updated_at !== baseline.updated_at) return { kind: 'conflict', server };
         }
         const body = changedFields(overwrite ?? baseline, values);
-        // Overwriting a version that already matches the form: nothing is left to send.
+        // Overwriting a version that already matches the form (or a label alone): nothing to send to Linq.
         if (Object.keys(body).length > 0) await update({ id: baseline.id, body });
-        return { kind: 'saved' };
+        const labelError = await labelFailure(baseline.id, label);
+        return labelError ? { kind: 'saved', labelError } : { kind: 'saved' };
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) {
           removeFromList(queryClient, baseline.id);
@@ -98,6 +123,6 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
         return failed(error, holder);
       }
     },
-    [queryClient, update, create],
+    [queryClient, update, create, labelFailure],
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/lib/api-client';
 import { withRateLimitRetry } from '@/lib/rate-limit';
-import { addToCaches, removeFromCaches, replaceInCaches } from './cache';
+import { addToCaches, forgetHistory, removeFromCaches, replaceInCaches } from './cache';
 import type { CreateSubscriptionBody, UpdateSubscriptionBody } from '@contract/schemas';
 import { createSubscription, deleteSubscription, updateSubscription } from './fetchers';
 
@@ -11,7 +11,10 @@ export function useUpdateSubscription() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateSubscriptionBody }) =>
       withRateLimitRetry(() => updateSubscription(id, body)),
-    onSuccess: (subscription) => replaceInCaches(queryClient, subscription),
+    onSuccess: (subscription) => {
+      replaceInCaches(queryClient, subscription);
+      void forgetHistory(queryClient, subscription.id);
+    },
   });
 }
 

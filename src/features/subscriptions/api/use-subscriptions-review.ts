@@ -3,7 +3,9 @@ import { useDeferredValue, useMemo } from 'react';
 import { applyView, countSubscriptions, facets as computeFacets } from '../lib/filter';
 import { problemFinder } from '../lib/problems';
 import type { ViewState } from '../lib/view';
+import type { Subscription } from '@contract/schemas';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from './queries';
+import { useLabels } from './use-labels';
 
 /**
  * What the review page shows for a view: the list, the catalog and the account's lines
@@ -21,7 +23,17 @@ export function useSubscriptionsReview(view: ViewState) {
     () => problemFinder({ catalog: catalogEvents, lines: lines.data }),
     [catalogEvents, lines.data],
   );
-  const context = useMemo(() => ({ problemsOf }), [problemsOf]);
+  const labels = useLabels();
+  const context = useMemo(
+    () => ({
+      problemsOf,
+      labelText: (subscription: Subscription) => {
+        const label = labels.get(subscription.id);
+        return label ? `${label.name}\n${label.note}`.toLowerCase() : '';
+      },
+    }),
+    [problemsOf, labels],
+  );
   // Typing stays responsive on large accounts: the filter runs on the deferred value.
   const deferredQuery = useDeferredValue(view.q);
   const eventsKey = view.events.join('\n');
@@ -48,6 +60,7 @@ export function useSubscriptionsReview(view: ViewState) {
   const facets = useMemo(() => (subscriptions ? computeFacets(subscriptions) : undefined), [subscriptions]);
 
   return {
+    labels,
     list,
     catalog,
     lines,

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { toast } from '@/components/ui/toaster';
 import { withRateLimitRetry } from '@/lib/rate-limit';
 import { sentence } from '@/lib/text';
-import { listedSubscription, replaceInCaches } from './cache';
+import { forgetHistory, listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
 import { updateSubscription } from './fetchers';
 import { mutationKeys, subscriptionKeys } from './keys';
@@ -72,6 +72,7 @@ export function useToggleActive(id: string) {
       replaceInCaches(queryClient, subscription);
       // Fixed: earlier failures of this subscription's toggle are no longer its row's state.
       forgetSettledToggles(queryClient, id);
+      void forgetHistory(queryClient, id);
       toast.dismiss(errorToastId(id));
       if (subscription.is_active) {
         // One toast per subscription, replaced by each new toggle: say every field, or the last toast's stay.

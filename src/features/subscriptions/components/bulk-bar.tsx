@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
+import type { WriteAccess } from '@/lib/session';
 import { useBulkRun } from '../api/use-bulk-run';
 import { planUndo, type BulkPlan } from '../lib/bulk-plan';
 import { bulkStore, useBulkJob } from '../lib/bulk-store';
@@ -27,7 +28,9 @@ export default function BulkBar({
   selection,
   matching,
   catalog,
+  access,
 }: {
+  access: WriteAccess;
   subscriptions: readonly Subscription[];
   selection: Selection;
   /** The ids the current view shows (search and filters), in order. */
@@ -49,7 +52,7 @@ export default function BulkBar({
 
   const confirm = (label: string, plan: BulkPlan) => {
     setChoice(undefined);
-    run({ label, kind: 'action', plan, writes: plan.writes });
+    run({ batchId: crypto.randomUUID(), label, kind: 'action', plan, writes: plan.writes });
   };
 
   let content;
@@ -65,11 +68,25 @@ export default function BulkBar({
           message: bulkStore.getItem(write.id)?.message ?? '',
         }))}
         onRetryFailed={() =>
-          run({ label: job.label, kind: 'retry', plan: job.plan, writes: failedIds, doneIds: job.doneIds })
+          run({
+            batchId: job.batchId,
+            label: job.label,
+            kind: 'retry',
+            plan: job.plan,
+            writes: failedIds,
+            doneIds: job.doneIds,
+          })
         }
         onUndo={
           undo.length > 0
-            ? () => run({ label: job.label, kind: 'undo', plan: { ...job.plan, writes: undo }, writes: undo })
+            ? () =>
+                run({
+                  batchId: crypto.randomUUID(),
+                  label: job.label,
+                  kind: 'undo',
+                  plan: { ...job.plan, writes: undo },
+                  writes: undo,
+                })
             : undefined
         }
         onClose={() => bulkStore.clear()}
@@ -89,13 +106,14 @@ export default function BulkBar({
         <Button size="sm" variant="ghost" onClick={selection.clear}>
           Clear selection
         </Button>
+        {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
         <div className="ml-auto flex flex-wrap gap-2" role="group" aria-label="Bulk actions on the selection">
           {ACTIONS.map((action) => (
             <Button
               key={action.choice}
               size="sm"
               variant={action.danger ? 'ghost-danger' : 'secondary'}
-              disabled={selected.length === 0}
+              disabled={selected.length === 0 || !access.canWrite}
               onClick={() => setChoice(action.choice)}
             >
               {action.label}

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiError } from '@/lib/api-client';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from '../api/queries';
+import { useLabels } from '../api/use-labels';
 import { SubscriptionForm } from './subscription-form';
 
 /**
@@ -32,6 +33,7 @@ export function DrawerBody({ id, from, onDelete, onDuplicate, ...handlers }: Dra
   const detail = useQuery({ ...subscriptionQueries.detail(source ?? ''), enabled: source !== undefined });
   const catalog = useQuery(catalogQueries.list());
   const lines = useQuery(phoneNumberQueries.list());
+  const labels = useLabels();
 
   // Only a first load that failed replaces the form; a failed refetch (the save's conflict check) keeps what was typed.
   const detailFailed = source !== undefined && detail.isError && detail.data === undefined;
@@ -85,6 +87,7 @@ export function DrawerBody({ id, from, onDelete, onDuplicate, ...handlers }: Dra
       key={subscription?.id ?? `new-${from ?? ''}`}
       subscription={subscription}
       template={from !== undefined ? detail.data : undefined}
+      label={id !== undefined ? labels.get(id) : undefined}
       onDuplicate={id !== undefined ? onDuplicate : undefined}
       catalog={catalog.data?.events ?? []}
       lines={lines.data}

@@ -4,6 +4,7 @@ import type { PhoneNumber } from '@contract/schemas';
 import { Field, FieldDescription, FieldError, FieldLabel } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Switch } from '@/components/ui/switch';
+import { Textarea } from '@/components/ui/textarea';
 import { formatPhoneNumber } from '@/lib/phone';
 import type { SubscriptionFormValues } from '../lib/form';
 import { EventGrid } from './event-grid';
@@ -157,5 +158,54 @@ export function PhoneNumbersField({
         Separate numbers with commas, semicolons or new lines; press Enter to add.
       </FieldDescription>
     </Field>
+  );
+}
+
+/** The console's own name and note for the subscription (Linq has no such field). */
+export function LabelFields({ control }: { control: FormControl }) {
+  const nameId = useId();
+  const noteId = useId();
+  const errorId = useId();
+  return (
+    <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]" data-section="label">
+      <Controller
+        control={control}
+        name="label.name"
+        render={({ field, fieldState }) => (
+          <Field>
+            <FieldLabel htmlFor={nameId}>Name</FieldLabel>
+            <Input
+              {...field}
+              id={nameId}
+              autoComplete="off"
+              placeholder="Billing – EU"
+              aria-invalid={fieldState.invalid || undefined}
+              aria-describedby={fieldState.error ? errorId : undefined}
+            />
+            <FieldError id={errorId}>{fieldState.error?.message}</FieldError>
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="label.note"
+        render={({ field, fieldState }) => (
+          <Field>
+            <FieldLabel htmlFor={noteId}>Note</FieldLabel>
+            <Textarea
+              {...field}
+              id={noteId}
+              rows={2}
+              placeholder="Who owns it, what it is for"
+              aria-invalid={fieldState.invalid || undefined}
+            />
+            <FieldError>{fieldState.error?.message}</FieldError>
+          </Field>
+        )}
+      />
+      <FieldDescription className="sm:col-span-2">
+        Kept by the console (Linq has no such field): shown above the URL in the table, and searchable.
+      </FieldDescription>
+    </div>
   );
 }

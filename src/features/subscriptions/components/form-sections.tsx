@@ -10,19 +10,25 @@ const SECTIONS = [
   { section: 'url', label: 'Target URL' },
   { section: 'events', label: 'Event types' },
   { section: 'phones', label: 'Phone numbers' },
+  { section: 'history', label: 'History' },
 ] as const;
 
-export function FormSections({ form }: { form: RefObject<HTMLFormElement | null> }) {
+export function FormSections({ form, editing }: { form: RefObject<HTMLFormElement | null>; editing: boolean }) {
   const jump = (section: string) => {
     const element = form.current?.querySelector<HTMLElement>(`[data-section="${section}"]`);
     if (!element) return;
     element.scrollIntoView({ block: 'start' });
-    element.querySelector<HTMLElement>('input, button, [role="checkbox"]')?.focus({ preventScroll: true });
+    const target = element.querySelector<HTMLElement>('input:not(:disabled), button:not(:disabled), [role="checkbox"]');
+    if (target) target.focus({ preventScroll: true });
+    else {
+      element.tabIndex = -1;
+      element.focus({ preventScroll: true });
+    }
   };
   return (
     <nav aria-label="Form sections" className="flex gap-1 border-b border-line px-6 py-1.5 text-sm">
       <span className="py-1 pr-1 text-fg-muted">Jump to</span>
-      {SECTIONS.map(({ section, label }) => (
+      {SECTIONS.filter(({ section }) => section !== 'history' || editing).map(({ section, label }) => (
         <button
           key={section}
           type="button"

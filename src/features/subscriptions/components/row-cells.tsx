@@ -1,3 +1,4 @@
+import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -19,33 +20,61 @@ export const rowTabIndex = (isTabStop: boolean) => (isTabStop ? 0 : -1);
 
 export function UrlCell({
   subscription,
+  label,
   short,
   tabStop,
   onOpen,
 }: {
   subscription: Subscription;
+  /** The console's name for it: above the URL, which then reads smaller. */
+  label: Label | undefined;
   short: ShortUrl;
   tabStop: boolean;
   onOpen: () => void;
 }) {
   const url = subscription.target_url;
+  const name = label?.name ?? '';
   return (
     <div className="flex min-w-0 items-center gap-1">
-      <Tooltip content={<span className="break-all">{url}</span>}>
+      <Tooltip
+        content={
+          <span className="block space-y-1">
+            <span className="block break-all">{url}</span>
+            {label?.note && <span className="block whitespace-pre-line">{label.note}</span>}
+          </span>
+        }
+      >
         <button
           type="button"
           data-row-control
           data-row-handle
           tabIndex={rowTabIndex(tabStop)}
-          aria-label={url}
+          aria-label={name ? `${name} — ${url}` : url}
           onClick={onOpen}
-          className="flex min-w-0 overflow-hidden rounded text-left text-sm whitespace-nowrap text-fg-muted focus-visible:outline-2 focus-visible:outline-ring"
+          className="flex min-w-0 flex-col rounded text-left focus-visible:outline-2 focus-visible:outline-ring"
         >
-          {/* Too narrow even for the host and the part that tells this URL apart: the host gives way. */}
-          <span className={cn('truncate font-medium', subscription.is_active ? 'text-fg' : 'text-fg-muted')}>
-            {short.host}
+          {name && (
+            <span
+              className={cn(
+                'truncate text-sm leading-tight font-medium',
+                subscription.is_active ? 'text-fg' : 'text-fg-muted',
+              )}
+            >
+              {name}
+            </span>
+          )}
+          <span
+            className={cn(
+              'flex min-w-0 overflow-hidden whitespace-nowrap text-fg-muted',
+              name ? 'text-xs leading-tight' : 'text-sm',
+            )}
+          >
+            {/* Too narrow even for the host and the part that tells this URL apart: the host gives way. */}
+            <span className={cn('truncate font-medium', !name && subscription.is_active ? 'text-fg' : 'text-fg-muted')}>
+              {short.host}
+            </span>
+            <span className="shrink-0">{short.rest}</span>
           </span>
-          <span className="shrink-0">{short.rest}</span>
         </button>
       </Tooltip>
       <CopyButton value={url} label={`Copy ${url}`} className="shrink-0" data-row-control tabIndex={-1} />

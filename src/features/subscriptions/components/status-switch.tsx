@@ -13,10 +13,13 @@ export function StatusSwitch({
   subscription,
   toggle,
   tabIndex = 0,
+  disabled = false,
 }: {
   subscription: Subscription;
   toggle: ReturnType<typeof useToggleActive>;
   tabIndex?: number;
+  /** A viewer's: shown, not changeable. */
+  disabled?: boolean;
 }) {
   const status = useToggleStatus(subscription.id);
   const url = subscription.target_url;
@@ -35,6 +38,7 @@ export function StatusSwitch({
         onCheckedChange={(isActive) => toggle.mutate({ id: subscription.id, targetUrl: url, isActive })}
         aria-label={`Active — ${url}`}
         aria-busy={saving || undefined}
+        disabled={disabled}
         data-row-control
         tabIndex={tabIndex}
         onClick={(event) => event.stopPropagation()}

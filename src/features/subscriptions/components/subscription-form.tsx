@@ -1,16 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import type { Label } from '@contract/console';
 import type { CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toaster';
 import { formatPhoneNumber } from '@/lib/phone';
+import { useWriteAccess } from '@/lib/session';
 import { useSaveSubscription, type SaveOutcome } from '../api/use-save-subscription';
-import { changedFields, subscriptionFormSchema, toFormValues, type SubscriptionFormValues } from '../lib/form';
+import {
+  changedFields,
+  changedLabel,
+  subscriptionFormSchema,
+  toFormValues,
+  type SubscriptionFormValues,
+} from '../lib/form';
 import { ConflictAlert, SaveFailedAlert, type SaveFailure } from './form-alerts';
-import { ActiveField, EventTypesField, PhoneNumbersField, TargetUrlField } from './form-fields';
+import { ActiveField, EventTypesField, LabelFields, PhoneNumbersField, TargetUrlField } from './form-fields';
+import { FormFooter } from './form-footer';
 import { FormProblems } from './form-problems';
 import { FormSections } from './form-sections';
+import { SubscriptionHistory } from './subscription-history';
 
 export interface SubscriptionFormProps {
   /** The subscription as loaded when the drawer opened; undefined to create one. */
@@ -29,6 +39,8 @@ export interface SubscriptionFormProps {
   onOpenExisting?: ((id: string) => void) | undefined;
   /** A new subscription from this one (edit mode). */
   onDuplicate?: (() => void) | undefined;
+  /** The console's name and note for it, as loaded. */
+  label?: Label | undefined;
 }
 
 const GONE_MESSAGE =
@@ -47,7 +59,11 @@ export function SubscriptionForm({
   template,
   onOpenExisting,
   onDuplicate,
+  label,
 }: SubscriptionFormProps) {
+  const access = useWriteAccess();
+  // The label as it was when the form opened (a restore or reload keeps it).
+  const [labelBefore] = useState(() => (label ? { name: label.name, note: label.note } : undefined));
   const saveSubscription = useSaveSubscription();
   const formRef = useRef<HTMLFormElement>(null);
   const [baseline, setBaseline] = useState(subscription);
@@ -58,7 +74,7 @@ export function SubscriptionForm({
 
   // Read once by react-hook-form: computed once, not on every keystroke.
   const [defaultValues] = useState(() => ({
-    ...toFormValues(subscription ?? template, formatPhoneNumber),
+    ...toFormValues(subscription ?? template, formatPhoneNumber, subscription ? labelBefore : undefined),
     ...(subscription ? {} : { is_active: true }),
   }));
   // A 409: the subscription that already has this URL, to open.
@@ -74,6 +90,7 @@ export function SubscriptionForm({
   const hasInvalidPhones = (values.phone_numbers ?? []).some((entry) => entry.kind === 'invalid');
   const hasChanges =
     (baseline ? Object.keys(changedFields(baseline, values)).length > 0 : formState.isDirty) ||
+    changedLabel(labelBefore, values) !== undefined ||
     phoneDraft ||
     hasInvalidPhones;
   useEffect(() => onDirtyChange(hasChanges), [hasChanges, onDirtyChange]);
@@ -88,9 +105,17 @@ export function SubscriptionForm({
     setConflict(outcome.kind === 'conflict' ? outcome.server : undefined);
     switch (outcome.kind) {
       case 'created':
+        if (outcome.labelError)
+          toast.error(`Created ${formValues.target_url.trim()}, but not its name and note`, {
+            description: outcome.labelError,
+          });
         return onCreated(outcome.created);
       case 'saved':
-        toast.success(`Saved ${formValues.target_url.trim()}`);
+        if (outcome.labelError)
+          toast.error(`Saved ${formValues.target_url.trim()}, but not its name and note`, {
+            description: outcome.labelError,
+          });
+        else toast.success(`Saved ${formValues.target_url.trim()}`);
         return onSaved();
       case 'gone':
         return setFailure({ message: GONE_MESSAGE, canRetry: false });
@@ -113,7 +138,7 @@ export function SubscriptionForm({
     setSaving(true);
     setFailure(undefined);
     try {
-      show(await saveSubscription({ baseline, values: formValues, overwrite }), formValues);
+      show(await saveSubscription({ baseline, values: formValues, overwrite, labelBefore }), formValues);
     } finally {
       savingRef.current = false;
       setSaving(false);
@@ -131,7 +156,7 @@ export function SubscriptionForm({
   const reloadFromServer = (server: Subscription) => {
     setConflict(undefined);
     setBaseline(server);
-    reset(toFormValues(server, formatPhoneNumber));
+    reset({ ...toFormValues(server, formatPhoneNumber), label: values.label });
     focusUrlAfterRender.current = true;
   };
 
@@ -139,9 +164,10 @@ export function SubscriptionForm({
   // change, and typed phone text is not one), plus any error the server attached to a field.
   const problem = firstProblem(values);
   const hasFieldErrors = Object.keys(formState.errors).length > 0;
-  const canSave = hasChanges && problem === undefined && !hasFieldErrors;
-  const hint =
-    hasChanges && problem !== undefined
+  const canSave = access.canWrite && hasChanges && problem === undefined && !hasFieldErrors;
+  const hint = !access.canWrite
+    ? (access.reason ?? '')
+    : hasChanges && problem !== undefined
       ? `To save: ${problem}`
       : hasChanges && hasFieldErrors
         ? 'Fix the fields marked in red to save.'
@@ -162,7 +188,7 @@ export function SubscriptionForm({
       }}
       aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
     >
-      <FormSections form={formRef} />
+      <FormSections form={formRef} editing={baseline !== undefined} />
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5 [&_[data-section]]:scroll-mt-4">
         <div ref={alertRef} className="scroll-mt-4" />
         {conflict && (
@@ -173,58 +199,54 @@ export function SubscriptionForm({
           />
         )}
         {failure && <SaveFailedAlert failure={failure} />}
-        <TargetUrlField
-          control={control}
-          note={
-            takenBy && onOpenExisting ? (
-              <Button variant="link" size="xs" className="px-0" onClick={() => onOpenExisting(takenBy)}>
-                Open the subscription that has this URL
-              </Button>
-            ) : template && values.target_url.trim() === template.target_url ? (
-              <p className="text-sm text-warning-fg">
-                Duplicated from {template.target_url}: change the target URL, each subscription needs its own.
-              </p>
-            ) : undefined
-          }
-        />
-        {baseline && <ActiveField control={control} isActive={values.is_active} />}
-        <EventTypesField control={control} catalog={catalog} carried={baseline?.subscribed_events ?? []} />
-        <PhoneNumbersField
-          control={control}
-          lines={lines}
-          hasFilter={(values.phone_numbers?.length ?? 0) > 0}
-          onDraftChange={setPhoneDraft}
-          onServerErrorStale={() => clearErrors('phone_numbers')}
-        />
+        <fieldset disabled={!access.canWrite} className="m-0 min-w-0 space-y-6 border-0 p-0">
+          <LabelFields control={control} />
+          <TargetUrlField
+            control={control}
+            note={
+              takenBy && onOpenExisting ? (
+                <Button variant="link" size="xs" className="px-0" onClick={() => onOpenExisting(takenBy)}>
+                  Open the subscription that has this URL
+                </Button>
+              ) : template && values.target_url.trim() === template.target_url ? (
+                <p className="text-sm text-warning-fg">
+                  Duplicated from {template.target_url}: change the target URL, each subscription needs its own.
+                </p>
+              ) : undefined
+            }
+          />
+          {baseline && <ActiveField control={control} isActive={values.is_active} />}
+          <EventTypesField control={control} catalog={catalog} carried={baseline?.subscribed_events ?? []} />
+          <PhoneNumbersField
+            control={control}
+            lines={lines}
+            hasFilter={(values.phone_numbers?.length ?? 0) > 0}
+            onDraftChange={setPhoneDraft}
+            onServerErrorStale={() => clearErrors('phone_numbers')}
+          />
+        </fieldset>
+        {baseline && (
+          <SubscriptionHistory
+            subscription={baseline}
+            canRestore={access.canWrite}
+            unsaved={hasChanges}
+            onRestored={reloadFromServer}
+          />
+        )}
       </div>
 
       <FormProblems values={values} catalog={catalog} lines={lines} setValue={setValue} />
-      <footer className="flex items-center gap-2 border-t border-line px-6 py-4">
-        {onDelete && (
-          <Button variant="ghost-danger" onClick={onDelete} aria-label={`Delete ${baseline?.target_url ?? ''}`}>
-            Delete
-          </Button>
-        )}
-        {onDuplicate && baseline && (
-          <Button variant="ghost" onClick={onDuplicate} aria-label={`Duplicate ${baseline.target_url}`}>
-            Duplicate
-          </Button>
-        )}
-        <span className="ml-auto text-xs text-fg-muted" aria-live="polite">
-          {hint}
-        </span>
-        <Button onClick={onCancel}>Cancel</Button>
-        {/* While saving the button stays enabled (aria-disabled): a disabled button would drop the focus to the page. */}
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={!canSave}
-          aria-disabled={saving || undefined}
-          aria-busy={saving || undefined}
-        >
-          {saving ? 'Saving…' : baseline ? 'Save changes' : 'Create subscription'}
-        </Button>
-      </footer>
+      <FormFooter
+        targetUrl={baseline?.target_url}
+        editing={baseline !== undefined}
+        canWrite={access.canWrite}
+        hint={hint}
+        canSave={canSave}
+        saving={saving}
+        onDelete={onDelete}
+        onDuplicate={onDuplicate}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

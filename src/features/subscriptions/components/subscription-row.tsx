@@ -1,4 +1,5 @@
 import { memo, type MouseEvent } from 'react';
+import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -24,6 +25,7 @@ export interface RowProps {
   /** Its place among the table's rows, header included (aria-rowindex: most rows are not rendered). */
   rowIndex: number;
   subscription: Subscription;
+  label: Label | undefined;
   /** The catalog's types, once loaded, to say "All 18 catalog events". */
   catalog: readonly string[] | undefined;
   /** The event filter's types: shown first and marked. */
@@ -40,6 +42,7 @@ export interface RowProps {
   onSelect: (id: string, range: boolean) => void;
   onEdit: (id: string) => void;
   onDuplicate: (id: string) => void;
+  canWrite: boolean;
   onPrefetch: () => void;
 }
 
@@ -50,6 +53,7 @@ function isInteractive(target: EventTarget | null): boolean {
 export const SubscriptionRow = memo(function SubscriptionRow({
   rowIndex,
   subscription,
+  label,
   catalog,
   highlighted,
   problems,
@@ -61,6 +65,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
   onSelect,
   onEdit,
   onDuplicate,
+  canWrite,
   onPrefetch,
 }: RowProps) {
   const toggle = useToggleActive(subscription.id);
@@ -102,10 +107,10 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         />
       </td>
       <td className="max-w-0 py-1 pr-3 pl-2 align-middle">
-        <UrlCell subscription={subscription} short={short} tabStop={tabStop} onOpen={open} />
+        <UrlCell subscription={subscription} label={label} short={short} tabStop={tabStop} onOpen={open} />
       </td>
       <td className="px-3 py-1 align-middle">
-        <StatusSwitch subscription={subscription} toggle={toggle} tabIndex={rowTabIndex(false)} />
+        <StatusSwitch subscription={subscription} toggle={toggle} tabIndex={rowTabIndex(false)} disabled={!canWrite} />
       </td>
       <td className="max-w-0 px-3 py-1 align-middle">
         <EventsCell
@@ -143,6 +148,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
           data-row-control
           tabIndex={-1}
           aria-label={`Duplicate ${url}`}
+          disabled={!canWrite}
           title="Duplicate: a new subscription with these events and phone filter"
           onClick={() => onDuplicate(subscription.id)}
         >

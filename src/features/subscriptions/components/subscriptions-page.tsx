@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode 
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
+import { useWriteAccess } from '@/lib/session';
 import { useBulkJob } from '../lib/bulk-store';
 import { usePhoneFormatter } from '../lib/use-phone-formatter';
 import { useSelection } from '../lib/use-selection';
@@ -18,7 +19,7 @@ import { usePageShortcuts } from './use-page-shortcuts';
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
 
 /** The page: header, toolbar and filters, the table (or what stands in its place), and the drawer. */
-export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }) {
+export function SubscriptionsPage() {
   const { view, setView, drawer, openEdit, openCreate, openDuplicate, closeDrawer } = useSubscriptionsView();
   const review = useSubscriptionsReview(view);
   const { list, catalog, lines, subscriptions, catalogEvents, problemsOf, highlighted, shown, shownIds, counts } =
@@ -26,6 +27,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
   const formatPhone = usePhoneFormatter();
   useIdlePrefetch();
   const selection = useSelection(review.listedIds);
+  const access = useWriteAccess();
   const job = useBulkJob();
 
   const searchBox = useRef<HTMLInputElement>(null);
@@ -73,6 +75,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         handle={table}
         subscriptions={shown}
         all={subscriptions}
+        labels={review.labels}
         catalog={catalogEvents}
         highlighted={highlighted}
         problemsOf={problemsOf}
@@ -84,19 +87,18 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
         onSelectMany={setMany}
         onEdit={openEdit}
         onDuplicate={openDuplicate}
+        canWrite={access.canWrite}
         onPrefetch={prefetchDrawer}
         onFocusLost={focusSearch}
       />
     );
 
   return (
-    <div className="mx-auto flex min-h-screen max-w-[1400px] flex-col px-4 pb-16 sm:px-6">
-      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-3">
+    <>
+      <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2">
         <div>
-          <p className="flex items-center gap-2 text-xs font-semibold tracking-wide text-accent-fg uppercase">
-            Linq Webhook Console {headerStatus}
-          </p>
           <h1 className="text-xl font-semibold text-fg">Webhook subscriptions</h1>
+          {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
         </div>
         <div className="flex items-center gap-3">
           <ListFreshness updatedAt={list.dataUpdatedAt} refreshing={list.isFetching} onRefresh={refreshAll} />
@@ -163,6 +165,7 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
             selection={selection}
             matching={shownIds}
             catalog={catalogEvents ?? []}
+            access={access}
           />
         </Suspense>
       )}
@@ -174,6 +177,6 @@ export function SubscriptionsPage({ headerStatus }: { headerStatus?: ReactNode }
           <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
         </Suspense>
       )}
-    </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
+import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
@@ -30,6 +31,8 @@ export interface SubscriptionsTableProps {
   subscriptions: readonly Subscription[];
   /** Every subscription of the account: URLs are shortened so that none reads like another. */
   all: readonly Subscription[];
+  /** The console's labels, by subscription id: the name shows above the URL. */
+  labels: ReadonlyMap<string, Label>;
   catalog: readonly string[] | undefined;
   highlighted: readonly string[];
   problemsOf: (subscription: Subscription) => Problem[];
@@ -43,6 +46,8 @@ export interface SubscriptionsTableProps {
   onSelectMany: (ids: string[], on: boolean) => void;
   onEdit: (id: string) => void;
   onDuplicate: (id: string) => void;
+  /** False for a viewer: the switches and Duplicate are disabled. */
+  canWrite: boolean;
   onPrefetch: () => void;
   /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
   onFocusLost?: () => void;
@@ -64,6 +69,7 @@ const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
 export function SubscriptionsTable({
   subscriptions,
   all,
+  labels,
   catalog,
   highlighted,
   problemsOf,
@@ -75,6 +81,7 @@ export function SubscriptionsTable({
   onSelectMany,
   onEdit,
   onDuplicate,
+  canWrite,
   onPrefetch,
   onFocusLost,
   handle,
@@ -181,6 +188,7 @@ export function SubscriptionsTable({
               key={subscription.id}
               rowIndex={item.index + 2}
               subscription={subscription}
+              label={labels.get(subscription.id)}
               catalog={catalog}
               highlighted={highlighted}
               problems={problemsOf(subscription)}
@@ -192,6 +200,7 @@ export function SubscriptionsTable({
               onSelect={onSelect}
               onEdit={onEdit}
               onDuplicate={onDuplicate}
+              canWrite={canWrite}
               onPrefetch={onPrefetch}
             />
           );

@@ -10,6 +10,8 @@ import type { BulkPlan, BulkWrite } from './bulk-plan';
 export type JobKind = 'action' | 'retry' | 'undo';
 
 export interface BulkJob {
+  /** The journal's id of the action (its retries share it). */
+  batchId: string;
   /** What the operator confirmed, for the bar ("Turn off 1,667 subscriptions to hooks.acme.com"). */
   label: string;
   kind: JobKind;

@@ -42,11 +42,14 @@ const urlSortKey = memo((subscription) =>
     .replace(/\d+/g, (digits) => digits.padStart(16, '0')),
 );
 
-/** Every word must match; a word of digits and spaces/dashes also matches phone digits ("415 555"). */
-export function matchesSearch(subscription: Subscription, query: string): boolean {
+/**
+ * Every word must match; a word of digits and spaces/dashes also matches phone digits ("415 555").
+ * `extra`: more lower-case text to match (the console's label for it).
+ */
+export function matchesSearch(subscription: Subscription, query: string, extra = ''): boolean {
   const trimmed = query.trim().toLowerCase();
   if (trimmed === '') return true;
-  const text = cachedSearchText(subscription);
+  const text = extra === '' ? cachedSearchText(subscription) : `${cachedSearchText(subscription)}\n${extra}`;
   if (/^[\d\s()+.-]+$/.test(trimmed) && /\d/.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '');
     if (text.includes(digits)) return true;
@@ -72,6 +75,8 @@ function sortKey(subscription: Subscription, sort: SortKey): string {
 
 export interface ViewContext {
   problemsOf: (subscription: Subscription) => Problem[];
+  /** The console's label of a subscription, lower case, for the search ('' when it has none). */
+  labelText?: (subscription: Subscription) => string;
 }
 
 export function matchesView(subscription: Subscription, view: ViewState, context: ViewContext): boolean {
@@ -82,7 +87,7 @@ export function matchesView(subscription: Subscription, view: ViewState, context
   if (view.host !== '' && cachedHost(subscription) !== view.host) return false;
   if (view.phone !== '' && !matchesPhone(subscription, view.phone)) return false;
   if (view.attention && context.problemsOf(subscription).length === 0) return false;
-  return matchesSearch(subscription, view.q);
+  return matchesSearch(subscription, view.q, context.labelText?.(subscription));
 }
 
 export function applyView(

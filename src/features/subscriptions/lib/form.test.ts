@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Subscription } from '@contract/schemas';
 import {
   changedFields,
+  changedLabel,
   createBody,
   fieldForServerError,
   subscriptionFormSchema,
@@ -36,6 +37,11 @@ describe('toFormValues', () => {
         { kind: 'valid', e164: '+14155550100', display: 'display +14155550100' },
         { kind: 'valid', e164: '+442079460958', display: 'display +442079460958' },
       ],
+      label: { name: '', note: '' },
+    });
+    expect(toFormValues(original, display, { name: 'Billing', note: 'Ops' }).label).toEqual({
+      name: 'Billing',
+      note: 'Ops',
     });
   });
 
@@ -45,6 +51,7 @@ describe('toFormValues', () => {
       is_active: true,
       subscribed_events: [],
       phone_numbers: [],
+      label: { name: '', note: '' },
     });
   });
 
@@ -140,6 +147,7 @@ describe('createBody', () => {
       is_active: true,
       subscribed_events: ['message.sent'],
       phone_numbers: [],
+      label: { name: '', note: '' },
     });
     expect(body).toEqual({ target_url: 'https://a.example.com/x', subscribed_events: ['message.sent'] });
     expect(body).not.toHaveProperty('phone_numbers');
@@ -151,6 +159,7 @@ describe('createBody', () => {
       is_active: false,
       subscribed_events: ['message.sent'],
       phone_numbers: [{ kind: 'valid', e164: '+14155550100', display: '+1 415 555 0100' }],
+      label: { name: 'Billing', note: '' },
     });
     expect(body).toEqual({
       target_url: 'https://a.example.com/x',
@@ -191,6 +200,7 @@ describe('subscriptionFormSchema', () => {
     is_active: true,
     subscribed_events: ['message.sent'],
     phone_numbers: [],
+    label: { name: '', note: '' },
   };
 
   it('accepts good values', () => {
@@ -236,5 +246,34 @@ describe('fieldForServerError', () => {
 
   it('names no field for a message about none of them', () => {
     expect(fieldForServerError(400, 1001, 'The request body must be a JSON object')).toBeUndefined();
+  });
+});
+
+describe('the label (name and note)', () => {
+  it('is sent when it changed, trimmed, and not when it did not', () => {
+    const values = valuesOf(original, {});
+    expect(changedLabel(undefined, values)).toBeUndefined();
+    expect(changedLabel(undefined, { ...values, label: { name: ' Billing ', note: '' } })).toEqual({
+      name: 'Billing',
+      note: '',
+    });
+    expect(
+      changedLabel({ name: 'Billing', note: '' }, { ...values, label: { name: 'Billing ', note: '' } }),
+    ).toBeUndefined();
+    // Emptied: sent as empty, which removes it.
+    expect(changedLabel({ name: 'Billing', note: 'x' }, { ...values, label: { name: '', note: '' } })).toEqual({
+      name: '',
+      note: '',
+    });
+  });
+
+  it('keeps the name and the note within their limits', () => {
+    const values = valuesOf(original, {});
+    const long = subscriptionFormSchema.safeParse({ ...values, label: { name: 'n'.repeat(81), note: '' } });
+    expect(long.success).toBe(false);
+    expect(long.error?.issues[0]?.message).toBe('Keep the name to 80 characters.');
+    expect(subscriptionFormSchema.safeParse({ ...values, label: { name: '', note: 'n'.repeat(2001) } }).success).toBe(
+      false,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // zod/mini, like the wire schemas: one small copy of zod in the bundle.
 import { z } from 'zod/mini';
+import type { LabelBody } from '@contract/console';
 import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '@contract/schemas';
 
 /**
@@ -11,6 +12,9 @@ const phoneEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('valid'), e164: z.string(), display: z.string() }),
   z.object({ kind: z.literal('invalid'), input: z.string(), reason: z.string() }),
 ]);
+
+export const LABEL_NAME_MAX = 80;
+export const LABEL_NOTE_MAX = 2000;
 
 export const subscriptionFormSchema = z.object({
   target_url: z.string().check(
@@ -31,6 +35,13 @@ export const subscriptionFormSchema = z.object({
         'Fix or remove the phone numbers marked in red before saving.',
       ),
     ),
+  /** The console's name and note (not Linq's): saved beside the subscription, in the console's database. */
+  label: z.object({
+    name: z.string().check(z.maxLength(LABEL_NAME_MAX, `Keep the name to ${LABEL_NAME_MAX} characters.`)),
+    note: z
+      .string()
+      .check(z.maxLength(LABEL_NOTE_MAX, `Keep the note to ${LABEL_NOTE_MAX.toLocaleString('en')} characters.`)),
+  }),
 });
 
 export type SubscriptionFormValues = z.infer<typeof subscriptionFormSchema>;
@@ -52,8 +63,10 @@ export function targetUrlProblem(value: string): string | undefined {
 export function toFormValues(
   subscription: Subscription | undefined,
   formatPhone: (e164: string) => string,
+  label?: LabelBody,
 ): SubscriptionFormValues {
   return {
+    label: { name: label?.name ?? '', note: label?.note ?? '' },
     target_url: subscription?.target_url ?? '',
     is_active: subscription?.is_active ?? true,
     subscribed_events: [...(subscription?.subscribed_events ?? [])],
@@ -63,6 +76,12 @@ export function toFormValues(
       display: formatPhone(e164),
     })),
   };
+}
+
+/** The label as the form holds it, trimmed, when it differs from `before`; undefined when unchanged. */
+export function changedLabel(before: LabelBody | undefined, values: SubscriptionFormValues): LabelBody | undefined {
+  const after = { name: values.label.name.trim(), note: values.label.note.trim() };
+  return after.name === (before?.name ?? '') && after.note === (before?.note ?? '') ? undefined : after;
 }
 
 function validPhones(values: SubscriptionFormValues): string[] {

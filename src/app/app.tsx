@@ -1,0 +1,23 @@
+import { lazy, Suspense } from 'react';
+import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
+import { AppBar } from './app-bar';
+import { navigate, useRoute } from './router';
+
+const ActivityPage = lazy(() => import('@/features/activity/components/activity-page'));
+
+/** The console: the bar, then the page the path names. Features are composed here, never in each other. */
+export function App() {
+  const route = useRoute();
+  return (
+    <div className="mx-auto flex min-h-screen max-w-[1400px] flex-col px-4 pb-20 sm:px-6">
+      <AppBar route={route} />
+      {route === 'activity' ? (
+        <Suspense fallback={null}>
+          <ActivityPage onOpenSubscription={(id) => navigate(`/?edit=${encodeURIComponent(id)}`)} />
+        </Suspense>
+      ) : (
+        <SubscriptionsPage />
+      )}
+    </div>
+  );
+}
