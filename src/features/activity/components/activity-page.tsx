@@ -24,7 +24,7 @@ export default function ActivityPage({ onOpenSubscription }: { onOpenSubscriptio
   const sinceChoice = params.get('since') ?? '';
   // The time a choice stands for is taken when it is made, so the query (and its key) stays put.
   const [now] = useState(() => Date.now());
-  const since = useMemo(() => sinceFor(sinceChoice, now), [sinceChoice, now]);
+  const since = sinceFor(sinceChoice, now);
   const setParam = (key: string, value: string) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
