@@ -156,6 +156,24 @@ describe('runBatch', () => {
     expect(sent).toEqual([0, 100, 200, 300, 400]);
   });
 
+  it('keeps to the pace when timers fire late, without letting the lateness add up', async () => {
+    const sent: number[] = [];
+    const start = Date.now();
+    // Every wait ends 7 ms late, as timers on a busy machine do.
+    const late = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms + 7));
+    const batch = runBatch({
+      ids: ids(6),
+      concurrency: 4,
+      pacing: () => 100,
+      sleep: late,
+      run: async () => void sent.push(Date.now() - start),
+    });
+    await vi.runAllTimersAsync();
+    await batch.done;
+    expect(sent.at(-1)).toBeLessThanOrEqual(500 + 7);
+    for (const [index, at] of sent.entries()) expect(at).toBeGreaterThanOrEqual(index * 100);
+  });
+
   it('retries exactly the failed items when run again with them', async () => {
     const failing = new Set(['b', 'd']);
     const first = runBatch({

@@ -101,7 +101,10 @@ export function runBatch(options: BatchOptions): Batch {
       if (status !== 'running') return false;
       const at = Math.max(now(), pausedUntil, nextSend);
       if (at <= now()) {
-        nextSend = now() + pacing();
+        // The next slot follows this one's, not the moment a timer woke us: waking late must not
+        // stretch every interval (and catching up after a pause must not burst).
+        const slot = nextSend >= now() - pacing() ? nextSend : now();
+        nextSend = slot + pacing();
         return true;
       }
       await Promise.race([sleep(at - now()), stopped]);
