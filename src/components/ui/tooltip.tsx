@@ -17,12 +17,15 @@ export function Tooltip({
   children,
   align = 'start',
   className,
+  wrapperClassName,
 }: {
   content: ReactNode;
   children: ReactElement;
   /** Which edge of the trigger the tooltip lines up with; `end` for triggers near the right edge. */
   align?: 'start' | 'end';
   className?: string;
+  /** Classes for the wrapper around the trigger (its place in a flex row). */
+  wrapperClassName?: string;
 }) {
   const id = useId();
   const [dismissed, setDismissed] = useState(false);
@@ -43,7 +46,7 @@ export function Tooltip({
   const style: CSSProperties = { translate: `${place.shift}px 0` };
   return (
     <span
-      className="group/tooltip relative inline-flex max-w-full min-w-0"
+      className={cn('group/tooltip relative inline-flex max-w-full min-w-0', wrapperClassName)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') setDismissed(true);
       }}

@@ -15,15 +15,24 @@ export function ListFreshness({
   const now = useNow();
   return (
     <div className="flex items-center gap-2 text-sm text-fg-muted">
-      {updatedAt > 0 && (
-        <span title={formatAbsoluteTime(updatedAt)}>
-          Refreshed{' '}
-          <time dateTime={new Date(updatedAt).toISOString()}>
-            {formatRelativeTime(new Date(updatedAt).toISOString(), now)}
-          </time>
-        </span>
-      )}
-      <Button size="sm" variant="secondary" onClick={onRefresh} aria-disabled={refreshing || undefined}>
+      {/* Room kept from the first paint, so nothing moves when the time appears. */}
+      <span className="min-w-40 text-right" title={updatedAt > 0 ? formatAbsoluteTime(updatedAt) : undefined}>
+        {updatedAt > 0 && (
+          <>
+            Refreshed{' '}
+            <time dateTime={new Date(updatedAt).toISOString()}>
+              {formatRelativeTime(new Date(updatedAt).toISOString(), now)}
+            </time>
+          </>
+        )}
+      </span>
+      <Button
+        size="sm"
+        variant="secondary"
+        className="min-w-28"
+        onClick={onRefresh}
+        aria-disabled={refreshing || undefined}
+      >
         {refreshing ? 'Refreshing…' : 'Refresh'}
       </Button>
     </div>

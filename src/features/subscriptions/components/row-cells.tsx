@@ -36,7 +36,9 @@ export function UrlCell({
   const name = label?.name ?? '';
   return (
     <div className="flex min-w-0 items-center gap-1">
+      {/* The whole width the cell has: a shrink-to-fit button rounds its width down and cuts a pixel off the host. */}
       <Tooltip
+        wrapperClassName="flex-1"
         content={
           <span className="block space-y-1">
             <span className="block break-all">{url}</span>
@@ -51,7 +53,7 @@ export function UrlCell({
           tabIndex={rowTabIndex(tabStop)}
           aria-label={name ? `${name} — ${url}` : url}
           onClick={onOpen}
-          className="flex min-w-0 flex-col rounded text-left focus-visible:outline-2 focus-visible:outline-ring"
+          className="flex w-full min-w-0 flex-col rounded text-left focus-visible:outline-2 focus-visible:outline-ring"
         >
           {name && (
             <span

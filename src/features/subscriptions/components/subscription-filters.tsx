@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { NativeSelect } from '@/components/ui/native-select';
 import { formatCount } from '@/lib/format';
@@ -19,11 +19,6 @@ export interface SubscriptionFiltersProps {
   attentionCount: number | undefined;
   formatPhone: (e164: string) => string;
   onViewChange: (patch: Partial<ViewState>) => void;
-  /** What the view shows, in words ("Showing 12 of 10,000 subscriptions"), at the row's end. */
-  summary: ReactNode;
-  /** Selects every subscription the view shows (not only the rendered rows). */
-  onSelectAll: (() => void) | undefined;
-  selectAllLabel: string;
 }
 
 const labelClass = 'mb-1 block text-xs font-medium text-fg-soft';
@@ -35,9 +30,6 @@ export function SubscriptionFilters({
   attentionCount,
   formatPhone,
   onViewChange,
-  summary,
-  onSelectAll,
-  selectAllLabel,
 }: SubscriptionFiltersProps) {
   const ids = { event: useId(), host: useId(), phone: useId() };
   const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
@@ -53,7 +45,7 @@ export function SubscriptionFilters({
         <NativeSelect
           id={ids.event}
           value=""
-          className="max-w-72"
+          className="w-60"
           onChange={(event) => {
             const type = event.target.value;
             if (type && !view.events.includes(type)) onViewChange({ events: [...view.events, type] });
@@ -96,7 +88,7 @@ export function SubscriptionFilters({
         <NativeSelect
           id={ids.host}
           value={view.host}
-          className="max-w-64"
+          className="w-56"
           onChange={(event) => onViewChange({ host: event.target.value })}
         >
           <option value="">All hosts{count(facets?.hosts.length)}</option>
@@ -118,7 +110,7 @@ export function SubscriptionFilters({
         <NativeSelect
           id={ids.phone}
           value={view.phone}
-          className="max-w-64"
+          className="w-52"
           onChange={(event) => onViewChange({ phone: event.target.value })}
         >
           <option value="">Any phone filter</option>
@@ -148,16 +140,6 @@ export function SubscriptionFilters({
           Clear filters
         </Button>
       )}
-      <div className="ml-auto flex items-center gap-2 self-center">
-        <p className="text-sm text-fg-soft" aria-live="polite">
-          {summary}
-        </p>
-        {onSelectAll && (
-          <Button size="sm" variant="ghost" onClick={onSelectAll}>
-            {selectAllLabel}
-          </Button>
-        )}
-      </div>
     </div>
   );
 }

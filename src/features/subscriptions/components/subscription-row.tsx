@@ -43,7 +43,6 @@ export interface RowProps {
   onEdit: (id: string) => void;
   onDuplicate: (id: string) => void;
   canWrite: boolean;
-  onPrefetch: () => void;
 }
 
 function isInteractive(target: EventTarget | null): boolean {
@@ -66,7 +65,6 @@ export const SubscriptionRow = memo(function SubscriptionRow({
   onEdit,
   onDuplicate,
   canWrite,
-  onPrefetch,
 }: RowProps) {
   const toggle = useToggleActive(subscription.id);
   const status = useToggleStatus(subscription.id);
@@ -87,7 +85,6 @@ export const SubscriptionRow = memo(function SubscriptionRow({
       aria-selected={selected}
       style={{ height: ROW_HEIGHT }}
       onClick={onRowClick}
-      onPointerEnter={onPrefetch}
       className={cn(
         'cursor-pointer border-b border-line hover:bg-surface-muted',
         // Inactive rows read as such at a glance: a tinted row with a grey stripe, a muted host.
@@ -154,15 +151,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         >
           <DuplicateIcon />
         </Button>
-        <Button
-          size="xs"
-          data-edit-button
-          data-row-control
-          tabIndex={-1}
-          aria-label={`Edit ${url}`}
-          onFocus={onPrefetch}
-          onClick={open}
-        >
+        <Button size="xs" data-edit-button data-row-control tabIndex={-1} aria-label={`Edit ${url}`} onClick={open}>
           Edit
         </Button>
       </td>

@@ -48,7 +48,6 @@ export interface SubscriptionsTableProps {
   onDuplicate: (id: string) => void;
   /** False for a viewer: the switches and Duplicate are disabled. */
   canWrite: boolean;
-  onPrefetch: () => void;
   /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
   onFocusLost?: () => void;
   handle?: Ref<TableHandle>;
@@ -82,7 +81,6 @@ export function SubscriptionsTable({
   onEdit,
   onDuplicate,
   canWrite,
-  onPrefetch,
   onFocusLost,
   handle,
 }: SubscriptionsTableProps) {
@@ -96,8 +94,8 @@ export function SubscriptionsTable({
   useLayoutEffect(() => {
     const measure = () => {
       setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
-      // Less the cell's padding and the copy button beside the URL.
-      setUrlWidth(Math.max(0, (headers.current[1]?.clientWidth ?? 0) - 20 - 32));
+      // Less the cell's padding (20), the copy button and its gap (36) and 2 px for rounding.
+      setUrlWidth(Math.max(0, (headers.current[1]?.clientWidth ?? 0) - 20 - 36 - 2));
       setEventsWidth(headers.current[3]?.clientWidth ?? 0);
     };
     measure();
@@ -201,7 +199,6 @@ export function SubscriptionsTable({
               onEdit={onEdit}
               onDuplicate={onDuplicate}
               canWrite={canWrite}
-              onPrefetch={onPrefetch}
             />
           );
         })}

@@ -80,7 +80,8 @@ export function SubscriptionsToolbar({
                 onChange={() => onViewChange({ status })}
                 className="sr-only"
               />
-              {label} <span className="tabular-nums">{counts ? formatCount(counts[count]) : '–'}</span>
+              {label} {/* Room for the count from the first paint: the buttons do not move when it arrives. */}
+              <span className="inline-block min-w-[6ch] tabular-nums">{counts ? formatCount(counts[count]) : '–'}</span>
             </label>
           ))}
         </div>
