@@ -1,23 +1,10 @@
-import { Button } from '@/components/ui/button';
-import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
-import { isChunkLoadError } from '@/components/error-boundary';
+import { LoadError } from '@/components/load-error';
 
-/** What the page shows instead of going blank: what happened, and Reload. */
+/** What the page shows instead of going blank. */
 export function AppError({ error }: { error: Error }) {
-  const chunk = isChunkLoadError(error);
   return (
     <main className="mx-auto max-w-2xl px-6 py-24" role="alert">
-      <Empty>
-        <EmptyTitle>{chunk ? 'Part of the console could not be loaded' : 'The console hit an error'}</EmptyTitle>
-        <EmptyDescription>
-          {chunk
-            ? 'The network dropped, or the console was updated while this page was open. Reload to get the current version; nothing you saved is lost.'
-            : 'Something went wrong that the page cannot recover from. Reload to start again; changes already saved are kept.'}
-        </EmptyDescription>
-        <Button variant="primary" onClick={() => window.location.reload()}>
-          Reload
-        </Button>
-      </Empty>
+      <LoadError error={error} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '@contract/console';
 import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
 
 /** Wire objects for tests, valid by the contract's schemas; each test overrides what it is about. */
@@ -31,4 +32,29 @@ export function makeCatalog(events: readonly string[] = CATALOG_EVENTS): Catalog
 
 export function makePhoneNumber(phone_number: string, id = `line-${phone_number}`): PhoneNumber {
   return { id, phone_number };
+}
+
+let entrySequence = 0;
+
+/** A journal entry of an update by alice, ok, unless overridden. */
+export function makeActivityEntry(overrides: Partial<ActivityEntry> = {}): ActivityEntry {
+  entrySequence += 1;
+  const before = makeSubscription({ id: 'sub-1', target_url: 'https://hooks.example.com/sub-1' });
+  return {
+    id: `entry-${entrySequence}`,
+    at: '2026-12-01T10:00:00.000Z',
+    actor: 'alice@example.com',
+    action: 'update',
+    subscription_id: before.id,
+    target_url: before.target_url,
+    request: { is_active: false },
+    before,
+    after: { ...before, is_active: false, updated_at: '2026-12-01T10:00:00.000Z' },
+    outcome: 'ok',
+    status: 200,
+    error: null,
+    batch: null,
+    restore_of: null,
+    ...overrides,
+  };
 }

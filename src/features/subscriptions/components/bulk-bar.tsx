@@ -55,6 +55,7 @@ export default function BulkBar({
     run({ batchId: crypto.randomUUID(), label, kind: 'action', plan, writes: plan.writes });
   };
 
+  if (!job && selection.selected.size === 0) return null;
   let content;
   if (job) {
     const running = job.progress.status === 'running' || job.progress.status === 'stopping';

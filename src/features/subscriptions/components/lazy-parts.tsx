@@ -1,52 +1,57 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { LoadError } from '@/components/load-error';
 import type { DrawerState } from '../lib/use-subscriptions-view';
 
 /**
- * The drawer (forms, validation, phone parsing, event grid) and the bulk bar load on demand:
- * prefetched when the browser is idle after the first paint, the drawer also when a row or "New
- * subscription" is hovered or focused, so a first opening does not wait for the network.
+ * The drawer (forms, validation, phone parsing, event grid) and the bulk bar are chunks of their
+ * own, out of the first bundle. Both are mounted from the page's first render and show nothing
+ * until needed: so they load right after the first paint, and a first opening renders at once
+ * (a lazy part first mounted on a click would wait out React's Suspense reveal throttle).
  */
 const loadDrawer = () => import('./subscription-drawer');
 const loadBulkBar = () => import('./bulk-bar');
 const SubscriptionDrawer = lazy(loadDrawer);
-export const LazyBulkBar = lazy(loadBulkBar);
+const BulkBar = lazy(loadBulkBar);
 
-let prefetched = false;
-export function prefetchDrawer(): void {
-  if (prefetched) return;
-  prefetched = true;
-  // A failed prefetch stays quiet: opening the drawer loads it again, and reports a failure then.
-  loadDrawer().catch(() => {
-    prefetched = false;
-  });
-}
-
-function prefetchWhenIdle(): void {
-  prefetchDrawer();
-  loadBulkBar().catch(() => undefined);
-}
-
-/** Prefetches the drawer and the bulk bar once the browser is idle; nothing is left pending after unmount. */
-export function useIdlePrefetch(): void {
-  useEffect(() => {
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(prefetchWhenIdle);
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = window.setTimeout(prefetchWhenIdle, 1500);
-    return () => window.clearTimeout(timer);
-  }, []);
+/** A part that failed to load stays out of the way until it is wanted; then it says so, with Reload. */
+function Failed({ error, wanted, side }: { error: Error; wanted: boolean; side: 'drawer' | 'bar' }) {
+  if (!wanted) return null;
+  return (
+    <div
+      role="alert"
+      className={
+        side === 'drawer'
+          ? 'fixed inset-y-0 right-0 z-50 w-full max-w-md border-l border-line bg-surface shadow-xl'
+          : 'fixed inset-x-0 bottom-0 z-20 border-t border-line bg-surface'
+      }
+    >
+      <LoadError error={error} />
+    </div>
+  );
 }
 
 export function LazySubscriptionDrawer(props: {
-  state: Exclude<DrawerState, null>;
+  state: DrawerState;
   onClose: () => void;
   onOpen: (id: string) => void;
   onDuplicate: (id: string) => void;
 }) {
   return (
-    <Suspense fallback={null}>
-      <SubscriptionDrawer {...props} />
-    </Suspense>
+    <ErrorBoundary fallback={(error) => <Failed error={error} wanted={props.state !== null} side="drawer" />}>
+      <Suspense fallback={null}>
+        <SubscriptionDrawer {...props} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function LazyBulkBar(props: ComponentProps<typeof BulkBar>) {
+  return (
+    <ErrorBoundary fallback={(error) => <Failed error={error} wanted={props.selection.selected.size > 0} side="bar" />}>
+      <Suspense fallback={null}>
+        <BulkBar {...props} />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

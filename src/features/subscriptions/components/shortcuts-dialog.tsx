@@ -17,9 +17,10 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['?'], 'This list'],
 ];
 
-export default function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+/** Mounted from the start, closed: a first `?` then opens it at once. */
+export default function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
+    <Dialog open={open} onOpenChange={(next) => !next && onClose()}>
       <DialogContent>
         <DialogTitle>Keyboard shortcuts</DialogTitle>
         <DialogDescription>The table is one tab stop; inside it, the arrow keys move.</DialogDescription>

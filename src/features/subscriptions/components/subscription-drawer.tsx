@@ -16,7 +16,7 @@ import { useDrawerFocusReturn } from './use-drawer-focus-return';
  */
 
 export interface SubscriptionDrawerProps {
-  state: Exclude<DrawerState, null>;
+  state: DrawerState;
   onClose: () => void;
   /** Opens another subscription in the drawer (the one that has a URL already in use). */
   onOpen: (id: string) => void;
@@ -24,7 +24,23 @@ export interface SubscriptionDrawerProps {
   onDuplicate: (id: string) => void;
 }
 
-export default function SubscriptionDrawer({ state, onClose, onOpen, onDuplicate }: SubscriptionDrawerProps) {
+/**
+ * Mounted (loaded) from the start and empty while closed: a lazy component that first mounts on
+ * a click waits out React's Suspense reveal throttle (about 300 ms) before it shows.
+ */
+export default function SubscriptionDrawer({ state, ...props }: SubscriptionDrawerProps) {
+  if (!state) return null;
+  // A new drawer (another subscription, or create) starts from nothing.
+  const key = state.kind === 'edit' ? `edit-${state.id}` : `create-${state.from ?? ''}`;
+  return <OpenDrawer key={key} state={state} {...props} />;
+}
+
+function OpenDrawer({
+  state,
+  onClose,
+  onOpen,
+  onDuplicate,
+}: Omit<SubscriptionDrawerProps, 'state'> & { state: Exclude<DrawerState, null> }) {
   const editId = state.kind === 'edit' ? state.id : undefined;
   useDrawerFocusReturn(editId);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);

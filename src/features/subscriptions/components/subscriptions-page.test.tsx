@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { makeCatalog, makeSubscription } from '@/test/factories';
 import { envelope, installFakeLinq } from '@/test/fake-linq';
@@ -29,8 +30,15 @@ const B = subscription('sub-b', 'https://b.example.com/hook');
 const C = subscription('sub-c', 'https://c.example.com/hook');
 
 /** The fake Linq with these subscriptions; `failList` answers every list request with a 500. */
-function fakeServer(initial: Subscription[], { failList = false } = {}) {
-  const linq = installFakeLinq({ subscriptions: initial, catalog: makeCatalog(['message.sent']) });
+function fakeServer(initial: Subscription[], { failList = false, labels = [] as Label[], viewer = false } = {}) {
+  const linq = installFakeLinq({
+    subscriptions: initial,
+    catalog: makeCatalog(['message.sent']),
+    labels,
+    ...(viewer && {
+      session: { auth: 'proxy', user: { email: 'vera@example.com', name: null }, role: 'viewer', sign_out_url: null },
+    }),
+  });
   if (failList) {
     linq.intercept((request) =>
       request.endpoint === 'listSubscriptions' ? envelope(500, 3006, 'Internal server error') : undefined,
@@ -196,5 +204,26 @@ describe('SubscriptionsPage', () => {
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus();
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
     expect(toggle(A)).toBeInTheDocument();
+  });
+
+  it("shows a subscription's name above its URL, and finds it by its name or note", async () => {
+    fakeServer([A, B], {
+      labels: [
+        { subscription_id: A.id, name: 'Billing EU', note: 'Owned by payments', updated_at: 'x', updated_by: null },
+      ],
+    });
+    const { user } = renderPage([A, B]);
+    const handle = await screen.findByRole('button', { name: `Billing EU — ${A.target_url}` });
+    expect(handle).toHaveTextContent('Billing EU');
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'payments');
+    await waitFor(() => expect(screen.queryByRole('button', { name: B.target_url })).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: `Billing EU — ${A.target_url}` })).toBeInTheDocument();
+  });
+
+  it('gives a viewer the table with the switches and New subscription disabled', async () => {
+    fakeServer([A], { viewer: true });
+    renderPage([A]);
+    await waitFor(() => expect(toggle(A)).toBeDisabled());
+    expect(screen.getByRole('button', { name: 'New subscription' })).toBeDisabled();
   });
 });

@@ -1,15 +1,14 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatCount } from '@/lib/format';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
 import { useWriteAccess } from '@/lib/session';
-import { useBulkJob } from '../lib/bulk-store';
 import { usePhoneFormatter } from '../lib/use-phone-formatter';
 import { useSelection } from '../lib/use-selection';
 import { useSubscriptionsView } from '../lib/use-subscriptions-view';
 import { clearFilters, isFiltered } from '../lib/view';
-import { LazyBulkBar, LazySubscriptionDrawer, prefetchDrawer, useIdlePrefetch } from './lazy-parts';
+import { LazyBulkBar, LazySubscriptionDrawer } from './lazy-parts';
 import { ListFreshness } from './list-freshness';
+import { ListSummary } from './list-summary';
 import { CatalogFailed, LoadFailed, LoadingRows, NoMatches, NoSubscriptions, RefreshFailed } from './list-states';
 import { LazyFilters, LazyTable } from './lazy-review';
 import type { TableHandle } from './subscriptions-table';
@@ -25,10 +24,8 @@ export function SubscriptionsPage() {
   const { list, catalog, lines, subscriptions, catalogEvents, problemsOf, highlighted, shown, shownIds, counts } =
     review;
   const formatPhone = usePhoneFormatter();
-  useIdlePrefetch();
   const selection = useSelection(review.listedIds);
   const access = useWriteAccess();
-  const job = useBulkJob();
 
   const searchBox = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);
@@ -88,7 +85,6 @@ export function SubscriptionsPage() {
         onEdit={openEdit}
         onDuplicate={openDuplicate}
         canWrite={access.canWrite}
-        onPrefetch={prefetchDrawer}
         onFocusLost={focusSearch}
       />
     );
@@ -96,19 +92,18 @@ export function SubscriptionsPage() {
   return (
     <>
       <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2">
-        <div>
+        <div className="flex min-w-0 flex-wrap items-baseline gap-x-3">
           <h1 className="text-xl font-semibold text-fg">Webhook subscriptions</h1>
-          {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
+          <ListSummary
+            counts={counts}
+            shown={shown.length}
+            filtered={isFiltered(view)}
+            onSelectAll={allShownSelected ? undefined : selectAllMatching}
+          />
         </div>
         <div className="flex items-center gap-3">
           <ListFreshness updatedAt={list.dataUpdatedAt} refreshing={list.isFetching} onRefresh={refreshAll} />
-          <Button
-            variant="primary"
-            data-new-subscription
-            onPointerEnter={prefetchDrawer}
-            onFocus={prefetchDrawer}
-            onClick={() => openCreate()}
-          >
+          <Button variant="primary" data-new-subscription disabled={!access.canWrite} onClick={() => openCreate()}>
             New subscription
           </Button>
         </div>
@@ -130,15 +125,6 @@ export function SubscriptionsPage() {
             attentionCount={counts?.attention}
             formatPhone={formatPhone ?? ((e164) => e164)}
             onViewChange={setView}
-            summary={
-              counts
-                ? isFiltered(view)
-                  ? `Showing ${formatCount(shown.length)} of ${formatCount(counts.total)} subscriptions`
-                  : `${formatCount(counts.total)} subscriptions: ${formatCount(counts.active)} active, ${formatCount(counts.inactive)} inactive`
-                : ''
-            }
-            onSelectAll={shown.length > 0 && !allShownSelected ? selectAllMatching : undefined}
-            selectAllLabel={`Select all ${formatCount(shown.length)}${isFiltered(view) ? ' matching' : ''}`}
           />
         </Suspense>
 
@@ -158,25 +144,20 @@ export function SubscriptionsPage() {
         </section>
       </main>
 
-      {(selection.selected.size > 0 || job) && subscriptions && (
-        <Suspense fallback={null}>
-          <LazyBulkBar
-            subscriptions={subscriptions}
-            selection={selection}
-            matching={shownIds}
-            catalog={catalogEvents ?? []}
-            access={access}
-          />
-        </Suspense>
+      {/* Mounted from the start (it shows nothing without a selection), so the first selection renders at once. */}
+      {subscriptions && (
+        <LazyBulkBar
+          subscriptions={subscriptions}
+          selection={selection}
+          matching={shownIds}
+          catalog={catalogEvents ?? []}
+          access={access}
+        />
       )}
-      {drawer && (
-        <LazySubscriptionDrawer state={drawer} onClose={closeDrawer} onOpen={openEdit} onDuplicate={openDuplicate} />
-      )}
-      {showShortcuts && (
-        <Suspense fallback={null}>
-          <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
-        </Suspense>
-      )}
+      <LazySubscriptionDrawer state={drawer} onClose={closeDrawer} onOpen={openEdit} onDuplicate={openDuplicate} />
+      <Suspense fallback={null}>
+        <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
+      </Suspense>
     </>
   );
 }

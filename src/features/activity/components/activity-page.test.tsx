@@ -1,0 +1,73 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { makeActivityEntry, makeSubscription } from '@/test/factories';
+import { installFakeLinq } from '@/test/fake-linq';
+import { renderWithClient } from '@/test/render';
+import ActivityPage from './activity-page';
+
+const subscription = makeSubscription({ id: 'sub-1', target_url: 'https://hooks.example.com/sub-1' });
+const batch = { id: 'b1', label: 'Turn off 2 subscriptions to hooks.example.com' };
+
+function setup() {
+  const linq = installFakeLinq({
+    subscriptions: [subscription],
+    activity: [
+      makeActivityEntry({ id: 'e3', actor: 'bob@example.com', batch }),
+      makeActivityEntry({
+        id: 'e2',
+        actor: 'bob@example.com',
+        batch,
+        outcome: 'failed',
+        status: 500,
+        error: { code: 3006, message: 'Internal server error' },
+        after: null,
+      }),
+      makeActivityEntry({
+        id: 'e1',
+        actor: 'alice@example.com',
+        request: { subscribed_events: ['message.sent', 'message.failed'] },
+        after: { ...subscription, subscribed_events: ['message.sent', 'message.failed'] },
+        before: subscription,
+      }),
+    ],
+  });
+  const onOpen = vi.fn();
+  const user = userEvent.setup({ delay: null });
+  renderWithClient(<ActivityPage onOpenSubscription={onOpen} />);
+  return { linq, onOpen, user };
+}
+
+describe('ActivityPage', () => {
+  it('shows who did what to which subscription, a bulk action as one entry that expands', async () => {
+    const { user, onOpen } = setup();
+    await screen.findByText('Turn off 2 subscriptions to hooks.example.com');
+    const changes = screen.getByRole('region', { name: 'Changes' });
+    expect(within(changes).getByText(/1 ok · 1 failed/)).toBeInTheDocument();
+    // Alice's change, with its diff.
+    const alice = within(changes).getByRole('article', { name: /^alice@example\.com changed/ });
+    expect(alice).toHaveTextContent('Events added message.failed');
+    await user.click(within(alice).getByRole('button', { name: 'https://hooks.example.com/sub-1' }));
+    expect(onOpen).toHaveBeenCalledWith('sub-1');
+
+    await user.click(within(changes).getByText('Show the 2 writes'));
+    expect(within(changes).getByText('Linq answered 500: Internal server error.')).toBeVisible();
+  });
+
+  it('asks the server with the filters, and keeps them in the URL', async () => {
+    const { linq, user } = setup();
+    const asked: URLSearchParams[] = [];
+    linq.intercept((request) => {
+      if (request.endpoint === 'console.activity') asked.push(request.query);
+      return undefined;
+    });
+    await screen.findByText('Turn off 2 subscriptions to hooks.example.com');
+    await user.type(screen.getByRole('combobox', { name: 'Person' }), 'alice@example.com{Enter}');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Time' }), '24h');
+    await waitFor(() => expect(window.location.search).toBe('?actor=alice%40example.com&since=24h'));
+    await waitFor(() => expect(asked.at(-1)?.get('actor')).toBe('alice@example.com'));
+    const since = Date.parse(asked.at(-1)?.get('since') ?? '');
+    expect(Date.now() - since).toBeGreaterThan(23.9 * 3_600_000);
+    expect(asked.at(-1)?.get('limit')).toBe('100');
+  });
+});

@@ -1,0 +1,150 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Label } from '@contract/console';
+import { makeActivityEntry, makeCatalog, makeSubscription } from '@/test/factories';
+import { installFakeLinq, type FakeLinqRequest } from '@/test/fake-linq';
+import { renderWithClient } from '@/test/render';
+import { SubscriptionForm } from './subscription-form';
+
+vi.mock('@/components/ui/toaster', () => {
+  const ignore = () => undefined;
+  return { toast: Object.assign(ignore, { success: ignore, error: ignore, dismiss: ignore }) };
+});
+
+/** The form with what the team console adds: its label, its History with Restore, and roles. */
+
+const subscription = makeSubscription({
+  id: 'sub-1',
+  target_url: 'https://hooks.example.com/now',
+  subscribed_events: ['message.sent'],
+  updated_at: '2026-12-01T11:00:00.000Z',
+});
+const earlier = {
+  ...subscription,
+  target_url: 'https://hooks.example.com/before',
+  updated_at: '2026-12-01T09:00:00.000Z',
+};
+const label: Label = {
+  subscription_id: 'sub-1',
+  name: 'Billing',
+  note: 'Owned by payments',
+  updated_at: '2026-12-01T08:00:00.000Z',
+  updated_by: 'alice@example.com',
+};
+
+function setup(options: { viewer?: boolean } = {}) {
+  const linq = installFakeLinq({
+    subscriptions: [subscription],
+    catalog: makeCatalog(['message.sent', 'message.read']),
+    labels: [label],
+    activity: [
+      makeActivityEntry({ id: 'entry-2', before: earlier, after: subscription, target_url: subscription.target_url }),
+      makeActivityEntry({
+        id: 'entry-1',
+        action: 'create',
+        before: null,
+        after: earlier,
+        target_url: earlier.target_url,
+      }),
+    ],
+    ...(options.viewer && {
+      session: {
+        auth: 'proxy',
+        user: { email: 'vera@example.com', name: null },
+        role: 'viewer',
+        sign_out_url: null,
+      },
+    }),
+  });
+  const puts: FakeLinqRequest[] = [];
+  linq.intercept((request) => {
+    if (request.method === 'PUT') puts.push(request);
+    return undefined;
+  });
+  const handlers = {
+    onDirtyChange: vi.fn(),
+    onSaved: vi.fn(),
+    onCreated: vi.fn(),
+    onCancel: vi.fn(),
+    onDelete: vi.fn(),
+  };
+  renderWithClient(
+    <SubscriptionForm
+      subscription={subscription}
+      catalog={['message.sent', 'message.read']}
+      lines={[]}
+      label={label}
+      {...handlers}
+    />,
+  );
+  return { linq, puts, user: userEvent.setup({ delay: null }), ...handlers };
+}
+
+const saveButton = () => screen.getByRole('button', { name: /^(Save changes|Saving…)$/ });
+
+describe('SubscriptionForm: the label', () => {
+  it('starts from the label, and saves a changed name in the console, not at Linq', async () => {
+    const { puts, user, onSaved } = setup();
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue('Billing');
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('Owned by payments');
+    await user.clear(name);
+    await user.type(name, 'Billing – EU');
+    await waitFor(() => expect(saveButton()).toBeEnabled());
+    await user.click(saveButton());
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(puts.map((request) => [request.path, request.body])).toEqual([
+      ['/__console/labels/sub-1', { name: 'Billing – EU', note: 'Owned by payments' }],
+    ]);
+  });
+});
+
+describe('SubscriptionForm: History', () => {
+  it('lists the changes, and restores a version after asking, as a journaled restore', async () => {
+    const { puts, user } = setup();
+    const history = await screen.findByRole('region', { name: 'History' });
+    await within(history).findByText(/created/);
+    await user.click(within(history).getByRole('button', { name: 'Restore this version' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Restore this version?' });
+    expect(dialog).toHaveTextContent('https://hooks.example.com/now');
+    expect(dialog).toHaveTextContent('https://hooks.example.com/before');
+    await user.click(within(dialog).getByRole('button', { name: 'Restore this version' }));
+
+    await waitFor(() => expect(puts).toHaveLength(1));
+    const [restore] = puts;
+    expect(restore?.path).toBe('/v3/webhook-subscriptions/sub-1');
+    expect(restore?.body).toEqual({
+      target_url: 'https://hooks.example.com/before',
+      subscribed_events: ['message.sent'],
+      phone_numbers: [],
+      is_active: true,
+    });
+    expect(restore?.headers.get('x-console-intent')).toBe('restore');
+    expect(restore?.headers.get('x-console-restore-of')).toBe('entry-1');
+    // The form shows the restored version.
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Target URL' })).toHaveValue('https://hooks.example.com/before'),
+    );
+  });
+});
+
+describe('SubscriptionForm: a viewer', () => {
+  it('shows the subscription read-only, with Save disabled and why, and no Restore', async () => {
+    setup({ viewer: true });
+    await waitFor(() =>
+      expect(
+        screen.getByText(
+          'You are signed in as vera@example.com, a viewer: you can review subscriptions, not change them.',
+        ),
+      ).toBeInTheDocument(),
+    );
+    expect(screen.getByRole('textbox', { name: 'Target URL' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: /message\.read/ })).toBeDisabled();
+    expect(saveButton()).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /^Delete/ })).not.toBeInTheDocument();
+    const history = await screen.findByRole('region', { name: 'History' });
+    await within(history).findByText(/created/);
+    expect(within(history).queryByRole('button', { name: 'Restore this version' })).not.toBeInTheDocument();
+  });
+});
