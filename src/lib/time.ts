@@ -26,9 +26,18 @@ export function formatRelativeTime(iso: string, now = Date.now()): string {
   return Math.abs(seconds) < 10 ? 'just now' : relative.format(seconds, 'second');
 }
 
+/** Formatted once per time, not on every render of a row (the relative times re-render them every 15 s). */
+const absoluteCache = new Map<string | number, string>();
+
 export function formatAbsoluteTime(iso: string | number): string {
-  const time = typeof iso === 'number' ? iso : Date.parse(iso);
-  return Number.isNaN(time) ? String(iso) : absolute.format(time);
+  let text = absoluteCache.get(iso);
+  if (text === undefined) {
+    const time = typeof iso === 'number' ? iso : Date.parse(iso);
+    text = Number.isNaN(time) ? String(iso) : absolute.format(time);
+    if (absoluteCache.size >= 20_000) absoluteCache.clear();
+    absoluteCache.set(iso, text);
+  }
+  return text;
 }
 
 const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { applyView, countSubscriptions, facets as computeFacets } from '../lib/filter';
+import { countSubscriptions, facets as computeFacets, sortSubscriptions, viewPredicate } from '../lib/filter';
 import { problemFinder } from '../lib/problems';
 import type { ViewState } from '../lib/view';
 import type { Subscription } from '@contract/schemas';
@@ -40,16 +40,15 @@ export function useSubscriptionsReview(view: ViewState) {
   // One array per filter value, so memoised rows are not re-rendered by every render of the page.
   const highlighted = useMemo(() => (eventsKey === '' ? [] : eventsKey.split('\n')), [eventsKey]);
   const { status, host, phone, attention, sort, dir } = view;
+  // Sorted once per list and sort; a filter change then only filters.
+  const sorted = useMemo(
+    () => (subscriptions ? sortSubscriptions(subscriptions, sort, dir) : []),
+    [subscriptions, sort, dir],
+  );
   const shown = useMemo(
     () =>
-      subscriptions
-        ? applyView(
-            subscriptions,
-            { q: deferredQuery, events: highlighted, status, host, phone, attention, sort, dir },
-            context,
-          )
-        : [],
-    [subscriptions, context, deferredQuery, highlighted, status, host, phone, attention, sort, dir],
+      sorted.filter(viewPredicate({ q: deferredQuery, events: highlighted, status, host, phone, attention }, context)),
+    [sorted, context, deferredQuery, highlighted, status, host, phone, attention],
   );
   const shownIds = useMemo(() => shown.map((subscription) => subscription.id), [shown]);
   const listedIds = useMemo(() => (subscriptions ?? []).map((subscription) => subscription.id), [subscriptions]);

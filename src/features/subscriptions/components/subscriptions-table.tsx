@@ -18,7 +18,7 @@ import { useUrlShortener } from './use-url-shortener';
  * stop, moved through with the arrow keys (useRowNavigation).
  */
 
-const OVERSCAN = 8;
+const OVERSCAN = 5;
 /** The sticky header's height: a row scrolled to lands below it, not under it. */
 const HEADER_HEIGHT = 36;
 

@@ -42,19 +42,35 @@ const urlSortKey = memo((subscription) =>
     .replace(/\d+/g, (digits) => digits.padStart(16, '0')),
 );
 
+/** A search query, read once: its words, and its digits when it looks like a phone number. */
+interface Search {
+  words: string[];
+  digits: string | undefined;
+}
+
+function compileSearch(query: string): Search | undefined {
+  const trimmed = query.trim().toLowerCase();
+  if (trimmed === '') return undefined;
+  const phoneLike = /^[\d\s()+.-]+$/.test(trimmed) && /\d/.test(trimmed);
+  return { words: trimmed.split(/\s+/), digits: phoneLike ? trimmed.replace(/\D/g, '') : undefined };
+}
+
+function matchesCompiledSearch(text: string, search: Search): boolean {
+  if (search.digits !== undefined && text.includes(search.digits)) return true;
+  return search.words.every((word) => text.includes(word));
+}
+
 /**
  * Every word must match; a word of digits and spaces/dashes also matches phone digits ("415 555").
  * `extra`: more lower-case text to match (the console's label for it).
  */
 export function matchesSearch(subscription: Subscription, query: string, extra = ''): boolean {
-  const trimmed = query.trim().toLowerCase();
-  if (trimmed === '') return true;
-  const text = extra === '' ? cachedSearchText(subscription) : `${cachedSearchText(subscription)}\n${extra}`;
-  if (/^[\d\s()+.-]+$/.test(trimmed) && /\d/.test(trimmed)) {
-    const digits = trimmed.replace(/\D/g, '');
-    if (text.includes(digits)) return true;
-  }
-  return trimmed.split(/\s+/).every((word) => text.includes(word));
+  const search = compileSearch(query);
+  if (!search) return true;
+  return matchesCompiledSearch(
+    extra === '' ? cachedSearchText(subscription) : `${cachedSearchText(subscription)}\n${extra}`,
+    search,
+  );
 }
 
 function matchesPhone(subscription: Subscription, phone: string): boolean {
@@ -79,26 +95,39 @@ export interface ViewContext {
   labelText?: (subscription: Subscription) => string;
 }
 
-export function matchesView(subscription: Subscription, view: ViewState, context: ViewContext): boolean {
-  if (view.status !== 'all' && subscription.is_active !== (view.status === 'active')) return false;
-  if (view.events.length > 0 && !view.events.some((type) => subscription.subscribed_events.includes(type))) {
-    return false;
-  }
-  if (view.host !== '' && cachedHost(subscription) !== view.host) return false;
-  if (view.phone !== '' && !matchesPhone(subscription, view.phone)) return false;
-  if (view.attention && context.problemsOf(subscription).length === 0) return false;
-  return matchesSearch(subscription, view.q, context.labelText?.(subscription));
+export type ViewFilters = Omit<ViewState, 'sort' | 'dir'>;
+
+/** The filters of a view as one test per subscription, with the query read once, not once per row. */
+export function viewPredicate(view: ViewFilters, context: ViewContext): (subscription: Subscription) => boolean {
+  const search = compileSearch(view.q);
+  const { status, events, host, phone, attention } = view;
+  return (subscription) => {
+    if (status !== 'all' && subscription.is_active !== (status === 'active')) return false;
+    if (events.length > 0 && !events.some((type) => subscription.subscribed_events.includes(type))) return false;
+    if (host !== '' && cachedHost(subscription) !== host) return false;
+    if (phone !== '' && !matchesPhone(subscription, phone)) return false;
+    if (attention && context.problemsOf(subscription).length === 0) return false;
+    if (!search) return true;
+    const extra = context.labelText?.(subscription) ?? '';
+    return matchesCompiledSearch(
+      extra === '' ? cachedSearchText(subscription) : `${cachedSearchText(subscription)}\n${extra}`,
+      search,
+    );
+  };
 }
 
-export function applyView(
+/**
+ * The whole list in a view's order. Sorted once per list and sort, so a filter change only
+ * filters (the order is kept by Array.filter).
+ */
+export function sortSubscriptions(
   subscriptions: readonly Subscription[],
-  view: ViewState,
-  context: ViewContext,
+  sort: SortKey,
+  dir: ViewState['dir'],
 ): Subscription[] {
-  const shown = subscriptions.filter((subscription) => matchesView(subscription, view, context));
   // Keys are computed once per subscription and compared as plain strings: no collator per comparison.
-  const keyed = shown.map((subscription) => ({ subscription, key: sortKey(subscription, view.sort) }));
-  const sign = view.dir === 'asc' ? 1 : -1;
+  const keyed = subscriptions.map((subscription) => ({ subscription, key: sortKey(subscription, sort) }));
+  const sign = dir === 'asc' ? 1 : -1;
   // Ties break on id so the order is stable across refetches.
   keyed.sort(
     (a, b) =>
@@ -106,6 +135,15 @@ export function applyView(
       (a.subscription.id < b.subscription.id ? -1 : a.subscription.id > b.subscription.id ? 1 : 0),
   );
   return keyed.map((entry) => entry.subscription);
+}
+
+/** The rows a view shows, in its order. */
+export function applyView(
+  subscriptions: readonly Subscription[],
+  view: ViewState,
+  context: ViewContext,
+): Subscription[] {
+  return sortSubscriptions(subscriptions, view.sort, view.dir).filter(viewPredicate(view, context));
 }
 
 export interface Counts {
