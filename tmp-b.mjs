@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+let t = performance.now();
+const db = await PGlite.create();
+console.log('mem create', performance.now() - t);
+t = performance.now();
+const c = await db.clone();
+console.log('clone', performance.now() - t);
+t = performance.now();
+const d = await db.dumpDataDir('none');
+const e = await PGlite.create({ loadDataDir: d });
+console.log('dump+load', performance.now() - t, d.size);
+t = performance.now();
+const f = await PGlite.create({ dataDir: '/tmp/pgl/e' + Date.now(), loadDataDir: d });
+console.log('dump+load to dir', performance.now() - t);
+console.log((await f.query("select current_setting('fsync') as a, current_setting('synchronous_commit') as b, version()")).rows);
