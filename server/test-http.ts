@@ -4,8 +4,9 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from './app.ts';
+import { openDatabase, type Database } from './journal/db.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './sandbox/app.ts';
 
 /**
@@ -44,6 +45,22 @@ export async function startTestSandbox(
   };
 }
 
+let shared: Promise<Database> | undefined;
+
+/**
+ * One embedded database (PGlite, in memory) for every console of a test file that does not bring
+ * its own: creating one takes seconds, and the suites that use it never read the journal back.
+ */
+export function sharedTestDatabase(): Promise<Database> {
+  shared ??= openDatabase({});
+  return shared;
+}
+
+/** Opens the shared database before a file's tests, so no test's time limit pays for it. */
+export function prepareTestDatabase(): void {
+  beforeAll(() => sharedTestDatabase().then(() => undefined), 120_000);
+}
+
 export interface TestConsole {
   app: FastifyInstance;
   port: number;
@@ -68,6 +85,7 @@ export async function startTestConsole(options: Partial<ConsoleAppOptions> = {})
     host: '127.0.0.1',
     port: 0,
     ...options,
+    database: options.database ?? (await sharedTestDatabase()),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
