@@ -87,7 +87,8 @@ export async function startTestConsole(options: Partial<ConsoleAppOptions> = {})
     ...options,
     database: options.database ?? (await sharedTestDatabase()),
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  // `port` (for the Host check) is also where it listens when a test needs to know it in advance.
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
     app,
