@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { labelListSchema, labelSchema } from '../contract/console.ts';
-import { cleanupsAfterEach, expectEnvelope, prepareTestDatabase, startTestConsole, type Answer } from './test-http.ts';
+import { cleanupsAfterEach, expectEnvelope, fetchAnswer, prepareTestDatabase, startTestConsole } from './test-http.ts';
 
 prepareTestDatabase();
 
@@ -16,19 +16,8 @@ const cleanups = cleanupsAfterEach();
 async function start() {
   const console = await startTestConsole();
   cleanups.push(() => console.close());
-  const call = async (
-    method: string,
-    path: string,
-    body?: string,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> => {
-    const response = await fetch(`${console.url}${path}`, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body,
-    });
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-  };
+  const call = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+    fetchAnswer(`${console.url}${path}`, method, body, headers);
   return { call, url: console.url };
 }
 

@@ -1,6 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,47 @@ export function cleanupsAfterEach(): Array<() => Promise<void>> {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   return cleanups;
+}
+
+/** Kills the child processes a test spawned and removes its directories, after each test. */
+export function spawnedAfterEach(): { children: ChildProcess[]; directories: string[] } {
+  const spawned = { children: [] as ChildProcess[], directories: [] as string[] };
+  afterEach(async () => {
+    for (const child of spawned.children.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await Promise.all(
+      spawned.directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
+    );
+  });
+  return spawned;
+}
+
+/** A port free on 127.0.0.1 now: for a child process, or a URL that must be known before listening. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** One request with fetch, read whole. */
+export async function fetchAnswer(
+  url: string,
+  method: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
 /** A sandbox on a free port with key `test-key` and a fresh data file, both gone on close. */

@@ -1,11 +1,17 @@
 // @vitest-environment node
-import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityListSchema, sessionSchema } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
 import { openDatabase, type Database } from '../journal/db.ts';
-import { cleanupsAfterEach, expectEnvelope, startTestConsole, startTestSandbox, type Answer } from '../test-http.ts';
+import {
+  cleanupsAfterEach,
+  expectEnvelope,
+  freePort,
+  startTestConsole,
+  startTestSandbox,
+  type Answer,
+} from '../test-http.ts';
 import { rolesFrom, type AuthConfig } from './auth.ts';
 import { startTestIdentityProvider, type TestIdentityProvider } from './test-identity-provider.ts';
 
@@ -120,14 +126,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** A console in oidc mode on the sandbox, and an identity provider that knows its redirect URI. */
 async function startOidcConsole(options: { publicUrl?: string; now?: () => number } = {}) {

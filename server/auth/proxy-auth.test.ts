@@ -4,10 +4,10 @@ import { activityListSchema, sessionSchema } from '../../contract/console.ts';
 import {
   cleanupsAfterEach,
   expectEnvelope,
+  fetchAnswer,
   prepareTestDatabase,
   startTestConsole,
   startTestSandbox,
-  type Answer,
 } from '../test-http.ts';
 import { rolesFrom } from './auth.ts';
 import { isTrusted, parseTrustedProxies } from './proxy-auth.ts';
@@ -33,19 +33,8 @@ async function start(trustedProxies: string, header = 'x-forwarded-email') {
     auth: { mode: 'proxy', header, trustedProxies, roles: ROLES },
   });
   cleanups.push(() => console.close());
-  const call = async (
-    method: string,
-    path: string,
-    headers: Record<string, string> = {},
-    body?: string,
-  ): Promise<Answer> => {
-    const response = await fetch(`${console.url}${path}`, {
-      method,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body,
-    });
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-  };
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
+    fetchAnswer(`${console.url}${path}`, method, body, headers);
   return { sandbox, call };
 }
 

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { activityListSchema, type ActivityEntry } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
+import { freePort, spawnedAfterEach } from '../test-http.ts';
 
 /**
  * A real `kill -9` of the console (`npm run serve`'s process, embedded sandbox and embedded
@@ -20,23 +20,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKERS = 4;
 const KILL_AFTER = 30;
 
-const children: ChildProcess[] = [];
-const directories: string[] = [];
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const { children, directories } = spawnedAfterEach();
 
 interface Child {
   process: ChildProcess;

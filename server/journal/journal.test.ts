@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activityListSchema, labelSchema } from '../../contract/console.ts';
 import { putLabel } from '../labels.ts';
 import { listActivity, parseActivityQuery } from './activity.ts';
-import { openDatabase, type Database } from './db.ts';
+import { openDatabase } from './db.ts';
 import { insertIntent, insertOutcome, withoutSecret, type Intent } from './journal.ts';
 import { migrate } from './migrations.ts';
-import { dropSchema, TEST_DATABASES } from './test-databases.ts';
+import { dropSchema, TEST_DATABASES, testDatabaseFor } from './test-databases.ts';
 
 /**
  * The journal and labels in each database (PGlite always, PostgreSQL when TEST_DATABASE_URL is
@@ -36,14 +36,9 @@ const intent = (overrides: Partial<Intent> = {}): Intent => ({
   ...overrides,
 });
 
-describe.each(TEST_DATABASES)('the journal on $name', ({ name, skip, open, options }) => {
-  let database: Database;
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  }, 120_000);
-  afterAll(async () => {
-    await database?.close();
-  });
+describe.each(TEST_DATABASES)('the journal on $name', (entry) => {
+  const { name, skip, options } = entry;
+  const database = testDatabaseFor(entry);
 
   it.skipIf(skip)('refuses UPDATE, DELETE and TRUNCATE of journal rows in the database', async () => {
     const id = randomUUID();

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activityListSchema, JOURNAL_HEADERS, type ActivityEntry } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
 import { cleanupsAfterEach, expectEnvelope, startTestConsole, startTestSandbox, type Answer } from '../test-http.ts';
 import type { Database } from './db.ts';
-import { TEST_DATABASES } from './test-databases.ts';
+import { TEST_DATABASES, testDatabaseFor } from './test-databases.ts';
 
 /**
  * The change journal end to end: a real console in front of the real sandbox (or, where what
@@ -83,14 +83,9 @@ async function recordingUpstream() {
   return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/partner` };
 }
 
-describe.each(TEST_DATABASES)('the journal through the proxy, on $name', ({ skip, open }) => {
-  let database: Database;
-  beforeAll(async () => {
-    if (!skip) database = await open();
-  }, 120_000);
-  afterAll(async () => {
-    await database?.close();
-  });
+describe.each(TEST_DATABASES)('the journal through the proxy, on $name', (entry) => {
+  const { skip, open } = entry;
+  const database = testDatabaseFor(entry);
 
   async function start(options: { database?: Database; baseUrl?: string } = {}) {
     const sandbox = await startTestSandbox({ apiKey: API_KEY });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from './db.ts';
 
 /**
@@ -68,4 +69,31 @@ export async function dropSchema(options: { url?: string; schema?: string }): Pr
   if (!options.url || !options.schema) return;
   const client = await openRaw(options.url);
   await client.query(`DROP SCHEMA IF EXISTS ${options.schema} CASCADE`).finally(() => client.end());
+}
+
+/**
+ * The database of a describe block: opened before its tests (unless that database is skipped here)
+ * and closed after them. The object stands in for it, so tests use it as a Database.
+ */
+export function testDatabaseFor(entry: TestDatabase): Database {
+  let current: Database | undefined;
+  beforeAll(async () => {
+    if (!entry.skip) current = await entry.open();
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  const open = () => {
+    if (!current) throw new Error(`${entry.name} is not open`);
+    return current;
+  };
+  return {
+    get kind() {
+      return open().kind;
+    },
+    query: (sql, parameters) => open().query(sql, parameters),
+    exec: (sql) => open().exec(sql),
+    transaction: (work) => open().transaction(work),
+    close: () => open().close(),
+  };
 }
