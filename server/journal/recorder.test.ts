@@ -221,6 +221,27 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', (entry)
     },
   );
 
+  it.skipIf(skip)(
+    'journals every write of a bulk action of hundreds, four at a time as the page sends them',
+    async () => {
+      const { call, activity, sandbox } = await start();
+      const ids = sandbox.store.state.subscriptions.map((subscription) => subscription.id);
+      const writes = Array.from({ length: 240 }, (_, index) => ids[index % ids.length] ?? '');
+      const headers = { [JOURNAL_HEADERS.batchId]: 'bulk-240', [JOURNAL_HEADERS.batchLabel]: 'Turn off 240' };
+      const statuses: number[] = [];
+      const worker = async () => {
+        for (let id = writes.shift(); id !== undefined; id = writes.shift()) {
+          statuses.push((await call('PUT', `${BASE}/${id}`, { is_active: false }, headers)).status);
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
+      expect(statuses.filter((status) => status === 200)).toHaveLength(240);
+      const entries = (await activity({ limit: '500' })).filter((entry) => entry.batch?.id === 'bulk-240');
+      expect(entries).toHaveLength(240);
+      expect(entries.every((entry) => entry.outcome === 'ok' && entry.action === 'update')).toBe(true);
+    },
+  );
+
   it.skipIf(skip)('refuses a restore of an entry that does not exist or is about another subscription', async () => {
     const { call, activity } = await start();
     const [one, two] = await Promise.all(

@@ -5,6 +5,7 @@ import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 import { upstreamRequestHeaders } from './headers.ts';
 import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
+import { AUTH_PATHS } from '../../contract/endpoints.ts';
 import { createUpstream, type UpstreamResult } from './upstream.ts';
 import type { Send, WriteMethod } from '../journal/recorder.ts';
 
@@ -144,6 +145,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     (request, body, done) => {
       // GET and DELETE go without a body, whatever the client attached: nothing to check.
       if (request.method !== 'POST' && request.method !== 'PUT') return done(null, undefined);
+      // Signing out takes no body: a client that labels its empty one JSON is not refused.
+      if (body.length === 0 && request.url.split('?', 1)[0] === AUTH_PATHS.logout) return done(null, undefined);
       try {
         JSON.parse(body.toString('utf8'));
         done(null, body);
