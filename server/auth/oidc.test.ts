@@ -153,7 +153,8 @@ async function startOidcConsole(options: { publicUrl?: string; now?: () => numbe
   return { console, sandbox, publicUrl, idp };
 }
 
-describe('sign-in with OpenID Connect', () => {
+// Real servers on a shared machine: each flow is a dozen HTTP exchanges and a key generated.
+describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
   it('signs in with code and PKCE, shows the user and role, journals under the email, signs out for good', async () => {
     const { publicUrl, idp } = await startOidcConsole();
     const browser = new Browser();

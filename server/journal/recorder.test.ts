@@ -83,7 +83,8 @@ async function recordingUpstream() {
   return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/partner` };
 }
 
-describe.each(TEST_DATABASES)('the journal through the proxy, on $name', (entry) => {
+// Hundreds of real HTTP exchanges in some tests: time for a busy machine.
+describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeout: 60_000 }, (entry) => {
   const { skip, open } = entry;
   const database = testDatabaseFor(entry);
 
