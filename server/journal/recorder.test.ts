@@ -191,11 +191,15 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
         });
         ids.push((JSON.parse(answer.body) as Subscription).id);
       }
-      const batch = { [JOURNAL_HEADERS.batchId]: 'batch-42', [JOURNAL_HEADERS.batchLabel]: 'Turn off 3 subscriptions' };
+      // A label with more than ASCII travels percent-encoded.
+      const batch = {
+        [JOURNAL_HEADERS.batchId]: 'batch-42',
+        [JOURNAL_HEADERS.batchLabel]: encodeURIComponent('Turn off 3 subscriptions – EU'),
+      };
       for (const id of ids) expect((await call('PUT', `${BASE}/${id}`, { is_active: false }, batch)).status).toBe(200);
       const offs = (await activity({ limit: '3' })).filter((entry) => entry.batch?.id === 'batch-42');
       expect(offs.map((entry) => entry.subscription_id).sort()).toEqual([...ids].sort());
-      expect(offs.every((entry) => entry.batch?.label === 'Turn off 3 subscriptions')).toBe(true);
+      expect(offs.every((entry) => entry.batch?.label === 'Turn off 3 subscriptions – EU')).toBe(true);
 
       // Back to the version the create made: the page PUTs its values with the restore headers.
       const [first] = ids;

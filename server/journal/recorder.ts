@@ -36,16 +36,33 @@ const HINT = /^[\x20-\x7e]{1,200}$/;
 
 type Hints = { batch: Intent['batch']; restoreOf: string | null } | { problem: string };
 
+/**
+ * A batch's label is words for people, so it is never a reason to refuse a write: percent-encoded
+ * UTF-8 (how a page sends "Turn off 3 – EU" in a header) is decoded once, control characters are
+ * dropped, and it is cut at 200 characters.
+ */
+function readLabel(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let text = raw;
+  try {
+    text = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoding after all: the text as it came.
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is dropped
+  return text.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+}
+
 function readHints(headers: IncomingHttpHeaders, method: WriteMethod): Hints {
   const value = (name: string) => single(headers[name])?.trim();
   const batchId = value(JOURNAL_HEADERS.batchId);
-  const batchLabel = value(JOURNAL_HEADERS.batchLabel);
+  const batchLabel = readLabel(value(JOURNAL_HEADERS.batchLabel));
   const intent = value(JOURNAL_HEADERS.intent);
   const restoreOf = value(JOURNAL_HEADERS.restoreOf);
-  for (const [name, hint] of Object.entries(JOURNAL_HEADERS)) {
+  for (const hint of [JOURNAL_HEADERS.batchId, JOURNAL_HEADERS.intent, JOURNAL_HEADERS.restoreOf]) {
     const raw = value(hint);
     if (raw !== undefined && !HINT.test(raw))
-      return { problem: `${hint} (${name}) must be 1 to 200 printable characters.` };
+      return { problem: `${hint} must be 1 to 200 printable ASCII characters.` };
   }
   if (batchLabel !== undefined && batchId === undefined) {
     return { problem: `${JOURNAL_HEADERS.batchLabel} needs ${JOURNAL_HEADERS.batchId}.` };
