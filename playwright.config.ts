@@ -1,6 +1,18 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { CONSOLE_PORT, CONSOLE_URL, SANDBOX_KEY, SANDBOX_PORT, SANDBOX_URL } from './e2e/env';
+import {
+  CONSOLE_PORT,
+  CONSOLE_URL,
+  IDP_URL,
+  OIDC_CLIENT,
+  OIDC_CONSOLE_PORT,
+  OIDC_CONSOLE_URL,
+  OIDC_ENABLED,
+  OIDC_USERS,
+  SANDBOX_KEY,
+  SANDBOX_PORT,
+  SANDBOX_URL,
+} from './e2e/env';
 
 /**
  * The e2e suite drives a real browser against the real stack: a standalone sandbox process
@@ -9,6 +21,17 @@ import { CONSOLE_PORT, CONSOLE_URL, SANDBOX_KEY, SANDBOX_PORT, SANDBOX_URL } fro
  */
 // Workers inherit the environment, so every process of one run agrees on the data file.
 process.env.E2E_SANDBOX_DATA ??= `test-results/e2e-data/sandbox-${Date.now()}.json`;
+// Each console's journal, in a fresh embedded database per run (never DATABASE_URL, even if set).
+process.env.E2E_DB_DIR ??= `test-results/e2e-data/console-db-${Date.now()}`;
+
+/** The environment of a console on the run's sandbox. */
+const consoleEnv = (port: number, dbDir: string) => ({
+  PORT: String(port),
+  LINQ_API_V3_API_KEY: SANDBOX_KEY,
+  LINQ_API_V3_BASE_URL: SANDBOX_URL,
+  LINQ_CONSOLE_DB_DIR: dbDir,
+  DATABASE_URL: '',
+});
 
 const systemChromium = '/usr/bin/chromium';
 const isCI = Boolean(process.env.CI);
@@ -61,11 +84,36 @@ export default defineConfig({
       url: `${CONSOLE_URL}/`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        PORT: String(CONSOLE_PORT),
-        LINQ_API_V3_API_KEY: SANDBOX_KEY,
-        LINQ_API_V3_BASE_URL: SANDBOX_URL,
-      },
+      env: { ...consoleEnv(CONSOLE_PORT, process.env.E2E_DB_DIR), LINQ_CONSOLE_AUTH: 'none' },
     },
+    // E2E_OIDC=1: the sign-in stack (e2e/env.ts), started after the build above (in this order).
+    ...(OIDC_ENABLED
+      ? [
+          {
+            command: 'npx tsx e2e/oidc-stack.ts',
+            url: `${IDP_URL}/.well-known/openid-configuration`,
+            reuseExistingServer: false,
+            timeout: 60_000,
+          },
+          {
+            command: 'npm run serve',
+            // 401 until signed in: up.
+            url: `${OIDC_CONSOLE_URL}/__console/session`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            env: {
+              ...consoleEnv(OIDC_CONSOLE_PORT, `${process.env.E2E_DB_DIR}-oidc`),
+              LINQ_CONSOLE_AUTH: 'oidc',
+              OIDC_ISSUER_URL: IDP_URL,
+              OIDC_CLIENT_ID: OIDC_CLIENT.clientId,
+              OIDC_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
+              LINQ_CONSOLE_PUBLIC_URL: OIDC_CONSOLE_URL,
+              LINQ_CONSOLE_SESSION_SECRET: 'e2e-session-secret-of-at-least-32-chars',
+              LINQ_CONSOLE_EDITORS: OIDC_USERS.editor.email,
+              LINQ_CONSOLE_VIEWERS: OIDC_USERS.viewer.email,
+            },
+          },
+        ]
+      : []),
   ],
 });

@@ -10,6 +10,11 @@ import { isPageRoute } from './proxy/target.ts';
 import { registerDevPage } from './dev-page.ts';
 import type { UpstreamInfo } from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
+import { createAuth, type AuthConfig } from './auth/auth.ts';
+import { registerActivity } from './journal/activity.ts';
+import type { Database } from './journal/db.ts';
+import { createRecorder } from './journal/recorder.ts';
+import { registerLabels } from './labels.ts';
 
 /**
  * The console server: the key-carrying proxy on /v3 plus the page, either through Vite's dev
@@ -35,6 +40,12 @@ export interface ConsoleAppOptions {
   port: number;
   /** LINQ_CONSOLE_ALLOWED_HOSTS, raw. */
   allowedHosts?: string | undefined;
+  /** LINQ_CONSOLE_PUBLIC_URL: its host is accepted, and its origin (https too) for writes. */
+  publicUrl?: string | undefined;
+  /** The journal, labels and sessions (journal/db.ts): every forwarded write is recorded in it. */
+  database: Database;
+  /** Sign-in and roles (auth/auth.ts); none (the local operator) by default. */
+  auth?: AuthConfig;
   /** `serve`: the built bundle (default dist/). */
   distDir?: string;
   /** `dev`: the Vite project root (default the repository). */
@@ -66,6 +77,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   answerUnknownExpectations(app.server);
 
   const extraHosts = parseHostList(options.allowedHosts);
+  if (options.publicUrl) extraHosts.push(new URL(options.publicUrl).host.toLowerCase());
   const hostPolicy = boundHostPolicy(app, options.host, options.port, extraHosts);
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -79,13 +91,21 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     return sendEnvelope(reply, ERRORS.internal());
   });
 
+  const auth = createAuth(options.auth ?? { mode: 'none' }, options.database);
+  const journaled = createRecorder(options.database, app.log);
   await registerProxy(app, {
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs,
     hostPolicy,
     requestLogging: options.requestLogging ?? false,
+    forwardWrite: (request, write, send) =>
+      journaled({ ...write, headers: request.headers, actor: auth.actorOf(request) }, send),
   });
+  // After the proxy's guards (Host, target, Origin): who is asking, and may they.
+  await auth.register(app);
+  registerActivity(app, options.database);
+  registerLabels(app, { database: options.database, actorOf: auth.actorOf });
 
   const upstreamInfo: UpstreamInfo = options.upstream ?? { kind: 'linq', origin: new URL(options.baseUrl).origin };
   app.get(CONSOLE_ENDPOINTS.upstream.path, async (_request, reply) =>

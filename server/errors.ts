@@ -19,9 +19,13 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | ------ | ---- | --------------------------------------------------------------------------- |
  * | 400    | 1001 | a body that fails validation; a target that is not a plain path; bad JSON    |
  * | 400    | 1002 | a phone number that is not E.164                                            |
- * | 401    | 2004 | the sandbox: no or wrong Bearer key                                         |
- * | 403    | 2005 | a foreign Host header (DNS rebinding); a write from another site (CSRF)      |
- * | 404    | 2001 | any path that is not an endpoint; an unknown id                             |
+ * | 400    | 1001 | the console: a bad activity query, label or journal hint header; a sign-in  |
+ * |        |      | callback that does not match the sign-in it ends                            |
+ * | 401    | 2004 | the sandbox: no or wrong Bearer key; the console: not signed in             |
+ * | 403    | 2005 | a foreign Host header (DNS rebinding); a write from another site (CSRF);    |
+ * |        |      | a viewer's write; someone in neither role; a request not through the trusted |
+ * |        |      | authenticating proxy                                                        |
+ * | 404    | 2001 | any path that is not an endpoint; an unknown id; a subscription unlabelled  |
  * | 405    | 2002 | a known endpoint asked with another method; with `Allow`                    |
  * | 408    | 1001 | the request (headers or body) did not arrive within its deadline            |
  * | 409    | 2006 | the sandbox: `target_url` already used by another subscription              |
@@ -32,7 +36,10 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 431    | 1001 | request headers over Node's limit (16 KiB)                                  |
  * | 500    | 3006 | the server itself failed                                                    |
  * | 502    | 3002 | the console: upstream unreachable or reset; or it answered a redirect, a    |
- * |        |      | status outside 200–599, a body that is not JSON, compressed or over 32 MiB  |
+ * |        |      | status outside 200–599, a body that is not JSON, compressed or over 32 MiB; |
+ * |        |      | the identity provider unreachable                                           |
+ * | 503    | 3003 | the console: its database (journal, labels, sessions) cannot be used; a     |
+ * |        |      | write that cannot be journaled is not forwarded                             |
  * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
  */
 export const ERRORS = {
@@ -102,6 +109,50 @@ export const ERRORS = {
       3002,
       `The Linq API at ${origin} answered ${what}, which the console does not pass on. Try again in a moment; if it persists, check LINQ_API_V3_BASE_URL.`,
     ),
+  /** Sign-in and roles (server/auth/). */
+  signInRequired: () =>
+    errorEnvelope(401, 2004, 'Sign in to use the console: open it in the browser, or sign in again at /auth/login.'),
+  proxyIdentityMissing: (header: string) =>
+    errorEnvelope(
+      401,
+      2004,
+      `Sign in to use the console: the authenticating proxy did not say who you are (no valid ${header} header).`,
+    ),
+  untrustedProxy: () =>
+    errorEnvelope(
+      403,
+      2005,
+      'Access denied - this console only takes requests through its authenticating proxy (LINQ_CONSOLE_TRUSTED_PROXIES).',
+    ),
+  viewerWrite: (email: string) =>
+    errorEnvelope(
+      403,
+      2005,
+      `Access denied - you are signed in as ${email}, a viewer; only editors can change subscriptions.`,
+    ),
+  notAMember: (email: string) =>
+    errorEnvelope(
+      403,
+      2005,
+      `Access denied - you are signed in as ${email}, who is neither an editor nor a viewer of this console. Ask its operator to add you to LINQ_CONSOLE_EDITORS or LINQ_CONSOLE_VIEWERS.`,
+    ),
+  signInFailed: (why: string) =>
+    errorEnvelope(400, 1001, `Sign-in did not complete: ${why} Sign in again at /auth/login.`),
+  identityProviderUnreachable: () =>
+    errorEnvelope(
+      502,
+      3002,
+      'The console could not reach its identity provider (OIDC_ISSUER_URL). Try again in a moment.',
+    ),
+  /** The journal and the console's other tables (server/journal/). */
+  journalUnavailable: () =>
+    errorEnvelope(
+      503,
+      3003,
+      "The change journal is unavailable (the console's database could not record this change), so nothing was sent to Linq. Try again in a moment; if it persists, check the console's database.",
+    ),
+  databaseUnavailable: () =>
+    errorEnvelope(503, 3003, "The console's database is unavailable. Try again in a moment; if it persists, check it."),
   upstreamTimeout: (timeoutMs: number) =>
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
 } as const;

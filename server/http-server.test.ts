@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deadlines } from './http-server.ts';
 import { buildSandboxApp } from './sandbox/app.ts';
-import { cleanupsAfterEach, exchange, expectEnvelope, parseRawAnswer, sendRaw, startTestConsole } from './test-http.ts';
+import {
+  prepareTestDatabase,
+  cleanupsAfterEach,
+  exchange,
+  expectEnvelope,
+  parseRawAnswer,
+  sendRaw,
+  startTestConsole,
+} from './test-http.ts';
+
+prepareTestDatabase();
 
 /**
  * What both servers (the console and the sandbox) promise as HTTP servers: every socket has a

@@ -1,5 +1,7 @@
 import { buildApp, type ConsoleMode } from './app.ts';
+import { authConfigFromEnv } from './auth/auth.ts';
 import { parseEnv } from './env.ts';
+import { openDatabase } from './journal/db.ts';
 import { hostForUrl, isLoopbackHost } from './net.ts';
 import { startSandbox } from './sandbox/app.ts';
 
@@ -54,14 +56,28 @@ async function main(): Promise<void> {
     upstreamLabel = `embedded sandbox at ${new URL(baseUrl).origin} (data: ${env.LINQ_SANDBOX_DATA})`;
   }
 
-  if (!isLoopbackHost(env.HOST)) {
-    // Host and Origin checks stop other web pages, not other programs: anyone who can reach this
-    // address can use the key through the proxy.
+  if (!isLoopbackHost(env.HOST) && env.LINQ_CONSOLE_AUTH === 'none') {
+    // Allowed only with LINQ_CONSOLE_ALLOW_UNAUTHENTICATED=1 (env.ts). Host and Origin checks stop
+    // other web pages, not other programs: anyone who can reach this address can use the key.
     console.warn(
-      `Warning: HOST=${env.HOST} is not a loopback address. Anyone on the network who can reach this port can call ` +
-        `the Linq API through the console with ${sandbox ? 'the sandbox' : 'your API key'}. Use 127.0.0.1 unless the network is yours alone.`,
+      `Warning: HOST=${env.HOST} is not a loopback address and sign-in is off. Anyone on the network who can reach this port can call ` +
+        `the Linq API through the console with ${sandbox ? 'the sandbox' : 'your API key'}.`,
     );
   }
+
+  let database;
+  try {
+    database = await openDatabase({ url: env.DATABASE_URL, directory: env.LINQ_CONSOLE_DB_DIR });
+  } catch (error) {
+    await sandbox?.close();
+    // The URL may carry a password: only what failed is said.
+    throw new Error(
+      `The console's database could not be opened (${env.DATABASE_URL ? 'DATABASE_URL' : `LINQ_CONSOLE_DB_DIR=${env.LINQ_CONSOLE_DB_DIR}`}): ${(error as Error).message}`,
+    );
+  }
+  const databaseLabel = env.DATABASE_URL
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `embedded database in ${env.LINQ_CONSOLE_DB_DIR}`;
 
   const app = await buildApp({
     mode: consoleMode,
@@ -71,6 +87,9 @@ async function main(): Promise<void> {
     host: env.HOST,
     port: env.PORT,
     allowedHosts: env.LINQ_CONSOLE_ALLOWED_HOSTS,
+    publicUrl: env.LINQ_CONSOLE_PUBLIC_URL,
+    database,
+    auth: authConfigFromEnv(env),
     upstream: { kind: sandbox ? 'sandbox' : 'linq', origin: new URL(baseUrl).origin },
     privateFiles: [env.LINQ_SANDBOX_DATA],
     logger: { level: 'warn' },
@@ -89,6 +108,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    await database.close();
     await sandbox?.close();
     process.exit(0);
   };
@@ -98,6 +118,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ host: env.HOST, port: env.PORT });
   } catch (error) {
+    await database.close();
     await sandbox?.close();
     const code = (error as { code?: unknown }).code;
     if (code === 'EADDRINUSE') {
@@ -112,7 +133,9 @@ async function main(): Promise<void> {
 
   const address = app.server.address();
   const port = address !== null && typeof address === 'object' ? address.port : env.PORT;
-  console.log(`Linq Webhook Console (${consoleMode}) at http://${hostForUrl(env.HOST)}:${port} → ${upstreamLabel}`);
+  console.log(
+    `Linq Webhook Console (${consoleMode}) at http://${hostForUrl(env.HOST)}:${port} → ${upstreamLabel}; sign-in: ${env.LINQ_CONSOLE_AUTH}; journal: ${databaseLabel}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleAppOptions } from './app.ts';
-import { startTestConsole } from './test-http.ts';
+import { prepareTestDatabase, startTestConsole } from './test-http.ts';
+
+prepareTestDatabase();
 
 /**
  * What the page is served with, in both modes: in dev (Vite's middleware) nothing but what the

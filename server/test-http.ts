@@ -1,11 +1,13 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from './app.ts';
+import { openDatabase, type Database } from './journal/db.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './sandbox/app.ts';
 
 /**
@@ -21,6 +23,47 @@ export function cleanupsAfterEach(): Array<() => Promise<void>> {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   return cleanups;
+}
+
+/** Kills the child processes a test spawned and removes its directories, after each test. */
+export function spawnedAfterEach(): { children: ChildProcess[]; directories: string[] } {
+  const spawned = { children: [] as ChildProcess[], directories: [] as string[] };
+  afterEach(async () => {
+    for (const child of spawned.children.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await Promise.all(
+      spawned.directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
+    );
+  });
+  return spawned;
+}
+
+/** A port free on 127.0.0.1 now: for a child process, or a URL that must be known before listening. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** One request with fetch, read whole. */
+export async function fetchAnswer(
+  url: string,
+  method: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
 }
 
 /** A sandbox on a free port with key `test-key` and a fresh data file, both gone on close. */
@@ -42,6 +85,22 @@ export async function startTestSandbox(
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+let shared: Promise<Database> | undefined;
+
+/**
+ * One embedded database (PGlite, in memory) for every console of a test file that does not bring
+ * its own: creating one takes seconds, and the suites that use it never read the journal back.
+ */
+export function sharedTestDatabase(): Promise<Database> {
+  shared ??= openDatabase({});
+  return shared;
+}
+
+/** Opens the shared database before a file's tests, so no test's time limit pays for it. */
+export function prepareTestDatabase(): void {
+  beforeAll(() => sharedTestDatabase().then(() => undefined), 120_000);
 }
 
 export interface TestConsole {
@@ -68,8 +127,10 @@ export async function startTestConsole(options: Partial<ConsoleAppOptions> = {})
     host: '127.0.0.1',
     port: 0,
     ...options,
+    database: options.database ?? (await sharedTestDatabase()),
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  // `port` (for the Host check) is also where it listens when a test needs to know it in advance.
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
     app,

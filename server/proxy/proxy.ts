@@ -5,7 +5,9 @@ import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 import { upstreamRequestHeaders } from './headers.ts';
 import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
-import { createUpstream } from './upstream.ts';
+import { AUTH_PATHS } from '../../contract/endpoints.ts';
+import { createUpstream, type UpstreamResult } from './upstream.ts';
+import type { Send, WriteMethod } from '../journal/recorder.ts';
 
 /**
  * The key-carrying proxy: same-origin `/v3/...` in, `${LINQ_API_V3_BASE_URL}/v3/...` out, with
@@ -28,6 +30,15 @@ export interface ProxyOptions {
   hostPolicy: () => HostPolicy;
   /** Log each forwarded request at info (tests turn it on to prove the key stays out). */
   requestLogging?: boolean;
+  /**
+   * Forwards a write (POST, PUT, DELETE) through the change journal (journal/recorder.ts), which
+   * calls `send` for the read before and the write itself, or refuses it. Reads go straight out.
+   */
+  forwardWrite: (
+    request: FastifyRequest,
+    write: { method: WriteMethod; path: string; body: Buffer | undefined },
+    send: Send,
+  ) => Promise<UpstreamResult>;
 }
 
 interface Upstream {
@@ -92,11 +103,20 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
 
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
-      case 'page':
+      case 'page': {
+        const consolePath = isConsolePath(request.raw.url ?? '');
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          // The console's own writes (a label, signing out) are held to the forwarded ones' rules.
+          if (crossSiteReason(request.headers, origins) !== undefined) return sendEnvelope(reply, ERRORS.crossSite());
+          if (consolePath && !isJsonContentType(request.headers['content-type'])) {
+            return sendEnvelope(reply, ERRORS.unsupportedMediaType());
+          }
+        }
         // The page's policy (the dev page replaces it with its own, server/dev-page.ts); the
         // console's own JSON endpoints keep the API one.
-        if (!isConsolePath(request.raw.url ?? '')) reply.raw.setHeader('content-security-policy', SERVE_PAGE_CSP);
+        if (!consolePath) reply.raw.setHeader('content-security-policy', SERVE_PAGE_CSP);
         return;
+      }
       case 'bad-target':
         return sendEnvelope(reply, ERRORS.badTarget());
       case 'not-found':
@@ -125,6 +145,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     (request, body, done) => {
       // GET and DELETE go without a body, whatever the client attached: nothing to check.
       if (request.method !== 'POST' && request.method !== 'PUT') return done(null, undefined);
+      // Signing out takes no body: a client that labels its empty one JSON is not refused.
+      if (body.length === 0 && request.url.split('?', 1)[0] === AUTH_PATHS.logout) return done(null, undefined);
       try {
         JSON.parse(body.toString('utf8'));
         done(null, body);
@@ -144,18 +166,28 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       body = request.body;
     }
 
-    const path = `${basePath}${target.path}`;
-    if (options.requestLogging) request.log.info({ method: target.method, path }, 'fetching from remote server');
-    const result = await upstream.forward(
-      {
-        method: target.method,
-        // No endpoint takes a query string; none is sent.
-        path,
-        headers: upstreamRequestHeaders(request.headers, { apiKey: options.apiKey, body }),
-        body,
-      },
-      request.raw.socket,
-    );
+    const send: Send = (method, path, sent) => {
+      const upstreamPath = `${basePath}${path}`;
+      if (options.requestLogging) request.log.info({ method, path: upstreamPath }, 'fetching from remote server');
+      return upstream.forward(
+        {
+          method,
+          // No endpoint takes a query string; none is sent.
+          path: upstreamPath,
+          // The journal's read before a write takes none of the client's headers.
+          headers: upstreamRequestHeaders(method === target.method ? request.headers : {}, {
+            apiKey: options.apiKey,
+            body: sent,
+          }),
+          body: sent,
+        },
+        request.raw.socket,
+      );
+    };
+    const result =
+      target.method === 'GET'
+        ? await send('GET', target.path, undefined)
+        : await options.forwardWrite(request, { method: target.method, path: target.path, body }, send);
 
     // Nobody is left to read it, but Fastify still wants an answer: this one goes nowhere.
     if (result.kind === 'gone') return sendEnvelope(reply, ERRORS.upstreamUnreachable(origin));

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Subscription } from '../../contract/schemas.ts';
+import { freePort, spawnedAfterEach } from '../test-http.ts';
 import { startSandbox } from './app.ts';
 import { sandboxStateSchema, type StoredSubscription } from './store.ts';
 
@@ -20,26 +20,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const API_KEY = 'k';
 const WORKERS = 6;
 
-const children: ChildProcess[] = [];
-const directories: string[] = [];
-
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const { children, directories } = spawnedAfterEach();
 
 interface Child {
   process: ChildProcess;

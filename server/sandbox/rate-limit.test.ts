@@ -1,10 +1,12 @@
 // @vitest-environment node
 import LinqAPIV3, { APIError, RateLimitError } from '@linqapp/sdk';
 import { describe, expect, it } from 'vitest';
-import { cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';
+import { prepareTestDatabase, cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';
 import { parseEnv } from '../env.ts';
 import type { RunningSandbox } from './app.ts';
 import { burstFor, createRateLimiter } from './rate-limit.ts';
+
+prepareTestDatabase();
 
 /**
  * The sandbox's rate limiter, off by default: a token bucket per key, answering exactly Linq's

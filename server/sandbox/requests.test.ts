@@ -1,8 +1,17 @@
 // @vitest-environment node
 import LinqAPIV3 from '@linqapp/sdk';
 import { describe, expect, it } from 'vitest';
-import { cleanupsAfterEach, expectEnvelope, sendRaw, startTestConsole, startTestSandbox } from '../test-http.ts';
+import {
+  prepareTestDatabase,
+  cleanupsAfterEach,
+  expectEnvelope,
+  sendRaw,
+  startTestConsole,
+  startTestSandbox,
+} from '../test-http.ts';
 import type { RunningSandbox } from './app.ts';
+
+prepareTestDatabase();
 
 /**
  * The sandbox at its edge: it listens on a fixed port with a documented key, so it answers only

@@ -1,0 +1,234 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as client from 'openid-client';
+import { AUTH_PATHS } from '../../contract/endpoints.ts';
+import { ERRORS, sendEnvelope } from '../errors.ts';
+import { isLoopbackHost } from '../net.ts';
+import { isEmail } from './roles.ts';
+import type { SessionStore, SessionUser } from './sessions.ts';
+
+/**
+ * LINQ_CONSOLE_AUTH=oidc: sign-in with OpenID Connect, authorization code with PKCE, by
+ * openid-client (panva's certified client). /auth/login sends the browser to the identity
+ * provider with a PKCE challenge, state and nonce, whose verifier travels in a short-lived signed
+ * cookie; /auth/callback checks all three and the ID token, then starts a session (sessions.ts).
+ * The identity is the email claim (from the ID token, else from userinfo).
+ */
+
+export interface OidcOptions {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** LINQ_CONSOLE_PUBLIC_URL: where browsers reach the console; the redirect URI hangs off it. */
+  publicUrl: string;
+  /** LINQ_CONSOLE_SESSION_SECRET: signs the cookies. */
+  sessionSecret: string;
+  sessions: SessionStore;
+}
+
+const LOGIN_MAX_AGE_S = 10 * 60;
+const LOGIN_COOKIE = 'linq_console_login';
+
+export const sessionCookieName = (secure: boolean) =>
+  // __Host-: the browser keeps it only if Secure, Path=/ and no Domain, so no sibling site sets it.
+  secure ? '__Host-linq_console_session' : 'linq_console_session';
+
+interface PendingLogin {
+  verifier: string;
+  state: string;
+  nonce: string;
+  returnTo: string;
+}
+
+/** A same-origin path to come back to after sign-in; anything else is the console's root. */
+export function safeReturnTo(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (typeof value !== 'string' || value.length > 2_000 || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  if (!value.startsWith('/') || value.startsWith('//')) return '/';
+  const base = 'http://console.invalid';
+  const url = new URL(value, base);
+  if (url.origin !== base || url.pathname.startsWith('/auth/')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The login path that comes back to `path`. */
+export const loginPath = (path: string) => `${AUTH_PATHS.login}?return_to=${encodeURIComponent(safeReturnTo(path))}`;
+
+export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
+  // HMAC-signed cookies (the session id is random already; the signature refuses made-up ones unread).
+  await app.register(fastifyCookie, { secret: options.sessionSecret });
+  const publicUrl = new URL(options.publicUrl);
+  const secure = publicUrl.protocol === 'https:';
+  const sessionCookie = sessionCookieName(secure);
+  const redirectUri = new URL(AUTH_PATHS.callback, publicUrl).href;
+  const issuer = new URL(options.issuer);
+
+  // Discovered on first use and kept; a failed discovery is tried again on the next sign-in.
+  let discovered: Promise<client.Configuration> | undefined;
+  const configuration = () => {
+    discovered ??= client
+      .discovery(issuer, options.clientId, undefined, client.ClientSecretBasic(options.clientSecret), {
+        // Plain http only to an identity provider on this machine (tests, a local IdP).
+        execute: issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname) ? [client.allowInsecureRequests] : [],
+        timeout: 10,
+      })
+      .catch((error: unknown) => {
+        discovered = undefined;
+        throw error;
+      });
+    return discovered;
+  };
+
+  const readSigned = (request: FastifyRequest, name: string): string | undefined => {
+    const raw = request.cookies[name];
+    if (raw === undefined) return undefined;
+    const unsigned = request.unsignCookie(raw);
+    return unsigned.valid && unsigned.value !== null ? unsigned.value : undefined;
+  };
+
+  app.get(AUTH_PATHS.login, async (request, reply) => {
+    let config;
+    try {
+      config = await configuration();
+    } catch (error) {
+      request.log.warn({ cause: (error as { code?: unknown }).code }, 'OIDC discovery failed');
+      return sendEnvelope(reply, ERRORS.identityProviderUnreachable());
+    }
+    const pending: PendingLogin = {
+      verifier: client.randomPKCECodeVerifier(),
+      state: client.randomState(),
+      nonce: client.randomNonce(),
+      returnTo: safeReturnTo((request.query as { return_to?: unknown }).return_to),
+    };
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+      code_challenge_method: 'S256',
+      state: pending.state,
+      nonce: pending.nonce,
+    });
+    reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/auth',
+      maxAge: LOGIN_MAX_AGE_S,
+    });
+    return reply.header('cache-control', 'no-store').redirect(url.href, 303);
+  });
+
+  app.get(AUTH_PATHS.callback, async (request, reply) => {
+    let pending: PendingLogin | undefined;
+    try {
+      const value = readSigned(request, LOGIN_COOKIE);
+      pending =
+        value === undefined
+          ? undefined
+          : (JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as PendingLogin);
+    } catch {
+      pending = undefined;
+    }
+    reply.clearCookie(LOGIN_COOKIE, { path: '/auth' });
+    if (!pending) {
+      return sendEnvelope(
+        reply,
+        ERRORS.signInFailed('it took longer than 10 minutes, or was started again elsewhere.'),
+      );
+    }
+
+    let user: SessionUser;
+    try {
+      user = await signedInUser(await configuration(), new URL(request.raw.url ?? '/', publicUrl), pending);
+    } catch (error) {
+      return sendEnvelope(reply, callbackFailure(request, error));
+    }
+    let session;
+    try {
+      session = await options.sessions.create(user);
+    } catch (error) {
+      request.log.error({ code: (error as { code?: unknown }).code }, 'session not stored');
+      return sendEnvelope(reply, ERRORS.databaseUnavailable());
+    }
+    reply.setCookie(sessionCookie, session.id, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return reply.header('cache-control', 'no-store').redirect(pending.returnTo, 303);
+  });
+
+  app.post(AUTH_PATHS.logout, async (request, reply) => {
+    const id = readSigned(request, sessionCookie);
+    if (id !== undefined) {
+      try {
+        await options.sessions.remove(id);
+      } catch (error) {
+        request.log.error({ code: (error as { code?: unknown }).code }, 'session not removed');
+        return sendEnvelope(reply, ERRORS.databaseUnavailable());
+      }
+    }
+    reply.clearCookie(sessionCookie, { path: '/', secure, httpOnly: true, sameSite: 'lax' });
+    return reply.code(204).header('cache-control', 'no-store').send();
+  });
+
+  return {
+    /** The signed-in user of this request, or undefined; throws when the database cannot say. */
+    async sessionUser(request: FastifyRequest): Promise<SessionUser | undefined> {
+      const id = readSigned(request, sessionCookie);
+      return id === undefined ? undefined : options.sessions.find(id);
+    },
+    /** Where a signed-out page request is sent. */
+    redirectToLogin: (request: FastifyRequest, reply: FastifyReply) =>
+      reply.header('cache-control', 'no-store').redirect(loginPath(request.raw.url ?? '/'), 303),
+  };
+}
+
+class SignInError extends Error {}
+
+async function signedInUser(
+  config: client.Configuration,
+  currentUrl: URL,
+  pending: PendingLogin,
+): Promise<SessionUser> {
+  const tokens = await client.authorizationCodeGrant(config, currentUrl, {
+    pkceCodeVerifier: pending.verifier,
+    expectedState: pending.state,
+    expectedNonce: pending.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  if (!claims) throw new SignInError('the identity provider sent no ID token.');
+  let email = claims.email;
+  let name = claims.name;
+  let verified = claims.email_verified;
+  if (typeof email !== 'string') {
+    // Many providers put the email in userinfo only (OIDC Core 5.4 allows either).
+    const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+    ({ email, name, email_verified: verified } = info);
+  }
+  if (typeof email !== 'string' || !isEmail(email)) {
+    throw new SignInError('the identity provider did not give an email address (scope "email").');
+  }
+  if (verified === false) throw new SignInError('the identity provider has not verified that email address.');
+  return { email: email.toLowerCase(), name: typeof name === 'string' ? name : null };
+}
+
+function callbackFailure(request: FastifyRequest, error: unknown) {
+  if (error instanceof SignInError) return ERRORS.signInFailed(error.message);
+  if (error instanceof client.AuthorizationResponseError) {
+    // Only the provider's error code, checked to be one: its description is free text.
+    const code = /^[a-z_]{1,64}$/.test(error.error) ? error.error : 'an error';
+    return ERRORS.signInFailed(`the identity provider answered "${code}".`);
+  }
+  const name = (error as Error).name;
+  request.log.warn({ cause: (error as { code?: unknown }).code ?? name }, 'OIDC callback refused');
+  // fetch's own failures (refused, reset, DNS) and openid-client's time limit.
+  if (name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError')
+    return ERRORS.identityProviderUnreachable();
+  return ERRORS.signInFailed('the answer from the identity provider did not check out.');
+}

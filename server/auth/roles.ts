@@ -1,0 +1,51 @@
+import type { Role } from '../../contract/console.ts';
+
+/**
+ * Who may do what once signed in: LINQ_CONSOLE_EDITORS and LINQ_CONSOLE_VIEWERS, each a
+ * comma-separated list of email addresses and `@domain` entries, compared case-insensitively.
+ * An editor entry wins over a viewer entry; someone in neither list gets no role at all.
+ */
+
+export interface Members {
+  emails: Set<string>;
+  /** `@example.com` entries, without the `@`. */
+  domains: Set<string>;
+}
+
+export interface Roles {
+  editors: Members;
+  viewers: Members;
+}
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
+const DOMAIN = /^@[^\s@,]+$/;
+
+/** The entries of one list, or the first entry that is neither an email nor `@domain`. */
+export function parseMembers(list: string | undefined): { members: Members } | { invalid: string } {
+  const members: Members = { emails: new Set(), domains: new Set() };
+  for (const raw of (list ?? '').split(',')) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (DOMAIN.test(entry)) members.domains.add(entry.slice(1));
+    else if (EMAIL.test(entry)) members.emails.add(entry);
+    else return { invalid: entry };
+  }
+  return { members };
+}
+
+export const isEmpty = (members: Members) => members.emails.size === 0 && members.domains.size === 0;
+
+/** A plausible email address as an identity provider or authenticating proxy sends it. */
+export const isEmail = (value: string) => value.length <= 320 && EMAIL.test(value);
+
+function includes(members: Members, email: string): boolean {
+  const address = email.toLowerCase();
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return members.emails.has(address) || members.domains.has(domain);
+}
+
+export function roleFor(roles: Roles, email: string): Role | undefined {
+  if (includes(roles.editors, email)) return 'editor';
+  if (includes(roles.viewers, email)) return 'viewer';
+  return undefined;
+}
