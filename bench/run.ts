@@ -99,6 +99,8 @@ async function startStack(seedCount: number, sandboxPort: number, consolePort: n
     HOST: '127.0.0.1',
     LINQ_API_V3_API_KEY: KEY,
     LINQ_API_V3_BASE_URL: sandboxUrl,
+    // Its own journal: one console per embedded database.
+    LINQ_CONSOLE_DB_DIR: join(scratch, `console-db-${seedCount}`),
   });
   const consoleUrl = `http://127.0.0.1:${consolePort}`;
   await waitFor(`${consoleUrl}/`);

@@ -61,6 +61,13 @@ export const JOURNAL_HEADERS = {
   restoreOf: 'x-console-restore-of',
 } as const;
 
+/**
+ * On every forwarded answer: how many requests to Linq it took (2 for a PUT or DELETE: the
+ * journal's read of the subscription before it, and the write). A batch paces its writes by it,
+ * since both count against Linq's rate limit.
+ */
+export const UPSTREAM_REQUESTS_HEADER = 'x-console-upstream-requests';
+
 export const journalActionSchema = z.enum(['create', 'update', 'delete', 'restore', 'label']);
 export type JournalAction = z.infer<typeof journalActionSchema>;
 

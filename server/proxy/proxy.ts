@@ -6,6 +6,7 @@ import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts'
 import { upstreamRequestHeaders } from './headers.ts';
 import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
+import { UPSTREAM_REQUESTS_HEADER } from '../../contract/console.ts';
 import { createUpstream, type UpstreamResult } from './upstream.ts';
 import type { Send, WriteMethod } from '../journal/recorder.ts';
 
@@ -166,7 +167,9 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       body = request.body;
     }
 
+    let upstreamRequests = 0;
     const send: Send = (method, path, sent) => {
+      upstreamRequests += 1;
       const upstreamPath = `${basePath}${path}`;
       if (options.requestLogging) request.log.info({ method, path: upstreamPath }, 'fetching from remote server');
       return upstream.forward(
@@ -195,7 +198,11 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       request.log.warn({ cause: result.cause }, 'upstream request failed');
       return sendEnvelope(reply, result.envelope);
     }
-    reply.code(result.status).headers(result.headers).header('cache-control', 'no-store');
+    reply
+      .code(result.status)
+      .headers(result.headers)
+      .header('cache-control', 'no-store')
+      .header(UPSTREAM_REQUESTS_HEADER, String(upstreamRequests));
     // An empty answer (a 204) goes without a body and without a made-up Content-Type.
     return result.body.length === 0 ? reply.send() : reply.send(result.body);
   });

@@ -1,3 +1,5 @@
+import { UPSTREAM_REQUESTS_HEADER } from '@contract/console';
+
 /** What answers say of the rate limit ahead of it, read by the API client from every answer. */
 
 /**
@@ -6,9 +8,21 @@
  * running into it. Unknown until an answer carries it; then the latest answer's.
  */
 let announced: { limit: number; windowMs: number } | undefined;
+/**
+ * How many requests to Linq one write costs, as the console server says on its answers
+ * (UPSTREAM_REQUESTS_HEADER: 2 with the journal's read before a PUT or DELETE); 1 until told.
+ */
+let writeCost = 1;
 
-/** Reads `RateLimit-Policy` ("50;w=1", or "\"default\";q=50;w=1") from an answer's headers. */
-export function observeRateLimit(headers: Headers): void {
+/**
+ * Reads `RateLimit-Policy` ("50;w=1", or "\"default\";q=50;w=1") from an answer's headers and,
+ * on a write's answer, what that write cost upstream.
+ */
+export function observeRateLimit(method: string, headers: Headers): void {
+  if (method === 'PUT' || method === 'DELETE') {
+    const cost = Number(headers.get(UPSTREAM_REQUESTS_HEADER));
+    if (Number.isInteger(cost) && cost >= 1) writeCost = cost;
+  }
   const policy = headers.get('ratelimit-policy');
   if (!policy) return;
   const first = policy.split(',')[0] ?? '';
@@ -19,12 +33,16 @@ export function observeRateLimit(headers: Headers): void {
   if (limit > 0 && windowMs > 0) announced = { limit, windowMs };
 }
 
-/** The least time between two requests that keeps under the announced quota; 0 when none is known. */
-export function pacingIntervalMs(): number {
-  return announced ? announced.windowMs / announced.limit : 0;
+/**
+ * The least time between two writes (PUT, DELETE) that keeps their requests to Linq under the
+ * announced quota; 0 when none is known.
+ */
+export function writePacingMs(): number {
+  return announced ? (announced.windowMs / announced.limit) * writeCost : 0;
 }
 
 /** For tests: forget what answers announced. */
 export function resetObservedRateLimit(): void {
   announced = undefined;
+  writeCost = 1;
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { JOURNAL_HEADERS } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
-import { pacingIntervalMs } from '@/lib/rate-limit-policy';
+import { writePacingMs } from '@/lib/rate-limit-policy';
 import { runBatch } from '../lib/batch-runner';
 import type { BulkPlan, BulkWrite } from '../lib/bulk-plan';
 import { bulkStore, type JobKind } from '../lib/bulk-store';
@@ -50,7 +50,7 @@ export function useBulkRun(): (job: StartJob) => void {
 
       const batch = runBatch({
         ids: writes.map((write) => write.id),
-        pacing: pacingIntervalMs,
+        pacing: writePacingMs,
         run: async (id) => {
           const write = byId.get(id);
           if (!write) return;
