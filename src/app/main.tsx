@@ -3,11 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { Toaster } from '@/components/ui/toaster';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient, scheduleCacheNotifications } from '@/lib/query-client';
 import { App } from './app';
 import { AppError } from './app-error';
 import './index.css';
 
+scheduleCacheNotifications();
 const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(

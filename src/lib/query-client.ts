@@ -1,5 +1,15 @@
-import { QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
+
+/**
+ * Cache changes reach components in a microtask of the same task, not in a `setTimeout` after
+ * it (TanStack's default): an optimistic toggle is painted in the next frame, even on a
+ * 10,000-row page whose render then takes longer than a frame. Notifications of one task are
+ * still batched. The tests run with it too (src/test/setup.ts).
+ */
+export function scheduleCacheNotifications(): void {
+  notifyManager.setScheduler(queueMicrotask);
+}
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

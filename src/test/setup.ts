@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { scheduleCacheNotifications } from '@/lib/query-client';
 
 /**
  * The one set-up of every Vitest file (vite.config.ts `setupFiles`). Vitest runs without
@@ -9,6 +10,8 @@ import { afterEach, vi } from 'vitest';
  */
 
 if (typeof window !== 'undefined') {
+  // As the page schedules them (src/app/main.tsx).
+  scheduleCacheNotifications();
   // What jsdom lacks and the page uses: Radix controls inside a <form> and the table measure
   // themselves, sonner follows the system theme, the virtualiser scrolls the window, and the
   // form scrolls its alerts into view. Plain assignments, so no test's unstubbing removes them.

@@ -29,6 +29,13 @@ describe('keepNewerEntries', () => {
     expect(keepNewerEntries([optimistic], [fetchedNewer])).toEqual([fetchedNewer]);
   });
 
+  it('finds a cached entry by id when the fetched list comes in another order', () => {
+    const cachedB = entry('b', '2026-01-01T00:00:05Z', false);
+    const fetched = [entry('b', '2026-01-01T00:00:01Z'), entry('a', '2026-01-01T00:00:01Z')];
+    const merged = keepNewerEntries([entry('a', '2026-01-01T00:00:01Z'), cachedB], fetched);
+    expect(merged).toEqual([cachedB, fetched[1]]);
+  });
+
   it('follows the fetch for membership: entries gone from the server are gone, new ones appear', () => {
     const merged = keepNewerEntries([entry('gone', '2026-01-01T00:00:09Z')], [entry('new', '2026-01-01T00:00:01Z')]);
     expect(merged.map((subscription) => subscription.id)).toEqual(['new']);

@@ -20,10 +20,16 @@ import { catalogKeys, historyKeys, labelKeys, phoneNumberKeys, subscriptionKeys 
  */
 export function keepNewerEntries(previous: Subscription[] | undefined, next: Subscription[]): Subscription[] {
   if (!previous) return next;
-  const cached = new Map(previous.map((entry) => [entry.id, entry]));
-  return next.map((entry) => {
-    const held = cached.get(entry.id);
-    return held && Date.parse(held.updated_at) > Date.parse(entry.updated_at) ? held : entry;
+  // Most entries are where they were, often the very same object (a toggle's cache write): the
+  // lookup by id and the date parsing are only for the others.
+  let byId: Map<string, Subscription> | undefined;
+  return next.map((entry, index) => {
+    let held = previous[index];
+    if (held === entry) return entry;
+    if (held?.id !== entry.id) held = (byId ??= new Map(previous.map((item) => [item.id, item]))).get(entry.id);
+    return held && held.updated_at !== entry.updated_at && Date.parse(held.updated_at) > Date.parse(entry.updated_at)
+      ? held
+      : entry;
   });
 }
 

@@ -40,15 +40,14 @@ export default function BulkBar({
   const job = useBulkJob();
   const run = useBulkRun();
   const [choice, setChoice] = useState<BulkChoice>();
-  const byId = useMemo(
-    () => new Map(subscriptions.map((subscription) => [subscription.id, subscription])),
-    [subscriptions],
-  );
-  const selected = useMemo(
-    () => [...selection.selected].flatMap((id) => byId.get(id) ?? []),
-    [selection.selected, byId],
-  );
-  const unselectedMatching = matching.filter((id) => !selection.selected.has(id)).length;
+  // Nothing to look up without a selection: the bar is mounted with the page, and the list changes on every toggle.
+  const selected = useMemo(() => {
+    if (selection.selected.size === 0) return [];
+    const byId = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
+    return [...selection.selected].flatMap((id) => byId.get(id) ?? []);
+  }, [selection.selected, subscriptions]);
+  const unselectedMatching =
+    selection.selected.size === 0 ? 0 : matching.filter((id) => !selection.selected.has(id)).length;
 
   const confirm = (label: string, plan: BulkPlan) => {
     setChoice(undefined);

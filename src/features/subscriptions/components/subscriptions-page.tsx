@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
 import { useWriteAccess } from '@/lib/session';
@@ -37,9 +37,15 @@ export function SubscriptionsPage() {
     onHelp: useCallback(() => setShowShortcuts(true), []),
     onEscape: clearSelection,
   });
+  // The rows' handler stays the same function while the view changes (a toggle gives a new list),
+  // so memoised rows do not all render again; a shift-click reads the order shown at that moment.
+  const shownOrder = useRef(shownIds);
+  useEffect(() => {
+    shownOrder.current = shownIds;
+  }, [shownIds]);
   const onSelect = useCallback(
-    (id: string, range: boolean) => toggleSelected(id, range ? { order: shownIds } : undefined),
-    [toggleSelected, shownIds],
+    (id: string, range: boolean) => toggleSelected(id, range ? { order: shownOrder.current } : undefined),
+    [toggleSelected],
   );
   const selectAllMatching = useCallback(() => setMany(shownIds, true), [setMany, shownIds]);
   const allShownSelected = useMemo(

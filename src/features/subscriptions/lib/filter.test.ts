@@ -174,6 +174,16 @@ describe('counts and facets', () => {
     expect(found.withoutPhoneFilter).toBe(2);
   });
 
+  it('gives the same facets to a list that only turned a subscription off, and new ones when its events change', () => {
+    const first = facets(all);
+    const toggled = all.map((item) => (item.id === 'a1' ? { ...item, is_active: false } : item));
+    expect(facets(toggled)).toBe(first);
+    const changed = all.map((item) => (item.id === 'a1' ? { ...item, subscribed_events: ['chat.created'] } : item));
+    const recounted = facets(changed);
+    expect(recounted).not.toBe(first);
+    expect(recounted.events.get('chat.created')).toBe((first.events.get('chat.created') ?? 0) + 1);
+  });
+
   it('puts the filtered event types first in a row', () => {
     expect(eventsForRow(['a', 'b', 'c', 'd'], ['c'])).toEqual(['c', 'a', 'b', 'd']);
     expect(eventsForRow(['a', 'b'], [])).toEqual(['a', 'b']);

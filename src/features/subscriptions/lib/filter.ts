@@ -176,8 +176,40 @@ export interface Facets {
 
 const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
+
+/**
+ * Whether two versions of the list offer the same facets: the same subscriptions in the same
+ * places, with the same URL, event types and phone filter. A toggle changes none of them.
+ */
+function sameFacetInputs(a: readonly Subscription[], b: readonly Subscription[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, index) => {
+    const y = b[index]!;
+    return (
+      x === y ||
+      (x.target_url === y.target_url &&
+        sameList(x.subscribed_events, y.subscribed_events) &&
+        sameList(x.phone_numbers ?? [], y.phone_numbers ?? []))
+    );
+  });
+}
+
+/** The last list counted: a toggle replaces the list, and its facets are the same as before. */
+let lastCounted: { subscriptions: readonly Subscription[]; facets: Facets } | undefined;
+
 /** What the filters offer, with counts over the whole account. */
 export function facets(subscriptions: readonly Subscription[]): Facets {
+  if (lastCounted && sameFacetInputs(lastCounted.subscriptions, subscriptions)) {
+    lastCounted = { subscriptions, facets: lastCounted.facets };
+    return lastCounted.facets;
+  }
+  lastCounted = { subscriptions, facets: countFacets(subscriptions) };
+  return lastCounted.facets;
+}
+
+function countFacets(subscriptions: readonly Subscription[]): Facets {
   const hosts = new Map<string, number>();
   const events = new Map<string, number>();
   const phones = new Map<string, number>();
