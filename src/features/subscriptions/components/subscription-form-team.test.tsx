@@ -105,7 +105,10 @@ describe('SubscriptionForm: History', () => {
     const { puts, user } = setup();
     const history = await screen.findByRole('region', { name: 'History' });
     await within(history).findByText(/created/);
-    await user.click(within(history).getByRole('button', { name: 'Restore this version' }));
+    // Named for what it acts on: which subscription, and which version.
+    await user.click(
+      within(history).getByRole('button', { name: /^Restore https:\/\/hooks\.example\.com\/now to the version of / }),
+    );
     const dialog = screen.getByRole('alertdialog', { name: 'Restore this version?' });
     expect(dialog).toHaveTextContent('https://hooks.example.com/now');
     expect(dialog).toHaveTextContent('https://hooks.example.com/before');
@@ -145,6 +148,6 @@ describe('SubscriptionForm: a viewer', () => {
     expect(screen.queryByRole('button', { name: /^Delete/ })).not.toBeInTheDocument();
     const history = await screen.findByRole('region', { name: 'History' });
     await within(history).findByText(/created/);
-    expect(within(history).queryByRole('button', { name: 'Restore this version' })).not.toBeInTheDocument();
+    expect(within(history).queryByRole('button', { name: /^Restore/ })).not.toBeInTheDocument();
   });
 });

@@ -79,7 +79,11 @@ export function SubscriptionHistory({
                   entry={entry}
                   actions={
                     canRestore && version && differs ? (
-                      <Button size="xs" onClick={() => setAsking({ entry, version })}>
+                      <Button
+                        size="xs"
+                        aria-label={`Restore ${subscription.target_url} to the version of ${formatAbsoluteTime(entry.at)}`}
+                        onClick={() => setAsking({ entry, version })}
+                      >
                         Restore this version
                       </Button>
                     ) : undefined
