@@ -1,4 +1,5 @@
 import { useSyncExternalStore, type MouseEvent } from 'react';
+import { notifyLocationChange, subscribeToLocation } from '@/lib/use-url-state';
 
 /**
  * The console's two pages, by path: `/` the subscriptions, `/activity` the journal. A page change
@@ -7,23 +8,12 @@ import { useSyncExternalStore, type MouseEvent } from 'react';
 
 export type Route = 'subscriptions' | 'activity';
 
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
-
 const routeOf = (pathname: string): Route =>
   pathname.replace(/\/+$/, '') === '/activity' ? 'activity' : 'subscriptions';
 
 export function useRoute(): Route {
   return useSyncExternalStore(
-    subscribe,
+    subscribeToLocation,
     () => routeOf(window.location.pathname),
     () => 'subscriptions',
   );
@@ -31,7 +21,7 @@ export function useRoute(): Route {
 
 export function navigate(href: string): void {
   window.history.pushState(null, '', href);
-  for (const listener of listeners) listener();
+  notifyLocationChange();
   window.scrollTo(0, 0);
 }
 

@@ -7,7 +7,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 
-function subscribe(listener: () => void): () => void {
+/** Every reader of the URL (this hook, the app's router) listens here: one set, one notice. */
+export function subscribeToLocation(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
   return () => {
@@ -16,10 +17,15 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** After a `pushState` or `replaceState`: tells every reader of the URL. */
+export function notifyLocationChange(): void {
+  for (const listener of listeners) listener();
+}
+
 const getSearch = () => window.location.search;
 
 export function useUrlSearch(): [string, (next: string | ((current: string) => string)) => void] {
-  const search = useSyncExternalStore(subscribe, getSearch, () => '');
+  const search = useSyncExternalStore(subscribeToLocation, getSearch, () => '');
   const setSearch = useCallback((next: string | ((current: string) => string)) => {
     const value = typeof next === 'function' ? next(window.location.search) : next;
     const normalized = value === '' || value === '?' ? '' : value.startsWith('?') ? value : `?${value}`;
@@ -29,7 +35,7 @@ export function useUrlSearch(): [string, (next: string | ((current: string) => s
       '',
       `${window.location.pathname}${normalized}${window.location.hash}`,
     );
-    for (const listener of listeners) listener();
+    notifyLocationChange();
   }, []);
   return [search, setSearch];
 }
