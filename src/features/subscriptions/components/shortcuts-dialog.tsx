@@ -11,9 +11,10 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Home', 'End'], 'First or last row'],
   [['Page Up', 'Page Down'], 'Ten rows up or down'],
   [['Enter'], 'Open the focused row'],
+  [['x'], 'Select or unselect the focused row (Shift-click a checkbox: a range)'],
   [['Space'], 'On a switch: turn the subscription on or off'],
   [['Ctrl', 'Enter'], 'In the drawer: save (⌘ Enter on a Mac)'],
-  [['Esc'], 'Close the drawer or a dialog'],
+  [['Esc'], 'Close the drawer or a dialog; on the page, clear the selection'],
   [['?'], 'This list'],
 ];
 
