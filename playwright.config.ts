@@ -86,7 +86,7 @@ export default defineConfig({
       timeout: 120_000,
       env: { ...consoleEnv(CONSOLE_PORT, process.env.E2E_DB_DIR), LINQ_CONSOLE_AUTH: 'none' },
     },
-    // E2E_OIDC=1: the sign-in stack (e2e/env.ts), started after the build above (in this order).
+    // The sign-in stack (E2E_OIDC=0 leaves it out) (e2e/env.ts), started after the build above (in this order).
     ...(OIDC_ENABLED
       ? [
           {

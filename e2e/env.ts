@@ -6,11 +6,12 @@ export const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}/api/partner`;
 
 /**
- * The sign-in stack, started only with E2E_OIDC=1 (playwright.config.ts): a test identity provider
- * (e2e/oidc-stack.ts: oidc-provider with the accounts below) and a second console in
- * LINQ_CONSOLE_AUTH=oidc mode on the same sandbox, with an embedded journal of its own.
+ * The sign-in stack (playwright.config.ts starts it in every run; E2E_OIDC=0 leaves it out of a
+ * quick local loop): a test identity provider (e2e/oidc-stack.ts: oidc-provider with the accounts
+ * below) and a second console in LINQ_CONSOLE_AUTH=oidc mode on the same sandbox, with an
+ * embedded journal of its own.
  */
-export const OIDC_ENABLED = process.env.E2E_OIDC === '1';
+export const OIDC_ENABLED = process.env.E2E_OIDC !== '0';
 export const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? 4012);
 export const IDP_URL = `http://127.0.0.1:${IDP_PORT}`;
 export const OIDC_CONSOLE_PORT = Number(process.env.E2E_OIDC_CONSOLE_PORT ?? 5175);

@@ -2,8 +2,8 @@ import { startTestIdentityProvider } from '../server/auth/test-identity-provider
 import { IDP_PORT, OIDC_CLIENT, OIDC_CONSOLE_URL, OIDC_USERS } from './env.ts';
 
 /**
- * `npx tsx e2e/oidc-stack.ts`: the identity provider of the e2e sign-in stack (E2E_OIDC=1 in
- * playwright.config.ts starts it and the oidc console), on a fixed loopback port, until stopped.
+ * `npx tsx e2e/oidc-stack.ts`: the identity provider of the e2e sign-in stack (playwright.config.ts
+ * starts it and the oidc console), on a fixed loopback port, until stopped.
  * Its accounts and client are in e2e/env.ts.
  */
 
