@@ -26,5 +26,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // A form test types and clicks through a whole flow: well under a second alone, several on a
+    // busy machine (measured over 5 s once beside the e2e suite). A hung test still fails.
+    testTimeout: 20_000,
   },
 });

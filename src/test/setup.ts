@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { scheduleCacheNotifications } from '@/lib/query-client';
 
@@ -12,6 +12,9 @@ import { scheduleCacheNotifications } from '@/lib/query-client';
 if (typeof window !== 'undefined') {
   // As the page schedules them (src/app/main.tsx).
   scheduleCacheNotifications();
+  // findBy/waitFor still fail when what they wait for never comes, but not because a busy
+  // 2-core machine (the e2e suite beside it) took over a second to render it.
+  configure({ asyncUtilTimeout: 5_000 });
   // What jsdom lacks and the page uses: Radix controls inside a <form> and the table measure
   // themselves, sonner follows the system theme, the virtualiser scrolls the window, and the
   // form scrolls its alerts into view. Plain assignments, so no test's unstubbing removes them.

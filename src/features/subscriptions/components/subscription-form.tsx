@@ -21,6 +21,7 @@ import { FormFooter } from './form-footer';
 import { FormProblems } from './form-problems';
 import { FormSections } from './form-sections';
 import { SubscriptionHistory } from './subscription-history';
+import { useFocusFieldAfterRender } from './use-focus-field-after-render';
 
 export interface SubscriptionFormProps {
   /** The subscription as loaded when the drawer opened; undefined to create one. */
@@ -84,7 +85,7 @@ export function SubscriptionForm({
     defaultValues,
     mode: 'onChange',
   });
-  const { control, handleSubmit, formState, setError, clearErrors, reset, setValue, setFocus } = form;
+  const { control, handleSubmit, formState, setError, clearErrors, reset, setValue } = form;
   const values = useWatch({ control }) as SubscriptionFormValues;
   // Typed phone text and invalid chips are not in the request body, but they are the operator's work too.
   const hasInvalidPhones = (values.phone_numbers ?? []).some((entry) => entry.kind === 'invalid');
@@ -103,19 +104,16 @@ export function SubscriptionForm({
 
   const show = (outcome: SaveOutcome, formValues: SubscriptionFormValues) => {
     setConflict(outcome.kind === 'conflict' ? outcome.server : undefined);
+    const url = formValues.target_url.trim();
+    const labelNotSaved = (done: string, error: string) =>
+      toast.error(`${done} ${url}, but not its name and note`, { description: error });
     switch (outcome.kind) {
       case 'created':
-        if (outcome.labelError)
-          toast.error(`Created ${formValues.target_url.trim()}, but not its name and note`, {
-            description: outcome.labelError,
-          });
+        if (outcome.labelError) labelNotSaved('Created', outcome.labelError);
         return onCreated(outcome.created);
       case 'saved':
-        if (outcome.labelError)
-          toast.error(`Saved ${formValues.target_url.trim()}, but not its name and note`, {
-            description: outcome.labelError,
-          });
-        else toast.success(`Saved ${formValues.target_url.trim()}`);
+        if (outcome.labelError) labelNotSaved('Saved', outcome.labelError);
+        else toast.success(`Saved ${url}`);
         return onSaved();
       case 'gone':
         return setFailure({ message: GONE_MESSAGE, canRetry: false });
@@ -145,19 +143,13 @@ export function SubscriptionForm({
     }
   };
 
-  // The alert with the button that was pressed is gone after a reload: continue at the first
-  // field, once the reset form has rendered.
-  const focusUrlAfterRender = useRef(false);
-  useEffect(() => {
-    if (!focusUrlAfterRender.current) return;
-    focusUrlAfterRender.current = false;
-    setFocus('target_url');
-  });
+  // The alert with the button that was pressed is gone after a reload: continue at the first field.
+  const focusUrlAfterRender = useFocusFieldAfterRender(formRef, 'target_url');
   const reloadFromServer = (server: Subscription) => {
     setConflict(undefined);
     setBaseline(server);
     reset({ ...toFormValues(server, formatPhoneNumber), label: values.label });
-    focusUrlAfterRender.current = true;
+    focusUrlAfterRender();
   };
 
   // Validity from the schema on the current values (react-hook-form's isValid waits for a field
