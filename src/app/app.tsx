@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useKnownUrlOf } from '@/features/subscriptions/api/use-known-subscription';
 import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
 import { AppBar } from './app-bar';
 import { navigate, useRoute } from './router';
@@ -8,12 +9,13 @@ const ActivityPage = lazy(() => import('@/features/activity/components/activity-
 /** The console: the bar, then the page the path names. Features are composed here, never in each other. */
 export function App() {
   const route = useRoute();
+  const urlOf = useKnownUrlOf();
   return (
     <div className="mx-auto flex min-h-screen max-w-[1400px] flex-col px-4 pb-20 sm:px-6">
       <AppBar route={route} />
       {route === 'activity' ? (
         <Suspense fallback={null}>
-          <ActivityPage onOpenSubscription={(id) => navigate(`/?edit=${encodeURIComponent(id)}`)} />
+          <ActivityPage urlOf={urlOf} onOpenSubscription={(id) => navigate(`/?edit=${encodeURIComponent(id)}`)} />
         </Suspense>
       ) : (
         <SubscriptionsPage />

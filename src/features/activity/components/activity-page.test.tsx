@@ -70,4 +70,40 @@ describe('ActivityPage', () => {
     expect(Date.now() - since).toBeGreaterThan(23.9 * 3_600_000);
     expect(asked.at(-1)?.get('limit')).toBe('100');
   });
+
+  it('names a label change by the URL the page knows, and by its id when it knows none', async () => {
+    installFakeLinq({
+      subscriptions: [subscription],
+      activity: [
+        makeActivityEntry({
+          id: 'e2',
+          action: 'label',
+          subscription_id: 'sub-unknown',
+          target_url: null,
+          request: { name: 'Other', note: '' },
+          before: null,
+          after: null,
+        }),
+        makeActivityEntry({
+          id: 'e1',
+          action: 'label',
+          target_url: null,
+          request: { name: 'Billing', note: '' },
+          before: null,
+          after: null,
+        }),
+      ],
+    });
+    const known: Record<string, string> = { 'sub-1': subscription.target_url };
+    renderWithClient(<ActivityPage onOpenSubscription={vi.fn()} urlOf={(id) => known[id]} />);
+    const changes = await screen.findByRole('region', { name: 'Changes' });
+    expect(
+      await within(changes).findByRole('article', {
+        name: 'alice@example.com labelled https://hooks.example.com/sub-1',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(changes).getByRole('article', { name: 'alice@example.com labelled sub-unknown' }),
+    ).toBeInTheDocument();
+  });
 });

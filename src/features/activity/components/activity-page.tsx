@@ -16,7 +16,14 @@ import { BatchItem } from './batch-item';
  * The change journal (loaded on demand): who did what, when, to which subscription, newest first,
  * a bulk action as one entry; filtered by person, subscription and time, the filters in the URL.
  */
-export default function ActivityPage({ onOpenSubscription }: { onOpenSubscription: (id: string) => void }) {
+export default function ActivityPage({
+  onOpenSubscription,
+  urlOf,
+}: {
+  onOpenSubscription: (id: string) => void;
+  /** The URL of a subscription the page already knows, for entries that carry none (labels). */
+  urlOf?: (id: string) => string | undefined;
+}) {
   const [search, setSearch] = useUrlSearch();
   const params = new URLSearchParams(search);
   const actor = params.get('actor') ?? '';
@@ -42,7 +49,15 @@ export default function ActivityPage({ onOpenSubscription }: { onOpenSubscriptio
       limit: 100,
     }),
   );
-  const entries = useMemo(() => activity.data?.pages.flatMap((page) => page.entries) ?? [], [activity.data]);
+  const entries = useMemo(
+    () =>
+      (activity.data?.pages.flatMap((page) => page.entries) ?? []).map((entry) =>
+        entry.target_url === null && entry.subscription_id && urlOf
+          ? { ...entry, target_url: urlOf(entry.subscription_id) ?? null }
+          : entry,
+      ),
+    [activity.data, urlOf],
+  );
   const rows = useMemo(() => groupEntries(entries), [entries]);
   const actors = [...new Set(entries.map((entry) => entry.actor))];
 

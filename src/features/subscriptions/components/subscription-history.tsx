@@ -41,7 +41,10 @@ export function SubscriptionHistory({
   const history = useQuery(historyQueries.of(subscription.id));
   const restore = useRestoreVersion();
   const [asking, setAsking] = useState<{ entry: ActivityEntry; version: Subscription }>();
-  const entries = history.data?.entries ?? [];
+  // A label change carries no URL: it is this subscription's.
+  const entries = (history.data?.entries ?? []).map((entry) =>
+    entry.target_url === null ? { ...entry, target_url: subscription.target_url } : entry,
+  );
 
   const confirm = () => {
     if (!asking) return;
