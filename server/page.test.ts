@@ -149,6 +149,12 @@ describe('dev mode, on the project itself', () => {
     expect(preflight.status).toBeGreaterThanOrEqual(400);
   });
 
+  it('answers an unknown console path with a 404 envelope, never the page', async () => {
+    const answer = await get(base, '/__console/nope');
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it("gives the page a policy relaxed only by Vite's needs: its preamble by hash, its websocket", async () => {
     const page = await get(base, '/');
     const host = new URL(base).host;
@@ -219,6 +225,15 @@ describe('serve mode', () => {
       expect(page.status, path).toBe(200);
       const csp = directives(page.headers.get('content-security-policy'));
       expect(Object.fromEntries(csp)).toEqual({ ...RESTRICTED, 'script-src': "'self'" });
+    }
+  });
+
+  it('answers an unknown API or console path with a 404 envelope, never the page', async () => {
+    for (const path of ['/__console/nope', '/__console/labels/x/y', '/__console', '/v3/nothing']) {
+      const answer = await get(base, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.get('content-type'), path).toMatch(/^application\/json/);
+      expect(JSON.parse(answer.text), path).toMatchObject({ success: false, error: { status: 404, code: 2001 } });
     }
   });
 

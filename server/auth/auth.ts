@@ -112,7 +112,7 @@ export function createAuth(config: AuthConfig, database: Database) {
           return { refuse: (reply) => sendEnvelope(reply, ERRORS.databaseUnavailable()) };
         }
         if (user) return { user };
-        if (isPageRoute(request.method, url) && !isConsolePath(url)) {
+        if (isPageRoute(request.method, url)) {
           return { refuse: (reply) => oidc.redirectToLogin(request, reply) };
         }
         return { refuse: (reply) => sendEnvelope(reply, ERRORS.signInRequired()) };

@@ -75,9 +75,9 @@ export function isApiPath(rawTarget: string): boolean {
   return API_NAMESPACE.test(decoded.replace(/[\\/]+/g, '/'));
 }
 
-/** A route of the single-page app: a GET or HEAD, not an API path, no file extension. */
+/** A route of the single-page app: a GET or HEAD, not an API or console path, no file extension. */
 export function isPageRoute(method: string, rawTarget: string): boolean {
-  if ((method !== 'GET' && method !== 'HEAD') || isApiPath(rawTarget)) return false;
+  if ((method !== 'GET' && method !== 'HEAD') || isApiPath(rawTarget) || isConsolePath(rawTarget)) return false;
   const path = rawTarget.split(/[?#]/, 1)[0] ?? '';
   return !path.slice(path.lastIndexOf('/') + 1).includes('.');
 }
