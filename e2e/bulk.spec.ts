@@ -62,7 +62,7 @@ test('select by search, turn off in bulk under a rate limit, every 429 waited ou
   await expect(rowFor(page, created[0]!.url)).toContainText('Done');
 
   await bar(page).getByRole('button', { name: 'Undo' }).click();
-  await expect(bar(page)).toContainText('Undo: Turn off 12 subscriptions');
+  await expect(bar(page)).toContainText('Undo (12 subscriptions): Turn off 12 subscriptions');
   await expect(bar(page)).toContainText('Finished: 12 done', { timeout: 30_000 });
   expect(await activeStates(linq, ids)).toEqual(Array(12).fill(true));
   await bar(page).getByRole('button', { name: 'Close' }).click();

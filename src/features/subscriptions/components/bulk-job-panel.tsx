@@ -29,10 +29,16 @@ export function BulkJobPanel({
 }) {
   const { progress } = job;
   const skipped = job.kind === 'undo' ? 0 : job.plan.skipped.length + job.plan.refused.length;
-  const settled = progress.done + progress.failed + progress.stopped;
+  // What has been answered: the writes Stop kept from being sent are not progress.
+  const answered = progress.done + progress.failed;
   const running = progress.status === 'running' || progress.status === 'stopping';
+  const items = `${formatCount(progress.total)} ${progress.total === 1 ? 'subscription' : 'subscriptions'}`;
   const title =
-    job.kind === 'undo' ? `Undo: ${job.label}` : job.kind === 'retry' ? `Retry failed: ${job.label}` : job.label;
+    job.kind === 'undo'
+      ? `Undo (${items}): ${job.label}`
+      : job.kind === 'retry'
+        ? `Retry failed (${items}): ${job.label}`
+        : job.label;
   const counts = [
     `${formatCount(progress.done)} done`,
     `${formatCount(progress.failed)} failed`,
@@ -40,7 +46,7 @@ export function BulkJobPanel({
     ...(progress.stopped > 0 ? [`${formatCount(progress.stopped)} not sent`] : []),
     `${formatCount(progress.remaining)} remaining`,
   ].join(' · ');
-  const percent = progress.total === 0 ? 100 : Math.round((settled / progress.total) * 100);
+  const percent = progress.total === 0 ? 100 : Math.round((answered / progress.total) * 100);
 
   return (
     <div className="space-y-2">
@@ -83,8 +89,8 @@ export function BulkJobPanel({
         aria-label={title}
         aria-valuemin={0}
         aria-valuemax={progress.total}
-        aria-valuenow={settled}
-        aria-valuetext={`${formatCount(settled)} of ${formatCount(progress.total)}: ${counts}`}
+        aria-valuenow={answered}
+        aria-valuetext={`${formatCount(answered)} of ${formatCount(progress.total)}: ${counts}`}
         className="h-2 overflow-hidden rounded-full bg-surface-hover"
       >
         <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
