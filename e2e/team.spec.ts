@@ -135,8 +135,11 @@ test.describe('a console for a team', () => {
 
   test('someone in neither role list is told who they are signed in as, and sees no data', async ({ browser }) => {
     const { context, page } = await signedIn(browser, OIDC_USERS.stranger);
-    await expect(page.getByRole('alert')).toContainText(`you are signed in as ${OIDC_USERS.stranger.email}`);
+    await expect(page.getByRole('heading', { name: 'No access to this console', level: 1 })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(`you are signed in as ${OIDC_USERS.stranger.email}`);
     await expect(page.locator('tr[data-target-url]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'New subscription' })).toHaveCount(0);
+    await expectAccessible(page, 'the no-access page');
     await context.close();
   });
 

@@ -1,7 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useKnownUrlOf } from '@/features/subscriptions/api/use-known-subscription';
 import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
+import { ApiError } from '@/lib/api-client';
+import { sessionQuery } from '@/lib/session';
 import { AppBar } from './app-bar';
+import { NoAccess } from './no-access';
 import { navigate, useRoute } from './router';
 
 const ActivityPage = lazy(() => import('@/features/activity/components/activity-page'));
@@ -10,10 +14,15 @@ const ActivityPage = lazy(() => import('@/features/activity/components/activity-
 export function App() {
   const route = useRoute();
   const urlOf = useKnownUrlOf();
+  // Signed in, but in neither role list: the server refuses everything, so no page is shown.
+  const sessionError = useQuery(sessionQuery()).error;
+  const refused = sessionError instanceof ApiError && sessionError.status === 403 ? sessionError : undefined;
   return (
     <div className="mx-auto flex min-h-screen max-w-[1400px] flex-col px-4 pb-20 sm:px-6">
       <AppBar route={route} />
-      {route === 'activity' ? (
+      {refused ? (
+        <NoAccess message={refused.message} />
+      ) : route === 'activity' ? (
         <Suspense fallback={null}>
           <ActivityPage urlOf={urlOf} onOpenSubscription={(id) => navigate(`/?edit=${encodeURIComponent(id)}`)} />
         </Suspense>
