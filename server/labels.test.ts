@@ -62,6 +62,11 @@ describe('labels', () => {
       expectEnvelope(await call('PUT', path, body), 400, 1001);
     }
     expectEnvelope(await call('PUT', path, '{"name":'), 400, 1001);
+    // Each refusal says what to send, limits included.
+    const onlyName = JSON.parse((await call('PUT', path, JSON.stringify({ name: 'only a name' }))).body);
+    expect(onlyName.error.message).toMatch(/both required.*at most 80 characters.*at most 2000/);
+    const tooLong = JSON.parse((await call('PUT', path, JSON.stringify({ name: 'n'.repeat(81), note: '' }))).body);
+    expect(tooLong.error.message).toContain('longer than 80 characters');
     expect(JSON.parse((await call('GET', path)).body)).toMatchObject({ name: 'n'.repeat(80) });
   });
 

@@ -38,7 +38,11 @@ type Checked = { ok: true; name: string; note: string } | { ok: false; message: 
 /** labelBodySchema, trimmed, within the lengths. */
 export function checkLabelBody(body: unknown): Checked {
   const parsed = labelBodySchema.safeParse(body);
-  if (!parsed.success) return { ok: false, message: 'Send {"name": string, "note": string}.' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `Send {"name": string, "note": string}, both required (empty to clear): a name of at most ${LABEL_NAME_MAX} characters, a note of at most ${LABEL_NOTE_MAX}.`,
+    };
   const name = parsed.data.name.trim();
   const note = parsed.data.note.trim();
   if (name.length > LABEL_NAME_MAX)
