@@ -85,12 +85,13 @@ export function AttentionCell({
         data-row-control
         tabIndex={-1}
         onClick={onOpen}
+        // One name, written out: the parts are flex items, which the browser would join with spaces.
+        aria-label={`${first.summary}${others.length > 0 ? ` (+${others.length} more)` : ''}. Open ${url} to fix.`}
         className="flex min-w-0 items-center rounded text-left text-sm text-warning-fg focus-visible:outline-2 focus-visible:outline-ring"
       >
         <WarningIcon />
         <span className="truncate">{first.summary}</span>
         {others.length > 0 && <span className="ml-1 shrink-0 text-xs">+{others.length}</span>}
-        <span className="sr-only">. Open {url} to fix.</span>
       </button>
     </Tooltip>
   );
