@@ -481,11 +481,14 @@ describe('SubscriptionForm: creating', () => {
     ]);
   });
 
-  it('says what still stops Create when no event type is chosen', async () => {
+  it('says what still stops Create, from the empty form on, and when no event type is chosen', async () => {
     installFakeLinq({ catalog: makeCatalog(catalog) });
     const form = renderForm({ subscription: undefined });
+    // Nothing typed yet: the disabled button still says why.
+    expect(screen.getByText(/^To create: /)).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
     await form.replaceUrl('https://hooks.example.com/linq');
-    expect(await screen.findByText('To save: Choose at least one event type.')).toBeInTheDocument();
+    expect(await screen.findByText('To create: Choose at least one event type.')).toBeInTheDocument();
     expect(form.saveButton()).toBeDisabled();
   });
 });

@@ -159,8 +159,8 @@ export function SubscriptionForm({
   const canSave = access.canWrite && hasChanges && problem === undefined && !hasFieldErrors;
   const hint = !access.canWrite
     ? (access.reason ?? '')
-    : hasChanges && problem !== undefined
-      ? `To save: ${problem}`
+    : (hasChanges || !baseline) && problem !== undefined
+      ? `${baseline ? 'To save' : 'To create'}: ${problem}`
       : hasChanges && hasFieldErrors
         ? 'Fix the fields marked in red to save.'
         : '';
@@ -227,7 +227,7 @@ export function SubscriptionForm({
         )}
       </div>
 
-      <FormProblems values={values} catalog={catalog} lines={lines} setValue={setValue} />
+      <FormProblems values={values} catalog={catalog} lines={lines} setValue={setValue} canFix={access.canWrite} />
       <FormFooter
         targetUrl={baseline?.target_url}
         editing={baseline !== undefined}
