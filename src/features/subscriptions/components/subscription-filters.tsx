@@ -31,7 +31,7 @@ export function SubscriptionFilters({
   formatPhone,
   onViewChange,
 }: SubscriptionFiltersProps) {
-  const ids = { event: useId(), host: useId(), phone: useId() };
+  const ids = { event: useId(), host: useId(), phone: useId(), counts: useId() };
   const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
   const count = (value: number | undefined) => (value === undefined ? '' : ` (${formatCount(value)})`);
   const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
@@ -44,6 +44,7 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.event}
+          aria-describedby={ids.counts}
           value=""
           className="w-60"
           onChange={(event) => {
@@ -87,6 +88,7 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.host}
+          aria-describedby={ids.counts}
           value={view.host}
           className="w-56"
           onChange={(event) => onViewChange({ host: event.target.value })}
@@ -109,6 +111,7 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.phone}
+          aria-describedby={ids.counts}
           value={view.phone}
           className="w-52"
           onChange={(event) => onViewChange({ phone: event.target.value })}
@@ -135,6 +138,10 @@ export function SubscriptionFilters({
       >
         Needs attention{count(attentionCount)}
       </Button>
+      {/* The counts are facets of the account (what there is to filter on), not of the view. */}
+      <p id={ids.counts} className="pb-2 text-xs text-fg-muted">
+        Counts cover the whole account, not the search.
+      </p>
       {structured && (
         <Button variant="ghost" onClick={() => onViewChange({ events: [], host: '', phone: '', attention: false })}>
           Clear filters
