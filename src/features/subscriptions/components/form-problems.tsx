@@ -16,11 +16,14 @@ export function FormProblems({
   catalog,
   lines,
   setValue,
+  canFix,
 }: {
   values: SubscriptionFormValues;
   catalog: readonly string[];
   lines: readonly PhoneNumber[] | undefined;
   setValue: UseFormSetValue<SubscriptionFormValues>;
+  /** A viewer is told what is wrong, but offered no fix of a form they cannot save. */
+  canFix: boolean;
 }) {
   const phones = (values.phone_numbers ?? []).flatMap((entry) => (entry.kind === 'valid' ? [entry.e164] : []));
   const problems = findProblems(
@@ -74,9 +77,11 @@ export function FormProblems({
         {problems.map((problem) => (
           <li key={problem.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <p className="min-w-0 flex-1 basis-64">{problem.detail}</p>
-            <Button size="sm" onClick={() => fix(problem)}>
-              {fixLabel[problem.kind]}
-            </Button>
+            {canFix && (
+              <Button size="sm" onClick={() => fix(problem)}>
+                {fixLabel[problem.kind]}
+              </Button>
+            )}
           </li>
         ))}
       </ul>

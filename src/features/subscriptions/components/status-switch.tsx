@@ -39,6 +39,8 @@ export function StatusSwitch({
         aria-label={`Active — ${url}`}
         aria-busy={saving || undefined}
         disabled={disabled}
+        // Why, on hover; the page's header says it in words for everyone.
+        title={disabled ? 'Viewers review subscriptions; only editors turn them on or off.' : undefined}
         data-row-control
         tabIndex={tabIndex}
         onClick={(event) => event.stopPropagation()}

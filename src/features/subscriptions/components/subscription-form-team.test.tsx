@@ -150,4 +150,18 @@ describe('SubscriptionForm: a viewer', () => {
     await within(history).findByText(/created/);
     expect(within(history).queryByRole('button', { name: /^Restore/ })).not.toBeInTheDocument();
   });
+
+  it('names a problem of the subscription without offering a fix it could not save', async () => {
+    const edited = makeSubscription({ id: 'sub-2', subscribed_events: ['message.edited'] });
+    installFakeLinq({
+      subscriptions: [edited],
+      catalog: makeCatalog(['message.edited']),
+      session: { auth: 'proxy', user: { email: 'vera@example.com', name: null }, role: 'viewer', sign_out_url: null },
+    });
+    const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn() };
+    renderWithClient(<SubscriptionForm subscription={edited} catalog={['message.edited']} lines={[]} {...handlers} />);
+    await waitFor(() => expect(screen.getByText(/a viewer: you can review subscriptions/)).toBeInTheDocument());
+    expect(screen.getByText(/\?version=/, { selector: 'p' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Add \?version/ })).not.toBeInTheDocument();
+  });
 });
