@@ -44,6 +44,7 @@ await registerProxy(bare, {
   apiKey: KEY,
   timeoutMs: 15_000,
   hostPolicy: () => ({ host: '127.0.0.1', port: (bare.server.address() as AddressInfo).port, extraHosts: [] }),
+  requestsPerWrite: 1,
   forwardWrite: (_request, write, send) => send(write.method, write.path, write.body),
 });
 

@@ -68,6 +68,13 @@ export const JOURNAL_HEADERS = {
  */
 export const UPSTREAM_REQUESTS_HEADER = 'x-console-upstream-requests';
 
+/**
+ * On every answer the proxy forwards: how many requests to Linq one PUT or DELETE costs through
+ * this console (2 with the journal's read before it). The page learns it from its first answer
+ * (the list), so a batch is paced right from its first write.
+ */
+export const WRITE_REQUESTS_HEADER = 'x-console-write-requests';
+
 export const journalActionSchema = z.enum(['create', 'update', 'delete', 'restore', 'label']);
 export type JournalAction = z.infer<typeof journalActionSchema>;
 

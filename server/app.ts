@@ -13,7 +13,7 @@ import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
 import { createAuth, type AuthConfig } from './auth/auth.ts';
 import { registerActivity } from './journal/activity.ts';
 import type { Database } from './journal/db.ts';
-import { createRecorder } from './journal/recorder.ts';
+import { createRecorder, REQUESTS_PER_JOURNALED_WRITE } from './journal/recorder.ts';
 import { registerLabels } from './labels.ts';
 
 /**
@@ -99,6 +99,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     timeoutMs: options.timeoutMs,
     hostPolicy,
     requestLogging: options.requestLogging ?? false,
+    requestsPerWrite: REQUESTS_PER_JOURNALED_WRITE,
     forwardWrite: (request, write, send) =>
       journaled({ ...write, headers: request.headers, actor: auth.actorOf(request) }, send),
   });

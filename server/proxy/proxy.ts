@@ -6,7 +6,7 @@ import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts'
 import { upstreamRequestHeaders } from './headers.ts';
 import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
-import { UPSTREAM_REQUESTS_HEADER } from '../../contract/console.ts';
+import { UPSTREAM_REQUESTS_HEADER, WRITE_REQUESTS_HEADER } from '../../contract/console.ts';
 import { createUpstream, type UpstreamResult } from './upstream.ts';
 import type { Send, WriteMethod } from '../journal/recorder.ts';
 
@@ -35,6 +35,8 @@ export interface ProxyOptions {
    * Forwards a write (POST, PUT, DELETE) through the change journal (journal/recorder.ts), which
    * calls `send` for the read before and the write itself, or refuses it. Reads go straight out.
    */
+  /** How many requests to Linq a PUT or DELETE costs through `forwardWrite`, announced on every answer. */
+  requestsPerWrite: number;
   forwardWrite: (
     request: FastifyRequest,
     write: { method: WriteMethod; path: string; body: Buffer | undefined },
@@ -202,7 +204,8 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
       .code(result.status)
       .headers(result.headers)
       .header('cache-control', 'no-store')
-      .header(UPSTREAM_REQUESTS_HEADER, String(upstreamRequests));
+      .header(UPSTREAM_REQUESTS_HEADER, String(upstreamRequests))
+      .header(WRITE_REQUESTS_HEADER, String(options.requestsPerWrite));
     // An empty answer (a 204) goes without a body and without a made-up Content-Type.
     return result.body.length === 0 ? reply.send() : reply.send(result.body);
   });

@@ -75,7 +75,7 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
-  observeRateLimit(endpoint.method, response.headers);
+  observeRateLimit(response.headers);
   if (!response.ok) throw await toApiError(response, await wire);
   if (!endpoint.response) return undefined as ResponseBody<E>;
   const schema = (await wire)[endpoint.response];

@@ -1,4 +1,4 @@
-import { UPSTREAM_REQUESTS_HEADER } from '@contract/console';
+import { WRITE_REQUESTS_HEADER } from '@contract/console';
 
 /** What answers say of the rate limit ahead of it, read by the API client from every answer. */
 
@@ -9,20 +9,18 @@ import { UPSTREAM_REQUESTS_HEADER } from '@contract/console';
  */
 let announced: { limit: number; windowMs: number } | undefined;
 /**
- * How many requests to Linq one write costs, as the console server says on its answers
- * (UPSTREAM_REQUESTS_HEADER: 2 with the journal's read before a PUT or DELETE); 1 until told.
+ * How many requests to Linq one write costs, as the console server says on every answer
+ * (WRITE_REQUESTS_HEADER: 2 with the journal's read before a PUT or DELETE); 1 until told.
  */
 let writeCost = 1;
 
 /**
- * Reads `RateLimit-Policy` ("50;w=1", or "\"default\";q=50;w=1") from an answer's headers and,
- * on a write's answer, what that write cost upstream.
+ * Reads `RateLimit-Policy` ("50;w=1", or "\"default\";q=50;w=1") from an answer's headers, and
+ * what a write costs upstream.
  */
-export function observeRateLimit(method: string, headers: Headers): void {
-  if (method === 'PUT' || method === 'DELETE') {
-    const cost = Number(headers.get(UPSTREAM_REQUESTS_HEADER));
-    if (Number.isInteger(cost) && cost >= 1) writeCost = cost;
-  }
+export function observeRateLimit(headers: Headers): void {
+  const cost = Number(headers.get(WRITE_REQUESTS_HEADER));
+  if (Number.isInteger(cost) && cost >= 1) writeCost = cost;
   const policy = headers.get('ratelimit-policy');
   if (!policy) return;
   const first = policy.split(',')[0] ?? '';
