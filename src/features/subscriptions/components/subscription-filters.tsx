@@ -31,10 +31,14 @@ export function SubscriptionFilters({
   formatPhone,
   onViewChange,
 }: SubscriptionFiltersProps) {
-  const ids = { event: useId(), host: useId(), phone: useId(), counts: useId() };
+  const ids = { event: useId(), host: useId(), phone: useId() };
   const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
-  const count = (value: number | undefined) => (value === undefined ? '' : ` (${formatCount(value)})`);
   const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
+  // The counts are the account's (what there is to filter on), not the view's: while a search or
+  // another filter narrows the view, each says so, so that "(3,334)" is not read as what a pick shows.
+  const narrowed = structured || view.q.trim() !== '' || view.status !== 'all';
+  const count = (value: number | undefined) =>
+    value === undefined ? '' : ` (${formatCount(value)}${narrowed ? ' in the account' : ''})`;
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
@@ -44,7 +48,6 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.event}
-          aria-describedby={ids.counts}
           value=""
           className="w-60"
           onChange={(event) => {
@@ -88,7 +91,6 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.host}
-          aria-describedby={ids.counts}
           value={view.host}
           className="w-56"
           onChange={(event) => onViewChange({ host: event.target.value })}
@@ -111,7 +113,6 @@ export function SubscriptionFilters({
         </label>
         <NativeSelect
           id={ids.phone}
-          aria-describedby={ids.counts}
           value={view.phone}
           className="w-52"
           onChange={(event) => onViewChange({ phone: event.target.value })}
@@ -134,14 +135,12 @@ export function SubscriptionFilters({
       <Button
         variant={view.attention ? 'primary' : 'secondary'}
         aria-pressed={view.attention}
+        // Room for its count from the first paint: the count arriving must not wrap the row.
+        className="min-w-48"
         onClick={() => onViewChange({ attention: !view.attention })}
       >
-        Needs attention{count(attentionCount)}
+        Needs attention{attentionCount === undefined ? '' : ` (${formatCount(attentionCount)})`}
       </Button>
-      {/* The counts are facets of the account (what there is to filter on), not of the view. */}
-      <p id={ids.counts} className="pb-2 text-xs text-fg-muted">
-        Counts cover the whole account, not the search.
-      </p>
       {structured && (
         <Button variant="ghost" onClick={() => onViewChange({ events: [], host: '', phone: '', attention: false })}>
           Clear filters

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Label } from '@contract/console';
@@ -218,6 +218,15 @@ describe('SubscriptionsPage', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'payments');
     await waitFor(() => expect(screen.queryByRole('button', { name: B.target_url })).not.toBeInTheDocument());
     expect(screen.getByRole('button', { name: `Billing EU — ${A.target_url}` })).toBeInTheDocument();
+  });
+
+  it("says in each filter count that it is the account's while a search narrows the view", async () => {
+    fakeServer([A, B]);
+    const { user } = renderPage([A, B]);
+    const host = screen.getByRole('combobox', { name: 'Host' });
+    expect(await within(host).findByRole('option', { name: 'a.example.com (1)' })).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'b.example');
+    expect(await within(host).findByRole('option', { name: 'a.example.com (1 in the account)' })).toBeInTheDocument();
   });
 
   it('gives a viewer the table with the switches and New subscription disabled', async () => {
