@@ -139,7 +139,10 @@ export function SubscriptionsTable({
   };
 
   return (
-    <table className="w-full table-fixed border-collapse text-left" aria-rowcount={subscriptions.length + 1}>
+    <table
+      className="w-full min-w-[60rem] table-fixed border-collapse text-left"
+      aria-rowcount={subscriptions.length + 1}
+    >
       <caption className="sr-only">
         Webhook subscriptions. One tab stop: arrow keys or j and k move between rows, left and right between a
         row&apos;s controls, Enter opens.
