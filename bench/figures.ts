@@ -9,7 +9,9 @@ export interface Figure {
 }
 export const figures: Figure[] = [];
 export function record(name: string, value: number, unit: string, budget: string, ok: boolean) {
-  figures.push({ name, value: Math.round(value * 100) / 100, unit, budget, ok });
+  // Two decimals, except for a small non-zero value (a CLS of 0.0004), which keeps its first digits.
+  const shown = value !== 0 && Math.abs(value) < 0.01 ? Number(value.toPrecision(2)) : Math.round(value * 100) / 100;
+  figures.push({ name, value: shown, unit, budget, ok });
 }
 
 export function median(values: number[]): number {
