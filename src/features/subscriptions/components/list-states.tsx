@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -73,14 +74,16 @@ export function NoMatches({ view, onClear }: { view: ViewState; onClear: () => v
   );
 }
 
-/** The event catalog did not load: said once, with a Retry of the catalog itself. */
-export function CatalogFailed({
-  message,
+/** A part of the page that could not be loaded or refreshed: what happened, and a Retry of that part. */
+function RetryBanner({
+  children,
   retrying,
+  retryLabel,
   onRetry,
 }: {
-  message: string;
+  children: ReactNode;
   retrying: boolean;
+  retryLabel: string;
   onRetry: () => void;
 }) {
   return (
@@ -88,36 +91,35 @@ export function CatalogFailed({
       role="alert"
       className="flex flex-wrap items-center gap-3 rounded-md border border-warning-line bg-warning-soft px-4 py-2 text-sm text-warning-fg"
     >
-      <span>
-        Could not load the event catalog: {sentence(message)} Rows list their event types as stored, and types missing
-        from the catalog are not flagged until it loads.
-      </span>
+      <span>{children}</span>
       <Button size="sm" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry the catalog'}
+        {retrying ? 'Retrying…' : retryLabel}
       </Button>
     </div>
   );
 }
 
-/** A failed background refresh: the table stays as last loaded, with a way to try again. */
-export function RefreshFailed({
-  message,
-  retrying,
-  onRetry,
-}: {
+interface RetryProps {
   message: string;
   retrying: boolean;
   onRetry: () => void;
-}) {
+}
+
+/** The event catalog did not load: said once, with a Retry of the catalog itself. */
+export function CatalogFailed({ message, retrying, onRetry }: RetryProps) {
   return (
-    <div
-      role="alert"
-      className="flex flex-wrap items-center gap-3 rounded-md border border-warning-line bg-warning-soft px-4 py-2 text-sm text-warning-fg"
-    >
-      <span>Could not refresh the list: {sentence(message)} Showing the subscriptions as last loaded.</span>
-      <Button size="sm" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
-      </Button>
-    </div>
+    <RetryBanner retrying={retrying} retryLabel="Retry the catalog" onRetry={onRetry}>
+      Could not load the event catalog: {sentence(message)} Rows list their event types as stored, and types missing
+      from the catalog are not flagged until it loads.
+    </RetryBanner>
+  );
+}
+
+/** A failed background refresh: the table stays as last loaded, with a way to try again. */
+export function RefreshFailed({ message, retrying, onRetry }: RetryProps) {
+  return (
+    <RetryBanner retrying={retrying} retryLabel="Retry" onRetry={onRetry}>
+      Could not refresh the list: {sentence(message)} Showing the subscriptions as last loaded.
+    </RetryBanner>
   );
 }
