@@ -63,8 +63,8 @@ export const JOURNAL_HEADERS = {
 
 /**
  * On every forwarded answer: how many requests to Linq it took (2 for a PUT or DELETE: the
- * journal's read of the subscription before it, and the write). A batch paces its writes by it,
- * since both count against Linq's rate limit.
+ * journal's read of the subscription before it, and the write; 1 when that read was refused).
+ * The bench counts a batch's floor by it; the page paces by WRITE_REQUESTS_HEADER below.
  */
 export const UPSTREAM_REQUESTS_HEADER = 'x-console-upstream-requests';
 

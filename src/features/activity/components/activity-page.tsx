@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
 import { Input } from '@/components/ui/input';
@@ -41,6 +41,13 @@ export default function ActivityPage({
       return text ? `?${text}` : '';
     });
 
+  // A typed filter applies when the field is left or Enter is pressed, not on every keystroke.
+  const appliedOnLeaveOrEnter = (key: string) => ({
+    onBlur: (event: FocusEvent<HTMLInputElement>) => setParam(key, event.target.value),
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) =>
+      event.key === 'Enter' && setParam(key, event.currentTarget.value),
+  });
+
   const activity = useInfiniteQuery(
     activityQueries.list({
       actor: actor || undefined,
@@ -80,8 +87,7 @@ export default function ActivityPage({
             defaultValue={actor}
             placeholder="Anyone"
             className="w-64"
-            onBlur={(event) => setParam('actor', event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && setParam('actor', event.currentTarget.value)}
+            {...appliedOnLeaveOrEnter('actor')}
           />
           <datalist id="activity-actors">
             {actors.map((name) => (
@@ -98,8 +104,7 @@ export default function ActivityPage({
             defaultValue={subscription}
             placeholder="Any subscription"
             className="w-80 font-mono"
-            onBlur={(event) => setParam('subscription', event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && setParam('subscription', event.currentTarget.value)}
+            {...appliedOnLeaveOrEnter('subscription')}
           />
         </div>
         <div>
