@@ -31,21 +31,53 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text without its bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and the rest): a label
+ * or batch label is words for people, and one that reorders itself on screen can pass for another.
+ */
+export const withoutBidiControls = (text: string) => text.replace(BIDI_CONTROLS, '');
+
+/** Words people gave, as the page shows them: bidirectional controls neutralised as they are read. */
+const shownText = () => z.string().check(z.overwrite(withoutBidiControls));
+
 /** The console's name and note for a subscription (Linq has no such field), kept in its database. */
 export const labelSchema = z.object({
   subscription_id: z.string(),
-  name: z.string(),
-  note: z.string(),
+  name: shownText(),
+  note: shownText(),
   updated_at: z.string(),
   updated_by: z.nullable(z.string()),
 });
 export type Label = z.infer<typeof labelSchema>;
 
-export const labelListSchema = z.object({ labels: z.array(labelSchema) });
+/** `GET /__console/labels`: by subscription id, at most `limit` (1–1,000, default 1,000) a page; `next_cursor` asks for the next. */
+export const labelListSchema = z.object({ labels: z.array(labelSchema), next_cursor: z.nullable(z.string()) });
+export const LABEL_PAGE_MAX = 1_000;
 export type LabelList = z.infer<typeof labelListSchema>;
 
 /** `PUT /__console/labels/{id}`: name at most 80 characters, note at most 2,000; both empty removes the label. */
 export const labelBodySchema = z.object({ name: z.string(), note: z.string() });
+
+export const LABEL_NAME_MAX = 80;
+export const LABEL_NOTE_MAX = 2_000;
+
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const LINE_CONTROLS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- a note keeps tabs and line breaks, nothing else
+const NOTE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What keeps a text out of the database, in words, or undefined: a control character (a note may
+ * hold tabs and line breaks) or half of a UTF-16 surrogate pair, which no UTF-8 column can store.
+ */
+export function storableTextProblem(text: string, kind: 'line' | 'note'): string | undefined {
+  if ((kind === 'line' ? LINE_CONTROLS : NOTE_CONTROLS).test(text)) return 'contains a control character';
+  if (LONE_SURROGATE.test(text)) return 'contains half of a character (a lone UTF-16 surrogate)';
+  return undefined;
+}
 export type LabelBody = z.infer<typeof labelBodySchema>;
 
 /**
@@ -99,7 +131,7 @@ export const activityEntrySchema = z.object({
   /** Linq's HTTP status (null while unknown). */
   status: z.nullable(z.number()),
   error: z.nullable(z.object({ code: z.nullable(z.number()), message: z.string() })),
-  batch: z.nullable(z.object({ id: z.string(), label: z.string() })),
+  batch: z.nullable(z.object({ id: z.string(), label: shownText() })),
   restore_of: z.nullable(z.string()),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;

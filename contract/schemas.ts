@@ -39,6 +39,20 @@ export const createSubscriptionBodySchema = z.object({
 });
 export type CreateSubscriptionBody = z.infer<typeof createSubscriptionBodySchema>;
 
+/**
+ * The fields a create or update may carry, as far as this console knows them: what the journal
+ * keeps of a request (server/journal/journal.ts). The routing headers are Linq's newer fields
+ * (CONTRACT.md, "What Linq added"), kept so a journaled request says what was asked of them.
+ */
+export const SUBSCRIPTION_WRITE_FIELDS = [
+  'target_url',
+  'subscribed_events',
+  'phone_numbers',
+  'is_active',
+  'routing_key_header',
+  'routing_id_header',
+] as const;
+
 /** PUT is partial: absent fields are left as they are; `[]` or `null` clears the phone filter. */
 export const updateSubscriptionBodySchema = z.object({
   target_url: z.optional(z.string()),

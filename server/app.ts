@@ -6,10 +6,10 @@ import { answerUnknownExpectations, serverOptions, type Deadlines } from './http
 import { boundHostPolicy, parseHostList } from './hosts.ts';
 import { registerProxy } from './proxy/proxy.ts';
 import { setSecurityHeaders } from './security-headers.ts';
-import { isPageRoute } from './proxy/target.ts';
+import { isPageRoute, routedUrl } from './request-path.ts';
 import { registerDevPage } from './dev-page.ts';
 import type { UpstreamInfo } from '../contract/console.ts';
-import { CONSOLE_ENDPOINTS } from '../contract/endpoints.ts';
+import { CONSOLE_ENDPOINTS, LINQ_ENDPOINTS, fillPath } from '../contract/endpoints.ts';
 import { createAuth, type AuthConfig } from './auth/auth.ts';
 import { registerActivity } from './journal/activity.ts';
 import type { Database } from './journal/db.ts';
@@ -65,6 +65,8 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     logger: options.logger ?? false,
     // X-Forwarded-* from a client means nothing here.
     trustProxy: false,
+    // One spelling of every path the console answers itself, before routing (request-path.ts).
+    rewriteUrl: (request) => routedUrl(request.url ?? '/'),
     // Keep answering (with envelopes) while closing; in-flight forwards finish.
     return503OnClosing: false,
     // Malformed URLs never reach a handler; answer them in the envelope, without echoing them.
@@ -93,7 +95,7 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
 
   const auth = createAuth(options.auth ?? { mode: 'none' }, options.database);
   const journaled = createRecorder(options.database, app.log);
-  await registerProxy(app, {
+  const linq = await registerProxy(app, {
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs,
@@ -106,7 +108,12 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   // After the proxy's guards (Host, target, Origin): who is asking, and may they.
   await auth.register(app);
   registerActivity(app, options.database);
-  registerLabels(app, { database: options.database, actorOf: auth.actorOf });
+  registerLabels(app, {
+    database: options.database,
+    actorOf: auth.actorOf,
+    // A label belongs to a subscription Linq knows: asked of Linq, as the page's own read would be.
+    findSubscription: (request, id) => linq.read(request, fillPath(LINQ_ENDPOINTS.getSubscription.path, { id })),
+  });
 
   const upstreamInfo: UpstreamInfo = options.upstream ?? { kind: 'linq', origin: new URL(options.baseUrl).origin };
   app.get(CONSOLE_ENDPOINTS.upstream.path, async (_request, reply) =>

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ERRORS, sendEnvelope } from './errors.ts';
-import { isApiPath, isConsolePath, isPageRoute } from './proxy/target.ts';
+import { isPageRoute, requestKind } from './request-path.ts';
 import { devPageCsp } from './security-headers.ts';
 
 /**
@@ -102,7 +102,7 @@ export async function registerDevPage(app: FastifyInstance, options: DevPageOpti
   app.use((req, res, next) => {
     const url = req.url ?? '/';
     // Vite never sees API paths (the proxy's), nor anything that is not a read.
-    if (isApiPath(url) || isConsolePath(url) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    if (requestKind(url, undefined) !== 'page' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     // Vite's client pings the page's own URL before reloading.
     if (req.headers.accept === 'text/x-vite-ping') return vite.middlewares(req, res, next);
     // The guards have refused anything that is not a plain path, so one decode is the path.

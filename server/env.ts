@@ -22,6 +22,8 @@ const flag = z
 const unlessEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** A session secret of 32 spaces or one repeated character signs nothing: this many different characters at least. */
+export const SESSION_SECRET_MIN_DISTINCT = 8;
 
 const envSchema = z.object({
   /** Where the console (page + proxy) listens. */
@@ -56,7 +58,15 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: optionalString,
   /** Where browsers reach the console (oidc: the redirect URI is <it>/auth/callback); its host is accepted. */
   LINQ_CONSOLE_PUBLIC_URL: unlessEmpty(httpUrl),
-  LINQ_CONSOLE_SESSION_SECRET: unlessEmpty(z.string().min(32, 'must be at least 32 characters')),
+  LINQ_CONSOLE_SESSION_SECRET: unlessEmpty(
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .refine(
+        (secret) => new Set(secret.replace(/\s/g, '')).size >= SESSION_SECRET_MIN_DISTINCT,
+        `must be random, not a repeated or spaced-out text: at least ${SESSION_SECRET_MIN_DISTINCT} different characters (for example from \`openssl rand -base64 32\`)`,
+      ),
+  ),
   /** Absolute session lifetime; fractions allowed. */
   LINQ_CONSOLE_SESSION_TTL_HOURS: z.coerce
     .number()

@@ -1,30 +1,40 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { labelListSchema, labelSchema } from '../contract/console.ts';
-import { cleanupsAfterEach, expectEnvelope, fetchAnswer, prepareTestDatabase, startTestConsole } from './test-http.ts';
+import {
+  cleanupsAfterEach,
+  expectEnvelope,
+  fetchAnswer,
+  prepareTestDatabase,
+  startTestConsole,
+  startTestSandbox,
+} from './test-http.ts';
 
 prepareTestDatabase();
 
 /**
  * The label endpoints over HTTP: GET all, GET one (404 when unlabelled), PUT with the lengths
  * and trimming of the contract, both empty removing it; and the write held to the same Origin and
- * JSON rules as a forwarded one.
+ * JSON rules as a forwarded one. A label belongs to a subscription Linq knows (here the sandbox's).
  */
 
 const cleanups = cleanupsAfterEach();
 
 async function start() {
-  const console = await startTestConsole();
+  const sandbox = await startTestSandbox({ apiKey: 'k' });
+  cleanups.push(() => sandbox.close());
+  const console = await startTestConsole({ baseUrl: sandbox.url, apiKey: 'k' });
   cleanups.push(() => console.close());
   const call = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
     fetchAnswer(`${console.url}${path}`, method, body, headers);
-  return { call, url: console.url };
+  const ids = sandbox.store.state.subscriptions.map((subscription) => subscription.id);
+  return { call, url: console.url, ids, sandbox };
 }
 
 describe('labels', () => {
   it('are set trimmed, read one by one and all together, and removed when both fields are empty', async () => {
-    const { call } = await start();
-    const id = `label-${Date.now()}`;
+    const { call, ids } = await start();
+    const id = ids[0] ?? '';
     expectEnvelope(await call('GET', `/__console/labels/${id}`), 404, 2001);
     const set = await call(
       'PUT',
@@ -47,8 +57,8 @@ describe('labels', () => {
   });
 
   it('refuses names over 80 and notes over 2,000 characters, other shapes and bad JSON', async () => {
-    const { call } = await start();
-    const path = '/__console/labels/too-long';
+    const { call, ids } = await start();
+    const path = `/__console/labels/${ids[1]}`;
     expect((await call('PUT', path, JSON.stringify({ name: 'n'.repeat(80), note: 'x'.repeat(2000) }))).status).toBe(
       200,
     );
@@ -71,12 +81,13 @@ describe('labels', () => {
   });
 
   it('refuses a label write from another site and one that is not JSON', async () => {
-    const { call, url } = await start();
+    const { call, url, ids } = await start();
+    const path = `/__console/labels/${ids[2]}`;
     const body = JSON.stringify({ name: 'Evil', note: '' });
-    expectEnvelope(await call('PUT', '/__console/labels/csrf', body, { origin: 'https://evil.example' }), 403, 2005);
-    expectEnvelope(await call('PUT', '/__console/labels/csrf', body, { 'sec-fetch-site': 'cross-site' }), 403, 2005);
-    expectEnvelope(await call('PUT', '/__console/labels/csrf', body, { 'content-type': 'text/plain' }), 415, 1004);
-    expectEnvelope(await call('GET', '/__console/labels/csrf'), 404, 2001);
-    expect((await call('PUT', '/__console/labels/csrf', body, { origin: url })).status).toBe(200);
+    expectEnvelope(await call('PUT', path, body, { origin: 'https://evil.example' }), 403, 2005);
+    expectEnvelope(await call('PUT', path, body, { 'sec-fetch-site': 'cross-site' }), 403, 2005);
+    expectEnvelope(await call('PUT', path, body, { 'content-type': 'text/plain' }), 415, 1004);
+    expectEnvelope(await call('GET', path), 404, 2001);
+    expect((await call('PUT', path, body, { origin: url })).status).toBe(200);
   });
 });

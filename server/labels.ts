@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { labelBodySchema, type Label } from '../contract/console.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorEnvelope } from '../contract/schemas.ts';
+import {
+  LABEL_NAME_MAX,
+  LABEL_NOTE_MAX,
+  LABEL_PAGE_MAX,
+  labelBodySchema,
+  storableTextProblem,
+  type Label,
+} from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS, PATH_PARAMETER } from '../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from './errors.ts';
 import type { Query } from './journal/db.ts';
@@ -13,8 +21,7 @@ import { insertIntent, insertOutcome } from './journal/journal.ts';
  * the same transaction as the change itself, so the two cannot disagree.
  */
 
-export const LABEL_NAME_MAX = 80;
-export const LABEL_NOTE_MAX = 2_000;
+export { LABEL_NAME_MAX, LABEL_NOTE_MAX };
 
 interface LabelRow {
   subscription_id: string;
@@ -49,6 +56,10 @@ export function checkLabelBody(body: unknown): Checked {
     return { ok: false, message: `The name is longer than ${LABEL_NAME_MAX} characters.` };
   if (note.length > LABEL_NOTE_MAX)
     return { ok: false, message: `The note is longer than ${LABEL_NOTE_MAX} characters.` };
+  const nameProblem = storableTextProblem(name, 'line');
+  if (nameProblem) return { ok: false, message: `The name ${nameProblem}.` };
+  const noteProblem = storableTextProblem(note, 'note');
+  if (noteProblem) return { ok: false, message: `The note ${noteProblem}.` };
   return { ok: true, name, note };
 }
 
@@ -88,13 +99,70 @@ export async function putLabel(database: Database, id: string, body: { name: str
   });
 }
 
+/** Linq's answer to a read, as the forwarding path gives it (the shape of proxy/upstream.ts's result). */
+export type LinqAnswer =
+  | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; body: Buffer }
+  | { kind: 'refused'; envelope: ErrorEnvelope }
+  | { kind: 'gone' };
+
 export interface LabelRoutesOptions {
   database: Database;
   /** Who is asking, for the journal ("local" with sign-in off). */
   actorOf: (request: FastifyRequest) => string;
+  /** Linq's GET of the subscription: a label is only set on one Linq knows. */
+  findSubscription: (request: FastifyRequest, id: string) => Promise<LinqAnswer>;
 }
 
-export function registerLabels(app: FastifyInstance, { database, actorOf }: LabelRoutesOptions): void {
+const encodeCursor = (id: string) => Buffer.from(`id:${id}`).toString('base64url');
+function decodeCursor(cursor: string): string | undefined {
+  const id = /^id:(.+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))?.[1];
+  return id !== undefined && PATH_PARAMETER.test(id) ? id : undefined;
+}
+
+/** The list query checked: `limit` 1–1,000 (default 1,000), `cursor` one this server gave out. */
+export function parseLabelQuery(
+  raw: Record<string, unknown>,
+): { limit: number; after: string | null } | { problem: string } {
+  const { limit, cursor } = raw;
+  if ((limit !== undefined && typeof limit !== 'string') || (cursor !== undefined && typeof cursor !== 'string'))
+    return { problem: 'Give limit and cursor once each.' };
+  const count = limit === undefined ? LABEL_PAGE_MAX : /^\d{1,4}$/.test(limit) ? Number(limit) : NaN;
+  if (!(count >= 1 && count <= LABEL_PAGE_MAX))
+    return { problem: `limit must be a whole number from 1 to ${LABEL_PAGE_MAX.toLocaleString('en')}.` };
+  const after = cursor === undefined ? null : decodeCursor(cursor);
+  if (after === undefined) return { problem: 'cursor is not one this console gave out.' };
+  return { limit: count, after };
+}
+
+/**
+ * Refuses a label for a subscription Linq does not know (404), or passes on why Linq could not say;
+ * true once it has answered. (Not the reply itself: a reply is a thenable, and an async function
+ * would resolve it.)
+ */
+function refusedByLinq(reply: FastifyReply, answer: LinqAnswer): boolean {
+  if (answer.kind === 'answer' && answer.status === 200) return false;
+  if (answer.kind === 'answer' && answer.status === 404) {
+    sendEnvelope(
+      reply,
+      ERRORS.notFound(
+        'Linq has no subscription with this id: a label can only be given to a subscription that exists.',
+      ),
+    );
+  } else if (answer.kind === 'answer') {
+    // Linq's own refusal (a 429 with its wait, a 5xx): the label waits for the same retry.
+    void reply.code(answer.status).headers(answer.headers).header('cache-control', 'no-store').send(answer.body);
+  } else if (answer.kind === 'refused') {
+    sendEnvelope(reply, answer.envelope);
+  } else {
+    sendEnvelope(reply, ERRORS.badRequest('The request ended before Linq answered.'));
+  }
+  return true;
+}
+
+export function registerLabels(
+  app: FastifyInstance,
+  { database, actorOf, findSubscription }: LabelRoutesOptions,
+): void {
   const unavailable = (request: FastifyRequest, error: unknown) => {
     request.log.error({ code: (error as { code?: unknown }).code }, 'labels: database failed');
     return ERRORS.databaseUnavailable();
@@ -106,9 +174,19 @@ export function registerLabels(app: FastifyInstance, { database, actorOf }: Labe
   const path = CONSOLE_ENDPOINTS.getLabel.path.replace('{id}', ':id');
 
   app.get(CONSOLE_ENDPOINTS.listLabels.path, async (request, reply) => {
+    const query = parseLabelQuery(request.query as Record<string, unknown>);
+    if ('problem' in query)
+      return sendEnvelope(reply, ERRORS.badRequest(`The labels query is not valid: ${query.problem}`));
     try {
-      const rows = await database.query<LabelRow>(`${SELECT_LABELS} ORDER BY subscription_id`);
-      return reply.header('cache-control', 'no-store').send({ labels: rows.map(toLabel) });
+      // One more than asked: whether there is a next page.
+      const rows = await database.query<LabelRow>(
+        `${SELECT_LABELS} WHERE ($1::text IS NULL OR subscription_id > $1::text) ORDER BY subscription_id LIMIT $2::int`,
+        [query.after, query.limit + 1],
+      );
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const next_cursor = rows.length > query.limit && last ? encodeCursor(last.subscription_id) : null;
+      return reply.header('cache-control', 'no-store').send({ labels: page.map(toLabel), next_cursor });
     } catch (error) {
       return sendEnvelope(reply, unavailable(request, error));
     }
@@ -137,6 +215,10 @@ export function registerLabels(app: FastifyInstance, { database, actorOf }: Labe
     }
     const checked = checkLabelBody(body);
     if (!checked.ok) return sendEnvelope(reply, ERRORS.badRequest(`The label is not valid: ${checked.message}`));
+    // Clearing needs no look-up: a deleted subscription's label can still be removed.
+    if (checked.name !== '' || checked.note !== '') {
+      if (refusedByLinq(reply, await findSubscription(request, id))) return reply;
+    }
     try {
       const label = await putLabel(database, id, checked, actorOf(request));
       return reply.header('cache-control', 'no-store').send(label);

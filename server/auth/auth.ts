@@ -4,7 +4,7 @@ import { AUTH_PATHS, CONSOLE_ENDPOINTS } from '../../contract/endpoints.ts';
 import type { Env } from '../env.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import type { Database } from '../journal/db.ts';
-import { isApiPath, isConsolePath, isPageRoute } from '../proxy/target.ts';
+import { isPageRoute, kindOf } from '../request-path.ts';
 import { registerOidc } from './oidc.ts';
 import { parseTrustedProxies, proxyIdentity } from './proxy-auth.ts';
 import { parseMembers, roleFor, type Members, type Roles } from './roles.ts';
@@ -100,10 +100,9 @@ export function createAuth(config: AuthConfig, database: Database) {
         sessionSecret: config.sessionSecret,
         sessions: createSessionStore(database, config.sessionTtlMs, config.now),
       });
-      const authPaths = new Set<string>(Object.values(AUTH_PATHS));
       identify = async (request) => {
         const url = request.raw.url ?? '/';
-        if (authPaths.has(url.split(/[?#]/, 1)[0] ?? '')) return { public: true };
+        if (kindOf(request) === 'auth') return { public: true };
         let user;
         try {
           user = await oidc.sessionUser(request);
@@ -139,8 +138,9 @@ export function createAuth(config: AuthConfig, database: Database) {
         if ('refuse' in who) return who.refuse(reply);
         const role = roleFor(roles, who.user.email);
         identities.set(request.raw, { user: who.user, role });
-        const url = request.raw.url ?? '/';
-        if (!isApiPath(url) && !isConsolePath(url)) return;
+        // Decided on the path the router dispatches (request-path.ts), whatever its spelling.
+        const kind = kindOf(request);
+        if (kind !== 'linq' && kind !== 'console') return;
         if (role === undefined) return sendEnvelope(reply, ERRORS.notAMember(who.user.email));
         if (role === 'viewer' && !isRead(request.method))
           return sendEnvelope(reply, ERRORS.viewerWrite(who.user.email));

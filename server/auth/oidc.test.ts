@@ -40,6 +40,10 @@ class Browser {
   request(method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}) {
     const target = new URL(url);
     const real = new URL(this.aliases[target.origin] ?? target.origin);
+    // A redirect to another site (an open redirect) is where the test stops: nothing leaves loopback.
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(real.hostname)) {
+      return Promise.reject(new Error(`the test browser does not leave this machine (asked for ${target.origin})`));
+    }
     const cookies = [...(this.jar.get(target.origin) ?? new Map())].map(([name, value]) => `${name}=${value}`);
     return new Promise<Answer & { setCookies: string[] }>((resolve, reject) => {
       const request = httpRequest(
@@ -181,7 +185,8 @@ describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
     const session = await browser.request('GET', `${publicUrl}/__console/session`);
     expect(sessionSchema.parse(JSON.parse(session.body))).toEqual({
       auth: 'oidc',
-      user: { email: 'ana@example.com', name: 'Ana Editor' },
+      // The address as the identity provider gave it (the role list matched it with ASCII case folded).
+      user: { email: 'Ana@Example.com', name: 'Ana Editor' },
       role: 'editor',
       sign_out_url: '/auth/logout',
     });
@@ -199,7 +204,7 @@ describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
     const activity = activityListSchema.parse(
       JSON.parse((await browser.request('GET', `${publicUrl}/__console/activity?subscription_id=${first?.id}`)).body),
     );
-    expect(activity.entries[0]).toMatchObject({ actor: 'ana@example.com', action: 'update', outcome: 'ok' });
+    expect(activity.entries[0]).toMatchObject({ actor: 'Ana@Example.com', action: 'update', outcome: 'ok' });
 
     // Signing out: a cross-site post is refused; the page's own ends the session in the database.
     const stolen = browser.jar.get(publicUrl)?.get('linq_console_session') ?? '';
@@ -273,7 +278,17 @@ describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
 
     expectEnvelope(await new Browser().request('GET', `${publicUrl}/auth/callback?code=abc&state=def`), 400, 1001);
 
-    for (const target of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/auth/logout']) {
+    // Normalised, the last four would start with `//` (attack round 3): each must come back to the console.
+    for (const target of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/auth/logout',
+      '/.//evil.example',
+      '/..//evil.example',
+      '/%2e%2e//evil.example',
+      '/.///evil.example',
+    ]) {
       const browser = new Browser();
       const done = await signIn(browser, publicUrl, EDITOR, `/auth/login?return_to=${encodeURIComponent(target)}`);
       expect(done.url, target).toBe(`${publicUrl}/`);
@@ -281,7 +296,7 @@ describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
   });
 
   it('sets a Secure __Host- cookie behind an https public URL, whose host it answers to', async () => {
-    const { console: app } = await startOidcConsole({ publicUrl: PUBLIC_HTTPS });
+    const { console: app, sandbox } = await startOidcConsole({ publicUrl: PUBLIC_HTTPS });
     const browser = new Browser({ [PUBLIC_HTTPS]: app.url });
     const done = await signIn(browser, PUBLIC_HTTPS, EDITOR);
     expect(done.answer.status).toBe(200);
@@ -289,7 +304,14 @@ describe('sign-in with OpenID Connect', { timeout: 30_000 }, () => {
     const cookie = callback?.answer.setCookies.find((line) => line.startsWith('__Host-linq_console_session='));
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/; HttpOnly/i);
-    const write = await browser.request('PUT', `${PUBLIC_HTTPS}/__console/labels/sub-1`, {
+    // The short-lived login cookie (Path=/auth, so not __Host-) has the __Secure- prefix.
+    const login = done.hops.find((hop) => hop.url.startsWith(`${PUBLIC_HTTPS}/auth/login`));
+    const loginCookie = login?.answer.setCookies.find((line) => line.startsWith('__Secure-linq_console_login='));
+    expect(loginCookie).toMatch(/; Secure/i);
+    expect(loginCookie).toMatch(/; Path=\/auth/);
+    expect(login?.answer.setCookies.some((line) => line.startsWith('linq_console_login='))).toBe(false);
+    const id = sandbox.store.state.subscriptions[0]?.id;
+    const write = await browser.request('PUT', `${PUBLIC_HTTPS}/__console/labels/${id}`, {
       headers: { 'content-type': 'application/json', origin: PUBLIC_HTTPS },
       body: '{"name":"Billing","note":""}',
     });

@@ -4,6 +4,7 @@ import * as client from 'openid-client';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import { isLoopbackHost } from '../net.ts';
+import { canonicalPath } from '../request-path.ts';
 import { isEmail } from './roles.ts';
 import type { SessionStore, SessionUser } from './sessions.ts';
 
@@ -27,7 +28,8 @@ export interface OidcOptions {
 }
 
 const LOGIN_MAX_AGE_S = 10 * 60;
-const LOGIN_COOKIE = 'linq_console_login';
+/** __Secure-: over https the browser keeps it only with Secure (its Path is /auth, so not __Host-). */
+export const loginCookieName = (secure: boolean) => (secure ? '__Secure-linq_console_login' : 'linq_console_login');
 
 export const sessionCookieName = (secure: boolean) =>
   // __Host-: the browser keeps it only if Secure, Path=/ and no Domain, so no sibling site sets it.
@@ -40,14 +42,25 @@ interface PendingLogin {
   returnTo: string;
 }
 
-/** A same-origin path to come back to after sign-in; anything else is the console's root. */
+/**
+ * A same-origin path to come back to after sign-in; anything else is the console's root. Judged
+ * after normalisation (the URL parser's), so `/.//evil.example`, `/..//x` and `/%2e%2e//x` can
+ * never come out as `//host`.
+ */
 export function safeReturnTo(value: unknown): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (typeof value !== 'string' || value.length > 2_000 || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   if (!value.startsWith('/') || value.startsWith('//')) return '/';
   const base = 'http://console.invalid';
-  const url = new URL(value, base);
-  if (url.origin !== base || url.pathname.startsWith('/auth/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return '/';
+  }
+  // `/.//x` and `/%2e%2e//x` parse to the path `//x`: a protocol-relative URL, so the root.
+  if (url.origin !== base || url.pathname.startsWith('//') || canonicalPath(url.pathname).startsWith('/auth/'))
+    return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
@@ -60,6 +73,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
   const publicUrl = new URL(options.publicUrl);
   const secure = publicUrl.protocol === 'https:';
   const sessionCookie = sessionCookieName(secure);
+  const loginCookie = loginCookieName(secure);
   const redirectUri = new URL(AUTH_PATHS.callback, publicUrl).href;
   const issuer = new URL(options.issuer);
 
@@ -108,7 +122,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
       state: pending.state,
       nonce: pending.nonce,
     });
-    reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
+    reply.setCookie(loginCookie, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
       signed: true,
       httpOnly: true,
       sameSite: 'lax',
@@ -122,7 +136,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
   app.get(AUTH_PATHS.callback, async (request, reply) => {
     let pending: PendingLogin | undefined;
     try {
-      const value = readSigned(request, LOGIN_COOKIE);
+      const value = readSigned(request, loginCookie);
       pending =
         value === undefined
           ? undefined
@@ -130,7 +144,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
     } catch {
       pending = undefined;
     }
-    reply.clearCookie(LOGIN_COOKIE, { path: '/auth' });
+    reply.clearCookie(loginCookie, { path: '/auth', secure });
     if (!pending) {
       return sendEnvelope(
         reply,
@@ -215,7 +229,8 @@ async function signedInUser(
     throw new SignInError('the identity provider did not give an email address (scope "email").');
   }
   if (verified === false) throw new SignInError('the identity provider has not verified that email address.');
-  return { email: email.toLowerCase(), name: typeof name === 'string' ? name : null };
+  // As the identity provider gave it: roles compare it (roles.ts), the journal keeps it.
+  return { email, name: typeof name === 'string' ? name : null };
 }
 
 function callbackFailure(request: FastifyRequest, error: unknown) {

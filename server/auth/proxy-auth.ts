@@ -20,11 +20,15 @@ export function parseTrustedProxies(list: string | undefined): { ranges: Range[]
     const entry = raw.trim();
     if (entry === '') continue;
     try {
-      if (entry.includes('/')) ranges.push(ipaddr.parseCIDR(entry));
-      else {
-        const address = ipaddr.parse(entry);
-        ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
-      }
+      const [text = '', bits, ...rest] = entry.split('/');
+      const address = parseAddress(text);
+      const max = address.kind() === 'ipv4' ? 32 : 128;
+      const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : NaN;
+      if (rest.length > 0 || !(prefix >= 0 && prefix <= max)) throw new Error('not a CIDR');
+      // A mapped `::ffff:a.b.c.d/1xx` entry is the IPv4 range it spells, as peers are (peerAddress).
+      const ipv6 = address.kind() === 'ipv6' ? (address as ipaddr.IPv6) : undefined;
+      if (ipv6?.isIPv4MappedAddress() && prefix >= 96) ranges.push([ipv6.toIPv4Address(), prefix - 96]);
+      else ranges.push([address, prefix]);
     } catch {
       return { invalid: entry };
     }
@@ -32,10 +36,39 @@ export function parseTrustedProxies(list: string | undefined): { ranges: Range[]
   return { ranges };
 }
 
+/**
+ * An IP address read exactly. IPv6 goes through the WHATWG URL parser's serialisation first:
+ * ipaddr.js reads the IPv4-compatible `::10.0.0.4` as if it were the mapped `::ffff:10.0.0.4`,
+ * which is another host. A zone (`%eth0`) is dropped. Throws on anything that is not an address.
+ */
+export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (!text.includes(':')) {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) throw new Error('not a dotted IPv4 address');
+    return ipaddr.IPv4.parse(text);
+  }
+  const serialised = new URL(`http://[${text.replace(/%.*$/, '')}]/`).hostname.slice(1, -1);
+  return ipaddr.IPv6.parse(serialised);
+}
+
+/**
+ * The peer's address as the host it is: only a real IPv4-mapped `::ffff:a.b.c.d` (a dual-stack
+ * socket) is `a.b.c.d`; every other IPv6 address, IPv4-compatible `::a.b.c.d` among them, stays IPv6.
+ */
+export function peerAddress(remoteAddress: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const address = parseAddress(remoteAddress);
+  if (address.kind() === 'ipv4') return address;
+  const ipv6 = address as ipaddr.IPv6;
+  return ipv6.isIPv4MappedAddress() ? ipv6.toIPv4Address() : ipv6;
+}
+
 export function isTrusted(ranges: readonly Range[], remoteAddress: string | undefined): boolean {
-  if (remoteAddress === undefined || !ipaddr.isValid(remoteAddress)) return false;
-  // `::ffff:10.0.0.5` (a dual-stack socket) is the IPv4 address it carries.
-  const address = ipaddr.process(remoteAddress);
+  if (remoteAddress === undefined) return false;
+  let address;
+  try {
+    address = peerAddress(remoteAddress);
+  } catch {
+    return false;
+  }
   return ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
@@ -46,5 +79,6 @@ export function proxyIdentity(request: FastifyRequest, ranges: readonly Range[],
   // Two values (Node joins them with ", ") are not an email: refused rather than picking one.
   const email = single(request.headers[header])?.trim();
   if (email === undefined || !isEmail(email)) return { kind: 'anonymous' };
-  return { kind: 'user', email: email.toLowerCase() };
+  // As the proxy gave it: roles compare it (roles.ts), the journal keeps it.
+  return { kind: 'user', email };
 }

@@ -2,9 +2,14 @@ import type { Role } from '../../contract/console.ts';
 
 /**
  * Who may do what once signed in: LINQ_CONSOLE_EDITORS and LINQ_CONSOLE_VIEWERS, each a
- * comma-separated list of email addresses and `@domain` entries, compared case-insensitively.
- * An editor entry wins over a viewer entry; someone in neither list gets no role at all.
+ * comma-separated list of email addresses and `@domain` entries. Compared with only the ASCII
+ * letters folded to lower case, so no two distinct addresses meet one entry: Unicode case folding
+ * would make `\u212Aim@example.com` (KELVIN SIGN) `kim@example.com`. An editor entry wins over a
+ * viewer entry; someone in neither list gets no role at all.
  */
+
+/** An address or domain as it is compared: ASCII A–Z folded to a–z, everything else as it is. */
+export const comparable = (value: string) => value.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
 export interface Members {
   emails: Set<string>;
@@ -24,7 +29,7 @@ const DOMAIN = /^@[^\s@,]+$/;
 export function parseMembers(list: string | undefined): { members: Members } | { invalid: string } {
   const members: Members = { emails: new Set(), domains: new Set() };
   for (const raw of (list ?? '').split(',')) {
-    const entry = raw.trim().toLowerCase();
+    const entry = comparable(raw.trim());
     if (entry === '') continue;
     if (DOMAIN.test(entry)) members.domains.add(entry.slice(1));
     else if (EMAIL.test(entry)) members.emails.add(entry);
@@ -39,7 +44,7 @@ export const isEmpty = (members: Members) => members.emails.size === 0 && member
 export const isEmail = (value: string) => value.length <= 320 && EMAIL.test(value);
 
 function includes(members: Members, email: string): boolean {
-  const address = email.toLowerCase();
+  const address = comparable(email);
   const domain = address.slice(address.lastIndexOf('@') + 1);
   return members.emails.has(address) || members.domains.has(domain);
 }

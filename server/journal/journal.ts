@@ -1,4 +1,5 @@
 import type { ActivityEntry, JournalAction } from '../../contract/console.ts';
+import { SUBSCRIPTION_WRITE_FIELDS } from '../../contract/schemas.ts';
 import type { Query } from './db.ts';
 
 /**
@@ -28,13 +29,20 @@ export interface Outcome {
   after: Json | null;
 }
 
-/** The subscription's signing secret, wherever it is in a value, is never stored. */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A string PostgreSQL's jsonb can hold: NUL and lone surrogates become U+FFFD (jsonb refuses both). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what jsonb cannot hold
+const storableString = (value: string) => value.replace(/\u0000/g, '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+
+/** The subscription's signing secret, wherever it is in a value, is never stored; strings are made storable. */
 export function withoutSecret(value: unknown): unknown {
+  if (typeof value === 'string') return storableString(value);
   if (Array.isArray(value)) return value.map(withoutSecret);
   if (value === null || typeof value !== 'object') return value;
   const copy: Json = {};
   for (const [key, entry] of Object.entries(value)) {
-    if (key !== 'signing_secret') copy[key] = withoutSecret(entry);
+    if (key !== 'signing_secret') copy[storableString(key)] = withoutSecret(entry);
   }
   return copy;
 }
@@ -44,6 +52,80 @@ export function storedObject(value: unknown): Json | null {
   const clean = withoutSecret(value);
   return clean !== null && typeof clean === 'object' && !Array.isArray(clean) ? (clean as Json) : null;
 }
+
+/** The bounds of what the journal keeps of one request, and of one subscription before or after. */
+export const STORED_LIMITS = {
+  /** A string field (a target URL, a header name). */
+  stringChars: 2_048,
+  /** Entries of a list field (event types, phone numbers), each cut to `entryChars`. */
+  listEntries: 500,
+  entryChars: 256,
+  /** A subscription as Linq gave it, unknown fields included; past this only its known fields stay. */
+  subscriptionBytes: 64 * 1024,
+  /** An error message. */
+  messageChars: 1_000,
+} as const;
+
+/** Marks a stored value that was cut to the bounds above. */
+export const TRUNCATED = '_console_truncated';
+
+function bounded(value: unknown, cut: { happened: boolean }): unknown {
+  const text = (entry: string, max: number) => {
+    if (entry.length <= max) return entry;
+    cut.happened = true;
+    return entry.slice(0, max);
+  };
+  if (typeof value === 'string') return text(value, STORED_LIMITS.stringChars);
+  if (Array.isArray(value)) {
+    if (value.length > STORED_LIMITS.listEntries) cut.happened = true;
+    return value
+      .slice(0, STORED_LIMITS.listEntries)
+      .map((entry) =>
+        typeof entry === 'string' ? text(entry, STORED_LIMITS.entryChars) : typeof entry === 'object' ? null : entry,
+      );
+  }
+  // A known field never holds an object: a client's nested one is not kept.
+  if (value !== null && typeof value === 'object') {
+    cut.happened = true;
+    return null;
+  }
+  return value;
+}
+
+/** Only the fields a write can carry (contract SUBSCRIPTION_WRITE_FIELDS), each bounded. */
+function knownFields(value: Json): Json {
+  const cut = { happened: false };
+  const kept: Json = {};
+  for (const field of SUBSCRIPTION_WRITE_FIELDS) {
+    if (field in value) kept[field] = bounded(value[field], cut);
+  }
+  if (cut.happened) kept[TRUNCATED] = true;
+  return kept;
+}
+
+/**
+ * What the journal keeps of a request body: what Linq was asked, not whatever a client sent, so a
+ * body of unknown fields (up to the 1 MiB a request may be) is never kept or served back.
+ */
+export function storedRequest(value: unknown): Json | null {
+  const clean = storedObject(value);
+  return clean === null ? null : knownFields(clean);
+}
+
+/** A subscription as Linq gave it (unknown fields kept), or only its known fields past the bound. */
+export function storedSubscription(value: unknown): Json | null {
+  const clean = storedObject(value);
+  if (clean === null || JSON.stringify(clean).length <= STORED_LIMITS.subscriptionBytes) return clean;
+  const kept = knownFields(clean);
+  for (const field of ['id', 'created_at', 'updated_at'] as const) {
+    if (typeof clean[field] === 'string') kept[field] = (clean[field] as string).slice(0, STORED_LIMITS.entryChars);
+  }
+  kept[TRUNCATED] = true;
+  return kept;
+}
+
+/** An error message as stored: bounded, storable. */
+export const storedMessage = (message: string) => storableString(message).slice(0, STORED_LIMITS.messageChars);
 
 // JSON goes in as text and is cast by the server: both drivers then send the same bytes.
 const json = (value: Json | null) => (value === null ? null : JSON.stringify(value));
@@ -57,8 +139,8 @@ export async function insertIntent(query: Query, id: string, intent: Intent): Pr
       intent.actor,
       intent.action,
       intent.subscriptionId,
-      json(storedObject(intent.request)),
-      json(storedObject(intent.before)),
+      json(intent.action === 'label' ? storedObject(intent.request) : storedRequest(intent.request)),
+      json(storedSubscription(intent.before)),
       intent.batch?.id ?? null,
       intent.batch?.label ?? null,
       intent.restoreOf,
@@ -75,9 +157,10 @@ export async function insertOutcome(query: Query, intentId: string, outcome: Out
       outcome.outcome,
       outcome.status,
       outcome.error?.code ?? null,
-      outcome.error?.message ?? null,
+      outcome.error ? storedMessage(outcome.error.message) : null,
       outcome.subscriptionId,
-      json(storedObject(outcome.after)),
+      // A label (before or after) is far under the bound, so it is kept whole.
+      json(storedSubscription(outcome.after)),
     ],
   );
 }

@@ -88,7 +88,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX console_sessions_expiry ON console_sessions (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'actor compared with ASCII case folding only',
+    sql: `
+      -- lower() folds more than ASCII (KELVIN SIGN is k): the activity filter compares as roles do.
+      CREATE INDEX journal_intents_actor_ascii ON journal_intents (translate(actor, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), seq);
+      DROP INDEX journal_intents_actor;
+    `,
+  },
 ];
+
+/** The SQL expression the actor is compared by (the index of migration 2). */
+export const asciiLower = (expression: string) =>
+  `translate(${expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 
 /** Applies what is missing; `schema` (already checked by db.ts) is created first when given. */
 export async function migrate(database: Database, schema?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import { JOURNAL_HEADERS, type JournalAction } from '../../contract/console.ts';
+import { JOURNAL_HEADERS, withoutBidiControls, type JournalAction } from '../../contract/console.ts';
 import { LINQ_ENDPOINTS, matchPath } from '../../contract/endpoints.ts';
 import { ERRORS } from '../errors.ts';
 import { single } from '../proxy/headers.ts';
@@ -39,7 +39,7 @@ type Hints = { batch: Intent['batch']; restoreOf: string | null } | { problem: s
 /**
  * A batch's label is words for people, so it is never a reason to refuse a write: percent-encoded
  * UTF-8 (how a page sends "Turn off 3 – EU" in a header) is decoded once, control characters are
- * dropped, and it is cut at 200 characters.
+ * dropped (bidirectional controls too), and it is cut at 200 characters.
  */
 function readLabel(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -50,7 +50,7 @@ function readLabel(raw: string | undefined): string | undefined {
     // Not percent-encoding after all: the text as it came.
   }
   // eslint-disable-next-line no-control-regex -- control characters are what is dropped
-  return text.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  return withoutBidiControls(text.replace(/[\u0000-\u001f\u007f]/g, '')).slice(0, 200);
 }
 
 function readHints(headers: IncomingHttpHeaders, method: WriteMethod): Hints {

@@ -236,6 +236,16 @@ const forwarded = () =>
   });
 
 const get = (path: string, headers: Record<string, string> = {}) => send(port, { path, headers });
+
+/** Runs `use` against a console of its own on the same upstream (one whose state must not carry over). */
+async function onOwnConsole<T>(use: (port: number) => Promise<T>): Promise<T> {
+  const own = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`);
+  try {
+    return await use(own.port);
+  } finally {
+    await own.app.close();
+  }
+}
 const write = (method: string, path: string, body: string, headers: Record<string, string> = {}) =>
   send(port, { method, path, body, headers: { 'content-type': 'application/json', ...headers } });
 
@@ -334,7 +344,8 @@ describe('the seven endpoints reach the upstream with the key', () => {
       'x-ratelimit-remaining': '0',
       'x-request-id': 'req-123',
     });
-    const answer = await get('/v3/phone_numbers');
+    // A console of its own: after a 429 a console holds every request back for the wait.
+    const answer = await onOwnConsole((own) => send(own, { path: '/v3/phone_numbers' }));
     expect(answer.status).toBe(429);
     expect(answer.headers['retry-after']).toBe('7');
     expect(answer.headers['x-ratelimit-remaining']).toBe('0');
@@ -1354,7 +1365,7 @@ describe('the key echoed by the upstream', () => {
       'x-request-id': `req-${API_KEY}`,
       'retry-after': '1',
     });
-    const answer = await get('/v3/webhook-events');
+    const answer = await onOwnConsole((own) => send(own, { path: '/v3/webhook-events' }));
     expect(answer.status).toBe(429);
     expect(answer.headers['x-request-id']).toBe('req-[redacted]');
     expect(answer.headers['retry-after']).toBe('1');

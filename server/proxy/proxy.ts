@@ -4,7 +4,8 @@ import { SERVE_PAGE_CSP, setSecurityHeaders } from '../security-headers.ts';
 import { allowedHosts, refuseHost, type HostPolicy } from '../hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 import { upstreamRequestHeaders } from './headers.ts';
-import { isConsolePath, resolveTarget, type TargetDecision } from './target.ts';
+import { resolveTarget, type TargetDecision } from './target.ts';
+import { kindOf } from '../request-path.ts';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
 import { UPSTREAM_REQUESTS_HEADER, WRITE_REQUESTS_HEADER } from '../../contract/console.ts';
 import { createUpstream, type UpstreamResult } from './upstream.ts';
@@ -80,7 +81,13 @@ type Forward = Extract<TargetDecision, { kind: 'forward' }>;
  * Registers the guards (a root onRequest hook, so they cover the page too), the JSON body
  * parser and the forwarding route. Call it on the root instance, before any page middleware.
  */
-export async function registerProxy(app: FastifyInstance, options: ProxyOptions): Promise<void> {
+/** What the proxy offers the rest of the console: a read from Linq with the key, on the forwarding path. */
+export interface LinqReader {
+  /** GET `path` (an endpoint path below the base URL, already checked) for this request's client. */
+  read(request: FastifyRequest, path: string): Promise<UpstreamResult>;
+}
+
+export async function registerProxy(app: FastifyInstance, options: ProxyOptions): Promise<LinqReader> {
   const { origin, basePath } = parseUpstream(options.baseUrl);
   assertHeaderSafeKey(options.apiKey);
   const upstream = createUpstream({ origin, apiKey: options.apiKey, timeoutMs: options.timeoutMs });
@@ -107,7 +114,7 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     const decision = resolveTarget(request.method, request.raw.url ?? '');
     switch (decision.kind) {
       case 'page': {
-        const consolePath = isConsolePath(request.raw.url ?? '');
+        const consolePath = kindOf(request) === 'console';
         if (request.method !== 'GET' && request.method !== 'HEAD') {
           // The console's own writes (a label, signing out) are held to the forwarded ones' rules.
           if (crossSiteReason(request.headers, origins) !== undefined) return sendEnvelope(reply, ERRORS.crossSite());
@@ -209,4 +216,17 @@ export async function registerProxy(app: FastifyInstance, options: ProxyOptions)
     // An empty answer (a 204) goes without a body and without a made-up Content-Type.
     return result.body.length === 0 ? reply.send() : reply.send(result.body);
   });
+
+  return {
+    read: (request, path) =>
+      upstream.forward(
+        {
+          method: 'GET',
+          path: `${basePath}${path}`,
+          headers: upstreamRequestHeaders({}, { apiKey: options.apiKey, body: undefined }),
+          body: undefined,
+        },
+        request.raw.socket,
+      ),
+  };
 }

@@ -1,11 +1,4 @@
-import {
-  CONSOLE_PREFIX,
-  LINQ_ENDPOINTS,
-  PATH_PARAMETER,
-  fillPath,
-  matchPath,
-  type HttpMethod,
-} from '../../contract/endpoints.ts';
+import { LINQ_ENDPOINTS, PATH_PARAMETER, fillPath, matchPath, type HttpMethod } from '../../contract/endpoints.ts';
 
 /**
  * Which requests may leave the machine. The method+path pairs of LINQ_ENDPOINTS
@@ -73,19 +66,6 @@ export function isApiPath(rawTarget: string): boolean {
   const rawPath = end === -1 ? rawTarget : rawTarget.slice(0, end);
   const decoded = decodeOnce(rawPath) ?? rawPath;
   return API_NAMESPACE.test(decoded.replace(/[\\/]+/g, '/'));
-}
-
-/** A route of the single-page app: a GET or HEAD, not an API or console path, no file extension. */
-export function isPageRoute(method: string, rawTarget: string): boolean {
-  if ((method !== 'GET' && method !== 'HEAD') || isApiPath(rawTarget) || isConsolePath(rawTarget)) return false;
-  const path = rawTarget.split(/[?#]/, 1)[0] ?? '';
-  return !path.slice(path.lastIndexOf('/') + 1).includes('.');
-}
-
-/** The console's own endpoints (`/__console/...`): answered by its server, never forwarded, never the page. */
-export function isConsolePath(rawTarget: string): boolean {
-  const path = rawTarget.split(/[?#]/, 1)[0] ?? '';
-  return path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`);
 }
 
 /** The endpoint path with every `{name}` segment decoded once and checked, or undefined. */

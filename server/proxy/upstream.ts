@@ -27,6 +27,8 @@ export interface UpstreamOptions {
   origin: string;
   apiKey: string;
   timeoutMs: number;
+  /** The clock a 429's hold is kept by (tests move it). */
+  now?: () => number;
 }
 
 export interface UpstreamRequest {
@@ -78,6 +80,28 @@ function readBody(body: Body, limit: number): Promise<Buffer | undefined> {
 /** The client's connection, whose end or close means the client has gone. */
 export type ClientConnection = Pick<Duplex, 'once' | 'off' | 'destroyed' | 'readableEnded'>;
 
+/** The shortest hold after a 429 (`Retry-After: 0`, negative, garbage or a past date all mean this). */
+export const MIN_HOLD_MS = 1_000;
+/** The longest: a larger Retry-After is taken as this. */
+export const MAX_HOLD_MS = 10 * 60_000;
+
+/** A 429's Retry-After (seconds or an HTTP date), else the envelope's `retry_after`, within the bounds above. */
+export function holdAfter429(header: string | string[] | undefined, body: Buffer, now = Date.now()): number {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  let named: number | undefined;
+  if (/^\d+$/.test(value)) named = Number(value) * 1000;
+  else if (value !== '' && !Number.isNaN(Date.parse(value))) named = Date.parse(value) - now;
+  else {
+    try {
+      const retryAfter = (JSON.parse(body.toString('utf8')) as { retry_after?: unknown }).retry_after;
+      if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) named = retryAfter * 1000;
+    } catch {
+      // No envelope to read it from: the floor.
+    }
+  }
+  return Math.min(MAX_HOLD_MS, Math.max(MIN_HOLD_MS, named ?? MIN_HOLD_MS));
+}
+
 const TIMED_OUT = Symbol('upstream deadline');
 const CLIENT_GONE = Symbol('client gone');
 
@@ -90,6 +114,25 @@ export function createUpstream(options: UpstreamOptions) {
     connect: { timeout: timeoutMs, rejectUnauthorized: true },
   });
   const redactor = keyRedactor(options.apiKey);
+  const now = options.now ?? Date.now;
+  /**
+   * After a 429 nothing goes to this upstream until its wait is over, whoever asks: the team shares
+   * one key, so one operator's 429 is everybody's. Meanwhile the console answers the 429 itself.
+   */
+  let heldUntil = 0;
+  const held = (): UpstreamResult | undefined => {
+    const left = heldUntil - now();
+    if (left <= 0) return undefined;
+    const seconds = Math.ceil(left / 1000);
+    const envelope = ERRORS.rateLimited(seconds);
+    envelope.error.message = `Linq asked this console to slow down: nothing is sent to it for ${seconds} s more. Try again after that.`;
+    return {
+      kind: 'answer',
+      status: 429,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(seconds) },
+      body: Buffer.from(JSON.stringify(envelope)),
+    };
+  };
   const refused = (envelope: ErrorEnvelope, cause: string): UpstreamResult => ({ kind: 'refused', envelope, cause });
   const badAnswer = (what: string) => refused(ERRORS.upstreamBadAnswer(origin, what), what);
 
@@ -108,6 +151,8 @@ export function createUpstream(options: UpstreamOptions) {
       why = reason;
       abort.emit('abort');
     };
+    const holding = held();
+    if (holding) return holding;
     const timer = setTimeout(() => stop(TIMED_OUT), timeoutMs);
     const leave = () => stop(CLIENT_GONE);
     client.once('end', leave);
@@ -146,6 +191,12 @@ export function createUpstream(options: UpstreamOptions) {
       const body = redactor.body(raw);
       const passed = redactor.headers(clientResponseHeaders(headers));
       if (body === undefined || passed === undefined) return badAnswer('with the API key in a form it cannot remove');
+      if (status === 429) {
+        const hold = holdAfter429(headers['retry-after'], raw, now());
+        heldUntil = Math.max(heldUntil, now() + hold);
+        // The page waits what the console holds, never a wait under the floor.
+        passed['retry-after'] = String(Math.ceil(hold / 1000));
+      }
       return { kind: 'answer', status, headers: passed, body };
     } catch (error) {
       if (why === TIMED_OUT || error instanceof errors.ConnectTimeoutError) {

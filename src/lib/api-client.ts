@@ -30,6 +30,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The shortest wait after a 429, whatever it named (`Retry-After: 0`, negative, unreadable or a past date). */
+export const MIN_RATE_LIMIT_WAIT_MS = 1_000;
+/** The longest: a wait past this is taken as this (a broken header must not stall the page for days). */
+export const MAX_RATE_LIMIT_WAIT_MS = 10 * 60_000;
+
+/** A 429's wait in ms: what it named, within the floor and the cap above; the floor when it named none. */
+export function rateLimitWaitMs(named: number | undefined): number {
+  if (named === undefined || !Number.isFinite(named)) return MIN_RATE_LIMIT_WAIT_MS;
+  return Math.min(MAX_RATE_LIMIT_WAIT_MS, Math.max(MIN_RATE_LIMIT_WAIT_MS, named));
+}
+
 /** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
@@ -92,13 +103,15 @@ async function toApiError(response: Response, wire: Wire): Promise<ApiError> {
   try {
     const envelope = wire.errorEnvelope.parse(JSON.parse(text));
     const bodyWait = envelope.retry_after === undefined ? undefined : Math.max(0, envelope.retry_after * 1000);
-    return new ApiError(response.status, envelope.error.code, envelope.error.message, headerWait ?? bodyWait);
+    const named = headerWait ?? bodyWait;
+    const wait = response.status === 429 ? rateLimitWaitMs(named) : named;
+    return new ApiError(response.status, envelope.error.code, envelope.error.message, wait);
   } catch {
     return new ApiError(
       response.status,
       undefined,
       `The server answered ${response.status} ${response.statusText}`.trim() + '.',
-      headerWait,
+      response.status === 429 ? rateLimitWaitMs(headerWait) : headerWait,
     );
   }
 }

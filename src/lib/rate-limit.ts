@@ -1,4 +1,4 @@
-import { ApiError } from './api-client';
+import { ApiError, MIN_RATE_LIMIT_WAIT_MS, rateLimitWaitMs } from './api-client';
 import { formatClockTime } from './time';
 
 /**
@@ -9,8 +9,8 @@ import { formatClockTime } from './time';
 
 /** The longest wait a single toggle or save waits out before sending again by itself. */
 export const SHORT_WAIT_MS = 5_000;
-/** When a 429 names no wait. */
-export const DEFAULT_WAIT_MS = 1_000;
+/** When a 429 names no wait (or one under the floor). */
+export const DEFAULT_WAIT_MS = MIN_RATE_LIMIT_WAIT_MS;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -25,7 +25,7 @@ export function pauseMessage(waitMs: number, resumeAt: number): string {
 }
 
 function asRateLimit(error: ApiError): ApiError {
-  const wait = error.retryAfterMs ?? DEFAULT_WAIT_MS;
+  const wait = rateLimitWaitMs(error.retryAfterMs);
   return new ApiError(error.status, error.code, rateLimitMessage(wait), wait);
 }
 
@@ -37,7 +37,7 @@ export async function withRateLimitRetry<T>(
     return await send();
   } catch (error) {
     if (!(error instanceof ApiError && error.isRateLimited)) throw error;
-    const ms = error.retryAfterMs ?? DEFAULT_WAIT_MS;
+    const ms = rateLimitWaitMs(error.retryAfterMs);
     if (ms > SHORT_WAIT_MS) throw asRateLimit(error);
     await wait(ms);
     try {

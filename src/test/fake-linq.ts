@@ -139,7 +139,7 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
       case 'console.session':
         return { status: 200, body: session };
       case 'console.listLabels':
-        return { status: 200, body: { labels: [...labels.values()] } };
+        return { status: 200, body: { labels: [...labels.values()], next_cursor: null } };
       case 'console.getLabel': {
         const label = labels.get(request.id ?? '');
         return label ? { status: 200, body: label } : notFound();

@@ -36,8 +36,16 @@ export function deleteSubscription(id: string, headers?: Record<string, string>)
   return callEndpoint(LINQ_ENDPOINTS.deleteSubscription, { params: { id }, headers });
 }
 
-export function listLabels(signal?: AbortSignal) {
-  return callEndpoint(CONSOLE_ENDPOINTS.listLabels, { signal }).then((list) => list.labels);
+/** Every label, page after page (each answer of the server is bounded). */
+export async function listLabels(signal?: AbortSignal): Promise<Label[]> {
+  const labels: Label[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await callEndpoint(CONSOLE_ENDPOINTS.listLabels, { signal, query: { cursor } });
+    labels.push(...page.labels);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor !== undefined);
+  return labels;
 }
 
 export function putLabel(id: string, body: LabelBody): Promise<Label> {

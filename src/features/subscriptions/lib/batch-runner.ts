@@ -1,6 +1,5 @@
 import PQueue from 'p-queue';
-import { ApiError } from '@/lib/api-client';
-import { DEFAULT_WAIT_MS } from '@/lib/rate-limit';
+import { ApiError, rateLimitWaitMs } from '@/lib/api-client';
 
 /**
  * Runs one write per item with bounded concurrency (p-queue), and reports every item as it
@@ -58,6 +57,8 @@ export interface Batch {
 }
 
 export const DEFAULT_CONCURRENCY = 4;
+/** 429s in a row for one item before it fails with the reason (a 429 that never ends must not spin). */
+export const MAX_RATE_LIMITED_TRIES = 5;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -111,6 +112,9 @@ export function runBatch(options: BatchOptions): Batch {
     }
   };
 
+  /** Consecutive 429s per item. */
+  const limited = new Map<string, number>();
+
   const attempt = async (id: string): Promise<void> => {
     if (!(await waitTurn())) return;
     set(id, { status: 'saving' });
@@ -119,10 +123,19 @@ export function runBatch(options: BatchOptions): Batch {
       set(id, { status: 'done' });
     } catch (error) {
       if (error instanceof ApiError && error.isRateLimited) {
-        const wait = error.retryAfterMs ?? DEFAULT_WAIT_MS;
+        const wait = rateLimitWaitMs(error.retryAfterMs);
+        const tries = (limited.get(id) ?? 0) + 1;
+        limited.set(id, tries);
         if (now() + wait > pausedUntil) {
           pausedUntil = now() + wait;
           pausedForMs = wait;
+        }
+        if (tries >= MAX_RATE_LIMITED_TRIES) {
+          set(id, {
+            status: 'failed',
+            message: `Linq answered "too many requests" ${tries} times in a row for this one (last: ${error.message}). Try it again later.`,
+          });
+          return;
         }
         set(id, { status: 'queued' });
         // Back to the front: it goes first once the wait is over.

@@ -1,6 +1,6 @@
 // zod/mini, like the wire schemas: one small copy of zod in the bundle.
 import { z } from 'zod/mini';
-import type { LabelBody } from '@contract/console';
+import { LABEL_NAME_MAX, LABEL_NOTE_MAX, storableTextProblem, type LabelBody } from '@contract/console';
 import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '@contract/schemas';
 
 /**
@@ -13,8 +13,7 @@ const phoneEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invalid'), input: z.string(), reason: z.string() }),
 ]);
 
-export const LABEL_NAME_MAX = 80;
-export const LABEL_NOTE_MAX = 2000;
+export { LABEL_NAME_MAX, LABEL_NOTE_MAX };
 
 export const subscriptionFormSchema = z.object({
   target_url: z.string().check(
@@ -37,10 +36,17 @@ export const subscriptionFormSchema = z.object({
     ),
   /** The console's name and note (not Linq's): saved beside the subscription, in the console's database. */
   label: z.object({
-    name: z.string().check(z.maxLength(LABEL_NAME_MAX, `Keep the name to ${LABEL_NAME_MAX} characters.`)),
-    note: z
-      .string()
-      .check(z.maxLength(LABEL_NOTE_MAX, `Keep the note to ${LABEL_NOTE_MAX.toLocaleString('en')} characters.`)),
+    name: z.string().check(
+      z.maxLength(LABEL_NAME_MAX, `Keep the name to ${LABEL_NAME_MAX} characters.`),
+      z.refine((value) => storableTextProblem(value, 'line') === undefined, 'The name must be one line of text.'),
+    ),
+    note: z.string().check(
+      z.maxLength(LABEL_NOTE_MAX, `Keep the note to ${LABEL_NOTE_MAX.toLocaleString('en')} characters.`),
+      z.refine(
+        (value) => storableTextProblem(value, 'note') === undefined,
+        'The note can hold text, tabs and line breaks, but no other control characters.',
+      ),
+    ),
   }),
 });
 
