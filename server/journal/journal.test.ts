@@ -76,7 +76,9 @@ describe.each(TEST_DATABASES)('the journal on $name', (entry) => {
     const consoles = await Promise.all(Array.from({ length: 4 }, () => openDatabase(shared)));
     try {
       for (const console of consoles) {
-        expect(await console.query('SELECT version FROM console_migrations')).toEqual([{ version: 1 }]);
+        expect(await console.query('SELECT version FROM console_migrations ORDER BY version')).toEqual(
+          MIGRATIONS.map((migration) => ({ version: migration.version })),
+        );
       }
     } finally {
       await Promise.all(consoles.map((console) => console.close()));
