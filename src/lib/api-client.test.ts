@@ -68,4 +68,15 @@ describe('callEndpoint', () => {
     const fromBody = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
     expect(fromBody).toMatchObject({ status: 429, retryAfterMs: 7000 });
   });
+
+  it("puts a floor of one second under a 429's wait, and a cap of ten minutes over it", async () => {
+    for (const header of ['0', '-5', 'soon', 'Wed, 21 Oct 2015 07:28:00 GMT']) {
+      installFakeApi(() => ({ ...rateLimited(0), headers: { 'Retry-After': header } }));
+      const error = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
+      expect({ header, wait: (error as ApiError).retryAfterMs }).toEqual({ header, wait: 1000 });
+    }
+    installFakeApi(() => rateLimited(86_400));
+    const long = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
+    expect((long as ApiError).retryAfterMs).toBe(10 * 60_000);
+  });
 });

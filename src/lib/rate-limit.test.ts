@@ -28,6 +28,19 @@ describe('withRateLimitRetry', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 
+  it('waits at least a second for a 429 that names no wait or zero, and sends once more only', async () => {
+    for (const named of [undefined, 0, -3000]) {
+      const send = vi.fn().mockRejectedValue(limited(named));
+      const waits: number[] = [];
+      const error = await withRateLimitRetry(send, async (ms) => {
+        waits.push(ms);
+      }).catch((e: unknown) => e);
+      expect(waits).toEqual([1000]);
+      expect(send).toHaveBeenCalledTimes(2);
+      expect(error).toBeInstanceOf(ApiError);
+    }
+  });
+
   it('does not wait out a long Retry-After: it says when to try again', async () => {
     const send = vi.fn().mockRejectedValue(limited(SHORT_WAIT_MS + 25_000));
     const wait = vi.fn(async () => undefined);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client';
 import { deferred, type Deferred } from '@/test/deferred';
-import { runBatch, type ItemState } from './batch-runner';
+import { MAX_RATE_LIMITED_TRIES, runBatch, type ItemState } from './batch-runner';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -123,6 +123,26 @@ describe('runBatch', () => {
     expect(sent.map((entry) => entry.id)).toEqual(['a', 'b', 'b', 'c', 'd']);
     expect(sent[2]!.at).toBeGreaterThanOrEqual(3000);
     expect(batch.progress()).toMatchObject({ done: 4, failed: 0 });
+  });
+
+  it('never spins on 429s: each wait is at least a second, and an item fails after five in a row', async () => {
+    const sent: number[] = [];
+    const start = Date.now();
+    const batch = runBatch({
+      ids: ['a'],
+      concurrency: 1,
+      run: async () => {
+        sent.push(Date.now() - start);
+        // Retry-After: 0 (or one already past): no wait named at all.
+        throw new ApiError(429, 1007, 'Too many requests', 0);
+      },
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    const states = await batch.done;
+    expect(sent).toHaveLength(MAX_RATE_LIMITED_TRIES);
+    for (const [index, at] of sent.entries()) expect(at).toBeGreaterThanOrEqual(index * 1000);
+    expect(states.get('a')).toMatchObject({ status: 'failed' });
+    expect(states.get('a')?.message).toMatch(/too many requests.*5 times in a row/i);
   });
 
   it('Stop during a pause ends the batch at once', async () => {
