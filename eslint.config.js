@@ -33,6 +33,42 @@ const importZones = [
     message: 'A feature never imports another feature: compose them in src/app.',
   })),
   { target: './src/features', from: './src/app', message: 'A feature never imports src/app.' },
+  // The server's rooms (README, "Architecture"; the house drawn in STYLE.md's terms): the entry
+  // (server/app.ts, server/main.ts) plugs them together; they meet only in neutral modules
+  // (server/http/, server/forwarding.ts, server/errors.ts, contract/).
+  {
+    target: './server/proxy',
+    from: ['./server/journal', './server/auth', './server/env.ts', './server/sandbox'],
+    message: 'The proxy forwards what was allowed: it knows nothing of the journal or sign-in, and gets its options.',
+  },
+  {
+    target: './server/journal',
+    from: ['./server/proxy', './server/auth', './server/env.ts', './server/sandbox'],
+    message: 'The journal records; it does not know how writes travel (the hand-over is server/forwarding.ts).',
+  },
+  {
+    target: './server/auth',
+    from: ['./server/proxy', './server/env.ts', './server/sandbox'],
+    message: 'Who may ask is decided apart from how it is forwarded, and from options, not the environment.',
+  },
+  {
+    target: './server/sandbox',
+    from: [
+      './server/proxy',
+      './server/auth',
+      './server/journal',
+      './server/app.ts',
+      './server/labels.ts',
+      './server/dev-page.ts',
+      './server/forwarding.ts',
+    ],
+    message: 'The sandbox is a Linq stand-in: it knows nothing of the console.',
+  },
+  {
+    target: ['./server/http', './server/forwarding.ts', './server/errors.ts', './server/net.ts'],
+    from: ['./server/proxy', './server/auth', './server/journal', './server/sandbox', './server/env.ts'],
+    message: 'Neutral server modules import no room: the rooms import them.',
+  },
 ];
 
 export default tseslint.config(
@@ -41,8 +77,17 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: importZones }] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // Read TypeScript files too when following imports (no-cycle parses what each file imports).
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: importZones }],
+      // No import circle anywhere (type-only imports too: a circle of types is still a knot).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
   {
     files: ['contract/**/*.ts'],
@@ -76,11 +121,26 @@ export default tseslint.config(
     ignores: ['src/lib/api-client.ts', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use apiClient from @/lib/api-client.' }],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].map((object) => ({
+          object,
+          property: 'fetch',
+          message: 'Use apiClient from @/lib/api-client.',
+        })),
+      ],
     },
   },
   {
     files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // One job per function: the server and the contract are held to 100 lines (src/ follows as
+    // the subscriptions feature is sliced, issue 18).
+    files: ['server/**/*.ts', 'contract/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/test-*.ts', 'server/**/test-*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true }] },
   },
   {
     rules: {

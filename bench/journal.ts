@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { openDatabase } from '../server/journal/db.ts';
-import { registerProxy } from '../server/proxy/proxy.ts';
+import { classification } from '../server/http/classify.ts';
+import { guards } from '../server/http/guards.ts';
+import { createLinq, proxyRoutes } from '../server/proxy/proxy.ts';
 import { startSandbox } from '../server/sandbox/app.ts';
 
 /**
@@ -38,12 +40,16 @@ const journaled = await buildApp({
   port: 0,
   database,
 });
+// The same guards and forwarding route, with writes sent straight out instead of through the journal.
 const bare = Fastify();
-await registerProxy(bare, {
-  baseUrl: sandbox.url,
-  apiKey: KEY,
-  timeoutMs: 15_000,
+const linq = createLinq({ baseUrl: sandbox.url, apiKey: KEY, timeoutMs: 15_000 });
+bare.addHook('onClose', () => linq.close());
+await bare.register(classification);
+await bare.register(guards, {
   hostPolicy: () => ({ host: '127.0.0.1', port: (bare.server.address() as AddressInfo).port, extraHosts: [] }),
+});
+await bare.register(proxyRoutes, {
+  linq,
   requestsPerWrite: 1,
   forwardWrite: (_request, write, send) => send(write.method, write.path, write.body),
 });

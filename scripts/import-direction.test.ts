@@ -10,21 +10,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 
 const PROBE = 'src/features/lint-probe';
+/** Two server files that import each other: an import circle for the no-cycle rule to find. */
+const CYCLE = 'server/lint-probe';
 
 beforeAll(() => {
   mkdirSync(PROBE, { recursive: true });
   writeFileSync(`${PROBE}/probe.ts`, 'export const probe = 1;\n');
+  mkdirSync(CYCLE, { recursive: true });
+  writeFileSync(`${CYCLE}/a.ts`, "import { b } from './b.ts';\nexport const a = b;\n");
+  writeFileSync(`${CYCLE}/b.ts`, "import { a } from './a.ts';\nexport const b = () => a;\n");
 });
-afterAll(() => rmSync(PROBE, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(PROBE, { recursive: true, force: true });
+  rmSync(CYCLE, { recursive: true, force: true });
+});
+
+const RULES = new Set([
+  'import-x/no-restricted-paths',
+  'no-restricted-imports',
+  'import-x/no-cycle',
+  'no-restricted-properties',
+  'max-lines-per-function',
+]);
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   // Created here, after the probe exists: the config lists the feature folders when it loads.
   const eslint = new ESLint();
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? [])
-    .filter(
-      (message) => message.ruleId === 'import-x/no-restricted-paths' || message.ruleId === 'no-restricted-imports',
-    )
+    .filter((message) => message.ruleId !== null && RULES.has(message.ruleId))
     .map((message) => message.message);
 }
 
@@ -54,6 +68,34 @@ describe('import direction (npm run lint)', () => {
       "import { probe } from '@/features/lint-probe/probe';",
     ],
     ['a feature importing src/app', 'src/features/subscriptions/probe.ts', "import '@/app/upstream-badge';"],
+    [
+      'the proxy importing the journal',
+      'server/proxy/probe.ts',
+      "import { createRecorder } from '../journal/recorder.ts';",
+    ],
+    ['the journal importing the proxy', 'server/journal/probe.ts', "import { createLinq } from '../proxy/proxy.ts';"],
+    [
+      'sign-in importing the proxy',
+      'server/auth/probe.ts',
+      "import { upstreamRequestHeaders } from '../proxy/headers.ts';",
+    ],
+    ['sign-in reading the environment', 'server/auth/probe.ts', "import { parseEnv } from '../env.ts';"],
+    ['the proxy reading the environment', 'server/proxy/probe.ts', "import { parseEnv } from '../env.ts';"],
+    [
+      'the sandbox importing the journal',
+      'server/sandbox/probe.ts',
+      "import { openDatabase } from '../journal/db.ts';",
+    ],
+    ['the sandbox importing the console', 'server/sandbox/probe.ts', "import { buildApp } from '../app.ts';"],
+    ['a neutral server module importing a room', 'server/http/probe.ts', "import { roleFor } from '../auth/roles.ts';"],
+    ['an import circle', `${CYCLE}/a.ts`, "import { b } from './b.ts';\nexport const a = b;"],
+    ['window.fetch outside the API client', 'src/lib/probe.ts', "void window.fetch('/v3/phone_numbers');"],
+    ['globalThis.fetch outside the API client', 'src/features/subscriptions/probe.ts', "void globalThis.fetch('/x');"],
+    [
+      'a server function over 100 lines',
+      'server/probe.ts',
+      `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(100)}  return n;\n}`,
+    ],
   ])('fails on %s', async (_case, filePath, code) => {
     expect(await restrictedImports(filePath, `${code}\n`)).not.toEqual([]);
   });
@@ -71,6 +113,13 @@ describe('import direction (npm run lint)', () => {
       'src/app importing a feature',
       'src/app/probe.tsx',
       "import { readView } from '@/features/subscriptions/lib/view';",
+    ],
+    ['the journal importing the hand-over', 'server/journal/probe.ts', "import type { Send } from '../forwarding.ts';"],
+    ['a room importing a neutral module', 'server/auth/probe.ts', "import { single } from '../http/headers.ts';"],
+    [
+      'the entry importing every room',
+      'server/probe.ts',
+      "import { createLinq } from './proxy/proxy.ts';\nimport { createRecorder } from './journal/recorder.ts';\nimport { guards } from './http/guards.ts';",
     ],
   ])('passes %s', async (_case, filePath, code) => {
     expect(await restrictedImports(filePath, `${code}\n`)).toEqual([]);

@@ -1,25 +1,33 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERRORS, sendEnvelope } from './errors.ts';
-import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
-import { boundHostPolicy, parseHostList } from './hosts.ts';
-import { registerProxy } from './proxy/proxy.ts';
-import { setSecurityHeaders } from './security-headers.ts';
-import { isPageRoute, routedUrl } from './request-path.ts';
-import { registerDevPage } from './dev-page.ts';
 import type { UpstreamInfo } from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS, LINQ_ENDPOINTS, fillPath } from '../contract/endpoints.ts';
 import { createAuth, type AuthConfig } from './auth/auth.ts';
-import { registerActivity } from './journal/activity.ts';
+import { registerDevPage } from './dev-page.ts';
+import { ERRORS, sendEnvelope } from './errors.ts';
+import { classification, isPageRoute } from './http/classify.ts';
+import { guards } from './http/guards.ts';
+import { boundHostPolicy, parseHostList } from './http/hosts.ts';
+import { routedUrl } from './http/paths.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
+import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
+import { activityRoutes } from './journal/activity.ts';
 import type { Database } from './journal/db.ts';
 import { createRecorder, REQUESTS_PER_JOURNALED_WRITE } from './journal/recorder.ts';
-import { registerLabels } from './labels.ts';
+import { labelRoutes } from './labels.ts';
+import { createLinq, proxyRoutes } from './proxy/proxy.ts';
 
 /**
  * The console server: the key-carrying proxy on /v3 plus the page, either through Vite's dev
  * middleware (`dev`) or from the production bundle in dist/ (`serve`). Both modes share the
  * same guards and the same forwarding path.
+ *
+ * The entry is the only place that knows every room. Root plugins, each declaring the one it
+ * needs before it: the request classification (http/classify.ts) → the guards (http/guards.ts)
+ * → sign-in and roles (auth/). Then the rooms as encapsulated plugins, which know nothing of one
+ * another: the proxy's route (proxy/), whose writes go through the journal's recorder (journal/)
+ * by the hand-over of forwarding.ts; Activity; labels. Last the page.
  */
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -93,22 +101,27 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     return sendEnvelope(reply, ERRORS.internal());
   });
 
-  const auth = createAuth(options.auth ?? { mode: 'none' }, options.database);
-  const journaled = createRecorder(options.database, app.log);
-  const linq = await registerProxy(app, {
+  const linq = createLinq({
     baseUrl: options.baseUrl,
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs,
-    hostPolicy,
     requestLogging: options.requestLogging ?? false,
+  });
+  app.addHook('onClose', () => linq.close());
+  const auth = createAuth(options.auth ?? { mode: 'none' }, options.database);
+  const journaled = createRecorder(options.database, app.log);
+
+  await app.register(classification);
+  await app.register(guards, { hostPolicy });
+  await app.register(auth.plugin);
+  await app.register(proxyRoutes, {
+    linq,
     requestsPerWrite: REQUESTS_PER_JOURNALED_WRITE,
     forwardWrite: (request, write, send) =>
       journaled({ ...write, headers: request.headers, actor: auth.actorOf(request) }, send),
   });
-  // After the proxy's guards (Host, target, Origin): who is asking, and may they.
-  await auth.register(app);
-  registerActivity(app, options.database);
-  registerLabels(app, {
+  await app.register(activityRoutes, { database: options.database });
+  await app.register(labelRoutes, {
     database: options.database,
     actorOf: auth.actorOf,
     // A label belongs to a subscription Linq knows: asked of Linq, as the page's own read would be.

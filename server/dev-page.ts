@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ERRORS, sendEnvelope } from './errors.ts';
-import { isPageRoute, requestKind } from './request-path.ts';
-import { devPageCsp } from './security-headers.ts';
+import { isPageRoute, isRead, requestKind } from './http/classify.ts';
+import { devPageCsp } from './http/security-headers.ts';
 
 /**
  * `npm start`: the page through Vite's dev middleware, exposing nothing the page does not need.
@@ -102,7 +102,8 @@ export async function registerDevPage(app: FastifyInstance, options: DevPageOpti
   app.use((req, res, next) => {
     const url = req.url ?? '/';
     // Vite never sees API paths (the proxy's), nor anything that is not a read.
-    if (requestKind(url, undefined) !== 'page' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    const kind = requestKind(url, undefined);
+    if ((kind !== 'page' && kind !== 'asset') || !isRead(req.method ?? '')) return next();
     // Vite's client pings the page's own URL before reloading.
     if (req.headers.accept === 'text/x-vite-ping') return vite.middlewares(req, res, next);
     // The guards have refused anything that is not a plain path, so one decode is the path.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseMembers } from './auth/roles.ts';
+import type { AuthConfig } from './auth/auth.ts';
+import { parseMembers, rolesFrom } from './auth/roles.ts';
 import { parseTrustedProxies } from './auth/proxy-auth.ts';
 import { isLoopbackHost } from './net.ts';
 
@@ -152,4 +153,30 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid environment:\n${problems.join('\n')}`);
   }
   return result.data;
+}
+
+/** The sign-in configuration of an environment parseEnv has checked (the rooms get options, never the environment). */
+export function authConfigFromEnv(env: Env): AuthConfig {
+  const roles = () => rolesFrom(env.LINQ_CONSOLE_EDITORS, env.LINQ_CONSOLE_VIEWERS);
+  if (env.LINQ_CONSOLE_AUTH === 'proxy') {
+    return {
+      mode: 'proxy',
+      header: env.LINQ_CONSOLE_AUTH_HEADER,
+      trustedProxies: env.LINQ_CONSOLE_TRUSTED_PROXIES ?? '',
+      roles: roles(),
+    };
+  }
+  if (env.LINQ_CONSOLE_AUTH === 'oidc') {
+    return {
+      mode: 'oidc',
+      issuer: env.OIDC_ISSUER_URL ?? '',
+      clientId: env.OIDC_CLIENT_ID ?? '',
+      clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+      publicUrl: env.LINQ_CONSOLE_PUBLIC_URL ?? '',
+      sessionSecret: env.LINQ_CONSOLE_SESSION_SECRET ?? '',
+      sessionTtlMs: env.LINQ_CONSOLE_SESSION_TTL_HOURS * 3_600_000,
+      roles: roles(),
+    };
+  }
+  return { mode: 'none' };
 }

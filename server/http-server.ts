@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyHttpOptions } from 'fastify';
 import type { ErrorEnvelope } from '../contract/schemas.ts';
 import { BODY_LIMIT_BYTES, ERRORS } from './errors.ts';
-import { SECURITY_HEADERS } from './security-headers.ts';
+import { SECURITY_HEADERS } from './http/security-headers.ts';
 
 /**
  * What the console and the sandbox share as HTTP servers: socket deadlines, and the Linq envelope

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorEnvelope } from '../contract/schemas.ts';
 import {
   LABEL_NAME_MAX,
   LABEL_NOTE_MAX,
@@ -11,6 +10,7 @@ import {
 } from '../contract/console.ts';
 import { CONSOLE_ENDPOINTS, PATH_PARAMETER } from '../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from './errors.ts';
+import type { UpstreamResult } from './forwarding.ts';
 import type { Query } from './journal/db.ts';
 import type { Database } from './journal/db.ts';
 import { insertIntent, insertOutcome } from './journal/journal.ts';
@@ -99,18 +99,12 @@ export async function putLabel(database: Database, id: string, body: { name: str
   });
 }
 
-/** Linq's answer to a read, as the forwarding path gives it (the shape of proxy/upstream.ts's result). */
-export type LinqAnswer =
-  | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; body: Buffer }
-  | { kind: 'refused'; envelope: ErrorEnvelope }
-  | { kind: 'gone' };
-
 export interface LabelRoutesOptions {
   database: Database;
   /** Who is asking, for the journal ("local" with sign-in off). */
   actorOf: (request: FastifyRequest) => string;
   /** Linq's GET of the subscription: a label is only set on one Linq knows. */
-  findSubscription: (request: FastifyRequest, id: string) => Promise<LinqAnswer>;
+  findSubscription: (request: FastifyRequest, id: string) => Promise<UpstreamResult>;
 }
 
 const encodeCursor = (id: string) => Buffer.from(`id:${id}`).toString('base64url');
@@ -139,7 +133,7 @@ export function parseLabelQuery(
  * true once it has answered. (Not the reply itself: a reply is a thenable, and an async function
  * would resolve it.)
  */
-function refusedByLinq(reply: FastifyReply, answer: LinqAnswer): boolean {
+function refusedByLinq(reply: FastifyReply, answer: UpstreamResult): boolean {
   if (answer.kind === 'answer' && answer.status === 200) return false;
   if (answer.kind === 'answer' && answer.status === 404) {
     sendEnvelope(
@@ -159,10 +153,11 @@ function refusedByLinq(reply: FastifyReply, answer: LinqAnswer): boolean {
   return true;
 }
 
-export function registerLabels(
+/** The label routes, an encapsulated plugin. */
+export async function labelRoutes(
   app: FastifyInstance,
   { database, actorOf, findSubscription }: LabelRoutesOptions,
-): void {
+): Promise<void> {
   const unavailable = (request: FastifyRequest, error: unknown) => {
     request.log.error({ code: (error as { code?: unknown }).code }, 'labels: database failed');
     return ERRORS.databaseUnavailable();

@@ -1,7 +1,6 @@
 import { buildApp, type ConsoleMode } from './app.ts';
-import { authConfigFromEnv } from './auth/auth.ts';
-import { parseEnv } from './env.ts';
-import { openDatabase } from './journal/db.ts';
+import { authConfigFromEnv, parseEnv, type Env } from './env.ts';
+import { openDatabase, type Database } from './journal/db.ts';
 import { hostForUrl, isLoopbackHost } from './net.ts';
 import { startSandbox } from './sandbox/app.ts';
 
@@ -13,6 +12,66 @@ import { startSandbox } from './sandbox/app.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
+interface Upstream {
+  /** The embedded sandbox, when there is no key. */
+  sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  baseUrl: string;
+  apiKey: string;
+  /** For the start-up line. */
+  label: string;
+}
+
+/** Linq with LINQ_API_V3_API_KEY, else the embedded sandbox, started here. */
+async function upstreamOf(env: Env): Promise<Upstream> {
+  if (env.LINQ_API_V3_API_KEY) {
+    const upstream = new URL(env.LINQ_API_V3_BASE_URL);
+    if (upstream.protocol === 'http:' && !isLoopbackHost(upstream.hostname)) {
+      console.warn(
+        `Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`,
+      );
+    }
+    return {
+      sandbox: undefined,
+      baseUrl: env.LINQ_API_V3_BASE_URL,
+      apiKey: env.LINQ_API_V3_API_KEY,
+      label: `Linq API at ${upstream.origin}`,
+    };
+  }
+  if (process.env.LINQ_API_V3_BASE_URL) {
+    console.warn('LINQ_API_V3_BASE_URL is ignored without LINQ_API_V3_API_KEY: using the embedded sandbox.');
+  }
+  const sandbox = await startSandbox({
+    host: '127.0.0.1',
+    port: 0,
+    dataFile: env.LINQ_SANDBOX_DATA,
+    apiKey: env.LINQ_SANDBOX_API_KEY,
+    latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
+    failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+    rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
+    seedCount: env.LINQ_SANDBOX_SEED_COUNT,
+    logger: false,
+  });
+  return {
+    sandbox,
+    baseUrl: sandbox.url,
+    apiKey: env.LINQ_SANDBOX_API_KEY,
+    label: `embedded sandbox at ${new URL(sandbox.url).origin} (data: ${env.LINQ_SANDBOX_DATA})`,
+  };
+}
+
+/** The journal's database: PostgreSQL with DATABASE_URL, else the embedded one. */
+async function openJournal(env: Env, sandbox: Upstream['sandbox']): Promise<Database> {
+  try {
+    return await openDatabase({ url: env.DATABASE_URL, directory: env.LINQ_CONSOLE_DB_DIR });
+  } catch (error) {
+    await sandbox?.close();
+    // The URL may carry a password: only what failed is said.
+    throw new Error(
+      `The console's database could not be opened (${env.DATABASE_URL ? 'DATABASE_URL' : `LINQ_CONSOLE_DB_DIR=${env.LINQ_CONSOLE_DB_DIR}`}): ${(error as Error).message}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== 'dev' && mode !== 'serve') {
@@ -22,39 +81,7 @@ async function main(): Promise<void> {
   const consoleMode: ConsoleMode = mode;
   const env = parseEnv();
 
-  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
-  let baseUrl: string;
-  let apiKey: string;
-  let upstreamLabel: string;
-  if (env.LINQ_API_V3_API_KEY) {
-    baseUrl = env.LINQ_API_V3_BASE_URL;
-    apiKey = env.LINQ_API_V3_API_KEY;
-    const upstream = new URL(baseUrl);
-    upstreamLabel = `Linq API at ${upstream.origin}`;
-    if (upstream.protocol === 'http:' && !isLoopbackHost(upstream.hostname)) {
-      console.warn(
-        `Warning: LINQ_API_V3_BASE_URL is plain http to ${upstream.hostname}; the API key travels unencrypted.`,
-      );
-    }
-  } else {
-    if (process.env.LINQ_API_V3_BASE_URL) {
-      console.warn('LINQ_API_V3_BASE_URL is ignored without LINQ_API_V3_API_KEY: using the embedded sandbox.');
-    }
-    sandbox = await startSandbox({
-      host: '127.0.0.1',
-      port: 0,
-      dataFile: env.LINQ_SANDBOX_DATA,
-      apiKey: env.LINQ_SANDBOX_API_KEY,
-      latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
-      failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
-      rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
-      seedCount: env.LINQ_SANDBOX_SEED_COUNT,
-      logger: false,
-    });
-    baseUrl = sandbox.url;
-    apiKey = env.LINQ_SANDBOX_API_KEY;
-    upstreamLabel = `embedded sandbox at ${new URL(baseUrl).origin} (data: ${env.LINQ_SANDBOX_DATA})`;
-  }
+  const { sandbox, baseUrl, apiKey, label: upstreamLabel } = await upstreamOf(env);
 
   if (!isLoopbackHost(env.HOST) && env.LINQ_CONSOLE_AUTH === 'none') {
     // Allowed only with LINQ_CONSOLE_ALLOW_UNAUTHENTICATED=1 (env.ts). Host and Origin checks stop
@@ -65,16 +92,7 @@ async function main(): Promise<void> {
     );
   }
 
-  let database;
-  try {
-    database = await openDatabase({ url: env.DATABASE_URL, directory: env.LINQ_CONSOLE_DB_DIR });
-  } catch (error) {
-    await sandbox?.close();
-    // The URL may carry a password: only what failed is said.
-    throw new Error(
-      `The console's database could not be opened (${env.DATABASE_URL ? 'DATABASE_URL' : `LINQ_CONSOLE_DB_DIR=${env.LINQ_CONSOLE_DB_DIR}`}): ${(error as Error).message}`,
-    );
-  }
+  const database = await openJournal(env, sandbox);
   const databaseLabel = env.DATABASE_URL
     ? 'PostgreSQL (DATABASE_URL)'
     : `embedded database in ${env.LINQ_CONSOLE_DB_DIR}`;

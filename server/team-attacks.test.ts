@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { activityListSchema, labelListSchema, labelSchema } from '../contract/console.ts';
-import { rolesFrom } from './auth/auth.ts';
+import { rolesFrom } from './auth/roles.ts';
 import { safeReturnTo } from './auth/oidc.ts';
 import { isTrusted, parseTrustedProxies } from './auth/proxy-auth.ts';
 import { parseMembers, roleFor } from './auth/roles.ts';

@@ -1,18 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AuthMode, Role, Session } from '../../contract/console.ts';
 import { AUTH_PATHS, CONSOLE_ENDPOINTS } from '../../contract/endpoints.ts';
-import type { Env } from '../env.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
+import { isRead } from '../http/classify.ts';
 import type { Database } from '../journal/db.ts';
-import { isPageRoute, kindOf } from '../request-path.ts';
 import { registerOidc } from './oidc.ts';
 import { parseTrustedProxies, proxyIdentity } from './proxy-auth.ts';
-import { parseMembers, roleFor, type Members, type Roles } from './roles.ts';
+import { roleFor, type Roles } from './roles.ts';
 import { createSessionStore, type SessionUser } from './sessions.ts';
 
 /**
  * Who is asking, on every request, and what they may do (README, "Running it for a team"). Runs
- * right after the proxy's guards (Host, target, Origin), before anything is read or forwarded:
+ * right after the app-wide guards (http/guards.ts: Host, target, Origin), before anything is read
+ * or forwarded:
  * - none: the one local operator, an editor; the journal's actor is "local".
  * - oidc: a session cookie (oidc.ts, sessions.ts), else a page is sent to sign in and an API
  *   path gets 401.
@@ -37,42 +38,6 @@ export type AuthConfig =
     }
   | { mode: 'proxy'; header: string; trustedProxies: string; roles: Roles };
 
-const members = (list: string | undefined): Members => {
-  const parsed = parseMembers(list);
-  if ('invalid' in parsed) throw new Error('A role list has an entry that is neither an email address nor @domain.');
-  return parsed.members;
-};
-
-export function rolesFrom(editors: string | undefined, viewers: string | undefined): Roles {
-  return { editors: members(editors), viewers: members(viewers) };
-}
-
-/** The sign-in configuration of an environment env.ts has checked. */
-export function authConfigFromEnv(env: Env): AuthConfig {
-  const roles = () => rolesFrom(env.LINQ_CONSOLE_EDITORS, env.LINQ_CONSOLE_VIEWERS);
-  if (env.LINQ_CONSOLE_AUTH === 'proxy') {
-    return {
-      mode: 'proxy',
-      header: env.LINQ_CONSOLE_AUTH_HEADER,
-      trustedProxies: env.LINQ_CONSOLE_TRUSTED_PROXIES ?? '',
-      roles: roles(),
-    };
-  }
-  if (env.LINQ_CONSOLE_AUTH === 'oidc') {
-    return {
-      mode: 'oidc',
-      issuer: env.OIDC_ISSUER_URL ?? '',
-      clientId: env.OIDC_CLIENT_ID ?? '',
-      clientSecret: env.OIDC_CLIENT_SECRET ?? '',
-      publicUrl: env.LINQ_CONSOLE_PUBLIC_URL ?? '',
-      sessionSecret: env.LINQ_CONSOLE_SESSION_SECRET ?? '',
-      sessionTtlMs: env.LINQ_CONSOLE_SESSION_TTL_HOURS * 3_600_000,
-      roles: roles(),
-    };
-  }
-  return { mode: 'none' };
-}
-
 interface Identity {
   /** Null with sign-in off: the local operator. */
   user: SessionUser | null;
@@ -80,7 +45,6 @@ interface Identity {
 }
 
 const LOCAL: Identity = { user: null, role: 'editor' };
-const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
 export function createAuth(config: AuthConfig, database: Database) {
   const identities = new WeakMap<FastifyRequest['raw'], Identity>();
@@ -101,8 +65,8 @@ export function createAuth(config: AuthConfig, database: Database) {
         sessions: createSessionStore(database, config.sessionTtlMs, config.now),
       });
       identify = async (request) => {
-        const url = request.raw.url ?? '/';
-        if (kindOf(request) === 'auth') return { public: true };
+        const { kind } = request.requestClass;
+        if (kind === 'auth') return { public: true };
         let user;
         try {
           user = await oidc.sessionUser(request);
@@ -111,7 +75,7 @@ export function createAuth(config: AuthConfig, database: Database) {
           return { refuse: (reply) => sendEnvelope(reply, ERRORS.databaseUnavailable()) };
         }
         if (user) return { user };
-        if (isPageRoute(request.method, url)) {
+        if (kind === 'page' && isRead(request.method)) {
           return { refuse: (reply) => oidc.redirectToLogin(request, reply) };
         }
         return { refuse: (reply) => sendEnvelope(reply, ERRORS.signInRequired()) };
@@ -138,8 +102,8 @@ export function createAuth(config: AuthConfig, database: Database) {
         if ('refuse' in who) return who.refuse(reply);
         const role = roleFor(roles, who.user.email);
         identities.set(request.raw, { user: who.user, role });
-        // Decided on the path the router dispatches (request-path.ts), whatever its spelling.
-        const kind = kindOf(request);
+        // Decided on the path the router dispatches (http/classify.ts), whatever its spelling.
+        const { kind } = request.requestClass;
         if (kind !== 'linq' && kind !== 'console') return;
         if (role === undefined) return sendEnvelope(reply, ERRORS.notAMember(who.user.email));
         if (role === 'viewer' && !isRead(request.method))
@@ -162,7 +126,8 @@ export function createAuth(config: AuthConfig, database: Database) {
   }
 
   return {
-    register,
+    /** A root plugin (its hook covers every route), after the guards and before every room. */
+    plugin: fp(register, { name: 'console-auth', fastify: '5.x', dependencies: ['console-guards'] }),
     /** The journal's actor: the signed-in email, or "local" with sign-in off. */
     actorOf: (request: FastifyRequest) => identityOf(request).user?.email ?? 'local',
   };

@@ -12,7 +12,8 @@ import {
   startTestSandbox,
   type Answer,
 } from '../test-http.ts';
-import { rolesFrom, type AuthConfig } from './auth.ts';
+import type { AuthConfig } from './auth.ts';
+import { rolesFrom } from './roles.ts';
 import { startTestIdentityProvider, type TestIdentityProvider } from './test-identity-provider.ts';
 
 /**

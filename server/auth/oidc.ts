@@ -4,7 +4,7 @@ import * as client from 'openid-client';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import { isLoopbackHost } from '../net.ts';
-import { canonicalPath } from '../request-path.ts';
+import { canonicalPath } from '../http/paths.ts';
 import { isEmail } from './roles.ts';
 import type { SessionStore, SessionUser } from './sessions.ts';
 
@@ -67,19 +67,11 @@ export function safeReturnTo(value: unknown): string {
 /** The login path that comes back to `path`. */
 export const loginPath = (path: string) => `${AUTH_PATHS.login}?return_to=${encodeURIComponent(safeReturnTo(path))}`;
 
-export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
-  // HMAC-signed cookies (the session id is random already; the signature refuses made-up ones unread).
-  await app.register(fastifyCookie, { secret: options.sessionSecret });
-  const publicUrl = new URL(options.publicUrl);
-  const secure = publicUrl.protocol === 'https:';
-  const sessionCookie = sessionCookieName(secure);
-  const loginCookie = loginCookieName(secure);
-  const redirectUri = new URL(AUTH_PATHS.callback, publicUrl).href;
+/** The identity provider's configuration, discovered on first use and kept; a failed discovery is tried again on the next sign-in. */
+function lazyDiscovery(options: OidcOptions): () => Promise<client.Configuration> {
   const issuer = new URL(options.issuer);
-
-  // Discovered on first use and kept; a failed discovery is tried again on the next sign-in.
   let discovered: Promise<client.Configuration> | undefined;
-  const configuration = () => {
+  return () => {
     discovered ??= client
       .discovery(issuer, options.clientId, undefined, client.ClientSecretBasic(options.clientSecret), {
         // Plain http only to an identity provider on this machine (tests, a local IdP).
@@ -92,6 +84,51 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
       });
     return discovered;
   };
+}
+
+/** A fresh sign-in: its PKCE verifier, state and nonce (kept in the login cookie), and the identity provider's URL. */
+async function newLogin(
+  config: client.Configuration,
+  redirectUri: string,
+  returnTo: string,
+): Promise<{ pending: PendingLogin; url: URL }> {
+  const pending: PendingLogin = {
+    verifier: client.randomPKCECodeVerifier(),
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    returnTo,
+  };
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid email profile',
+    code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
+    code_challenge_method: 'S256',
+    state: pending.state,
+    nonce: pending.nonce,
+  });
+  return { pending, url };
+}
+
+/** The sign-in a (verified) login cookie holds, or undefined. */
+function readPending(value: string | undefined): PendingLogin | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as PendingLogin;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
+  // HMAC-signed cookies (the session id is random already; the signature refuses made-up ones unread).
+  await app.register(fastifyCookie, { secret: options.sessionSecret });
+  const publicUrl = new URL(options.publicUrl);
+  const secure = publicUrl.protocol === 'https:';
+  const sessionCookie = sessionCookieName(secure);
+  const loginCookie = loginCookieName(secure);
+  const redirectUri = new URL(AUTH_PATHS.callback, publicUrl).href;
+
+  const configuration = lazyDiscovery(options);
 
   const readSigned = (request: FastifyRequest, name: string): string | undefined => {
     const raw = request.cookies[name];
@@ -108,20 +145,8 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
       request.log.warn({ cause: (error as { code?: unknown }).code }, 'OIDC discovery failed');
       return sendEnvelope(reply, ERRORS.identityProviderUnreachable());
     }
-    const pending: PendingLogin = {
-      verifier: client.randomPKCECodeVerifier(),
-      state: client.randomState(),
-      nonce: client.randomNonce(),
-      returnTo: safeReturnTo((request.query as { return_to?: unknown }).return_to),
-    };
-    const url = client.buildAuthorizationUrl(config, {
-      redirect_uri: redirectUri,
-      scope: 'openid email profile',
-      code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
-      code_challenge_method: 'S256',
-      state: pending.state,
-      nonce: pending.nonce,
-    });
+    const returnTo = safeReturnTo((request.query as { return_to?: unknown }).return_to);
+    const { pending, url } = await newLogin(config, redirectUri, returnTo);
     reply.setCookie(loginCookie, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
       signed: true,
       httpOnly: true,
@@ -134,16 +159,7 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
   });
 
   app.get(AUTH_PATHS.callback, async (request, reply) => {
-    let pending: PendingLogin | undefined;
-    try {
-      const value = readSigned(request, loginCookie);
-      pending =
-        value === undefined
-          ? undefined
-          : (JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as PendingLogin);
-    } catch {
-      pending = undefined;
-    }
+    const pending = readPending(readSigned(request, loginCookie));
     reply.clearCookie(loginCookie, { path: '/auth', secure });
     if (!pending) {
       return sendEnvelope(

@@ -9,7 +9,7 @@ import {
   startTestConsole,
   startTestSandbox,
 } from '../test-http.ts';
-import { rolesFrom } from './auth.ts';
+import { rolesFrom } from './roles.ts';
 import { isTrusted, parseTrustedProxies } from './proxy-auth.ts';
 import { parseMembers, roleFor } from './roles.ts';
 

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { FastifyRequest } from 'fastify';
-import { single } from '../proxy/headers.ts';
+import { single } from '../http/headers.ts';
 import { isEmail } from './roles.ts';
 
 /**

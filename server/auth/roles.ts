@@ -54,3 +54,13 @@ export function roleFor(roles: Roles, email: string): Role | undefined {
   if (includes(roles.viewers, email)) return 'viewer';
   return undefined;
 }
+
+const members = (list: string | undefined): Members => {
+  const parsed = parseMembers(list);
+  if ('invalid' in parsed) throw new Error('A role list has an entry that is neither an email address nor @domain.');
+  return parsed.members;
+};
+
+export function rolesFrom(editors: string | undefined, viewers: string | undefined): Roles {
+  return { editors: members(editors), viewers: members(viewers) };
+}

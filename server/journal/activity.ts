@@ -156,7 +156,8 @@ export async function listActivity(
   return { entries, next_cursor: more && last ? encodeCursor(last.seq) : null };
 }
 
-export function registerActivity(app: FastifyInstance, database: Database): void {
+/** GET /__console/activity, an encapsulated plugin. */
+export async function activityRoutes(app: FastifyInstance, { database }: { database: Database }): Promise<void> {
   app.get(CONSOLE_ENDPOINTS.activity.path, async (request, reply) => {
     const parsed = parseActivityQuery(request.query as Record<string, unknown>);
     if (!parsed.ok) return sendEnvelope(reply, ERRORS.badRequest(`The activity query is not valid: ${parsed.message}`));

@@ -4,32 +4,24 @@ import type { FastifyBaseLogger } from 'fastify';
 import { JOURNAL_HEADERS, withoutBidiControls, type JournalAction } from '../../contract/console.ts';
 import { LINQ_ENDPOINTS, matchPath } from '../../contract/endpoints.ts';
 import { ERRORS } from '../errors.ts';
-import { single } from '../proxy/headers.ts';
-import type { UpstreamResult } from '../proxy/upstream.ts';
+import type { Send, UpstreamResult, Write, WriteMethod } from '../forwarding.ts';
+import { single } from '../http/headers.ts';
 import type { Database } from './db.ts';
 import { findEntry, insertIntent, insertOutcome, storedObject, type Intent, type Outcome } from './journal.ts';
 
 /**
- * Every write the proxy forwards goes through here: the subscription read from Linq just before
+ * Every write the console forwards goes through here (the entry plugs it in as the proxy's
+ * `forwardWrite`, forwarding.ts): the subscription read from Linq just before
  * (update, delete), an intent row written BEFORE the write is sent (no row, no write: 503), the
  * write, then an outcome row. If the outcome cannot be written the answer still goes back, and
  * the entry reads `unknown`; nothing ever changes at Linq without an intent row in front of it.
  */
 
-export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
-
-export interface Write {
-  method: WriteMethod;
-  /** The checked upstream path below the base URL (target.ts), e.g. /v3/webhook-subscriptions/<id>. */
-  path: string;
-  body: Buffer | undefined;
-  /** The client's headers: only the journal hints are read. */
+/** A write as the journal records it: the forwarded write, the client's headers (only the journal hints are read) and who asked. */
+export interface JournaledWrite extends Write {
   headers: IncomingHttpHeaders;
   actor: string;
 }
-
-/** Sends one request upstream with the key (the proxy's forwarding path). */
-export type Send = (method: 'GET' | WriteMethod, path: string, body: Buffer | undefined) => Promise<UpstreamResult>;
 
 // A hint is a short, printable token: never a place for anything else.
 const HINT = /^[\x20-\x7e]{1,200}$/;
@@ -131,7 +123,7 @@ export function createRecorder(database: Database, log: FastifyBaseLogger) {
     cause: 'bad journal hints',
   });
 
-  return async function forwardJournaled(write: Write, send: Send): Promise<UpstreamResult> {
+  return async function forwardJournaled(write: JournaledWrite, send: Send): Promise<UpstreamResult> {
     const hints = readHints(write.headers, write.method);
     if ('problem' in hints) return refuse(hints.problem);
     const subscriptionId =

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { single } from '../http/headers.ts';
 
 /**
  * Header allowlists, both ways. Each direction builds a fresh object from named headers, so a
@@ -10,11 +11,6 @@ export const USER_AGENT = 'linq-webhook-console';
 
 // Visible ASCII only: an idempotency key is an opaque token, never a place for CR/LF.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
-/** The first value of a header Node may give as a list. */
-export function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export interface UpstreamRequest {
   apiKey: string;

@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { Pool, errors, type Dispatcher } from 'undici';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
+import type { UpstreamResult } from '../forwarding.ts';
 import { ERRORS } from '../errors.ts';
-import { isJsonContentType } from './guards.ts';
+import { isJsonContentType } from '../http/guards.ts';
 import { clientResponseHeaders } from './headers.ts';
 import { keyRedactor } from './redact.ts';
 
@@ -38,13 +39,6 @@ export interface UpstreamRequest {
   headers: Record<string, string>;
   body: Buffer | undefined;
 }
-
-export type UpstreamResult =
-  | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; body: Buffer }
-  /** Answered by the console instead; `cause` is for the log line (never a value from the request). */
-  | { kind: 'refused'; envelope: ErrorEnvelope; cause: string }
-  /** The client left: nobody to answer, nothing to report. */
-  | { kind: 'gone' };
 
 type Body = Dispatcher.ResponseData['body'];
 

@@ -4,9 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import { answerUnknownExpectations, serverOptions, type Deadlines } from '../http-server.ts';
-import { allowedHosts, boundHostPolicy, refuseHost } from '../hosts.ts';
+import { allowedHosts, boundHostPolicy, refuseHost } from '../http/hosts.ts';
 import { hostForUrl } from '../net.ts';
-import { setSecurityHeaders } from '../security-headers.ts';
+import { setSecurityHeaders } from '../http/security-headers.ts';
 import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { sandboxHandlers } from './routes.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, isHostAllowed, parseHostList, type HostPolicy } from '../hosts.ts';
+import { allowedHosts, isHostAllowed, parseHostList, type HostPolicy } from './hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';
 
 const LOCAL: HostPolicy = { host: '127.0.0.1', port: 5173, extraHosts: [] };

@@ -1,6 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-import { AUTH_PATHS, CONSOLE_PREFIX } from '../contract/endpoints.ts';
-
 /**
  * One spelling of every request path the console answers itself (the page, its assets,
  * `/__console/...`, `/auth/...`). RFC 3986 normalisation: percent-encoded unreserved characters
@@ -9,7 +6,7 @@ import { AUTH_PATHS, CONSOLE_PREFIX } from '../contract/endpoints.ts';
  * check and every guard read one path, and `/%5F%5Fconsole/activity` is answered exactly as
  * `/__console/activity` is. A path that names the API anywhere (a `v3` or `api` segment, any
  * case: `/assets/../v3/...`, `//evil.example/v3/...`) is left as it came: the proxy refuses anything
- * there that is not already plain (proxy/target.ts), and forwards only what it checked.
+ * there that is not already plain (target.ts), and forwards only what it checked.
  */
 
 const UNRESERVED_ESCAPE = /%([0-9A-Fa-f]{2})/g;
@@ -63,47 +60,4 @@ export function routedUrl(rawTarget: string): string {
   const path = canonicalPath(rawPath);
   if (namesApi(decodeUnreserved(rawPath)) || namesApi(path)) return rawTarget;
   return path === rawPath ? rawTarget : `${path}${end === -1 ? '' : rawTarget.slice(end)}`;
-}
-
-/** What a request is, by the path it is routed on: every room reads this, none works it out again. */
-export type RequestKind = 'linq' | 'console' | 'auth' | 'page';
-
-const AUTH_ROUTES = new Set<string>(Object.values(AUTH_PATHS));
-
-/**
- * The kind of a request, from the routed URL and the route the router chose (`routePattern`,
- * Fastify's `request.routeOptions.url`): a request dispatched to a console route is a console
- * request whatever its spelling, and so is one to the proxy's route. The API and console
- * prefixes are matched in any case (stricter than the router, never looser).
- */
-export function requestKind(routedTarget: string, routePattern: string | undefined): RequestKind {
-  const path = routedTarget.split(/[?#]/, 1)[0] ?? '';
-  const under = (prefix: string, value: string) => {
-    const lower = value.toLowerCase();
-    return lower === prefix || lower.startsWith(`${prefix}/`);
-  };
-  const route = routePattern ?? '';
-  if (isApiNamespace(path) || under('/v3', route)) return 'linq';
-  if (under(CONSOLE_PREFIX, path) || under(CONSOLE_PREFIX, route)) return 'console';
-  if (AUTH_ROUTES.has(path) || AUTH_ROUTES.has(route)) return 'auth';
-  return 'page';
-}
-
-const kinds = new WeakMap<FastifyRequest['raw'], RequestKind>();
-
-/** requestKind of a request, worked out once (after routing: in or after onRequest). */
-export function kindOf(request: FastifyRequest): RequestKind {
-  let kind = kinds.get(request.raw);
-  if (kind === undefined) {
-    kind = requestKind(request.raw.url ?? '/', request.routeOptions.url);
-    kinds.set(request.raw, kind);
-  }
-  return kind;
-}
-
-/** A route of the single-page app: a GET or HEAD of a page path (not API, console or sign-in), no file extension. */
-export function isPageRoute(method: string, routedTarget: string): boolean {
-  if ((method !== 'GET' && method !== 'HEAD') || requestKind(routedTarget, undefined) !== 'page') return false;
-  const path = routedTarget.split(/[?#]/, 1)[0] ?? '';
-  return !path.slice(path.lastIndexOf('/') + 1).includes('.');
 }

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorEnvelope } from '../contract/schemas.ts';
-import { ERRORS, sendEnvelope } from './errors.ts';
-import { hostForUrl } from './net.ts';
+import type { ErrorEnvelope } from '../../contract/schemas.ts';
+import { ERRORS, sendEnvelope } from '../errors.ts';
+import { hostForUrl } from '../net.ts';
 
 /**
  * Which Host headers a server answers to, for both servers. A DNS-rebinding page reaches
