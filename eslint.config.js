@@ -99,6 +99,23 @@ export default tseslint.config(
     },
   },
   {
+    // The contract's own tests run under vitest, and still import nothing else.
+    files: ['contract/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod(/|$)|vitest$|\\./)',
+              message: 'contract/ tests import only vitest, zod and contract files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

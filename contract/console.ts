@@ -13,8 +13,12 @@ export const upstreamInfoSchema = z.object({
 });
 export type UpstreamInfo = z.infer<typeof upstreamInfoSchema>;
 
-/** LINQ_CONSOLE_AUTH: none (loopback, one operator), built-in OpenID Connect, or an authenticating proxy. */
-export const authModeSchema = z.enum(['none', 'oidc', 'proxy']);
+/**
+ * LINQ_CONSOLE_AUTH's values, and what the session endpoint says sign-in is: none (loopback, one
+ * operator), built-in OpenID Connect, or an authenticating proxy.
+ */
+export const AUTH_MODES = ['none', 'oidc', 'proxy'] as const;
+export const authModeSchema = z.enum(AUTH_MODES);
 export type AuthMode = z.infer<typeof authModeSchema>;
 
 /** Editors change subscriptions and labels; viewers read. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_MODES } from '../contract/console.ts';
 import type { AuthConfig } from './auth/auth.ts';
 import { parseMembers, rolesFrom } from './auth/roles.ts';
 import { parseTrustedProxies } from './auth/proxy-auth.ts';
@@ -51,7 +52,7 @@ const envSchema = z.object({
   LINQ_SANDBOX_SEED_COUNT: z.coerce.number().int().min(0).optional(),
 
   /** Sign-in (README, "Running it for a team"): none (loopback, one operator), oidc or proxy. */
-  LINQ_CONSOLE_AUTH: z.enum(['none', 'oidc', 'proxy']).default('none'),
+  LINQ_CONSOLE_AUTH: z.enum(AUTH_MODES).default('none'),
   /** none with a non-loopback HOST: the operator's word that anyone reaching the port may use the key. */
   LINQ_CONSOLE_ALLOW_UNAUTHENTICATED: flag,
   OIDC_ISSUER_URL: unlessEmpty(httpUrl),

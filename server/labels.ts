@@ -21,8 +21,6 @@ import { insertIntent, insertOutcome } from './journal/journal.ts';
  * the same transaction as the change itself, so the two cannot disagree.
  */
 
-export { LABEL_NAME_MAX, LABEL_NOTE_MAX };
-
 interface LabelRow {
   subscription_id: string;
   name: string;

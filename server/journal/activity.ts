@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  storableTextProblem,
-  type ActivityEntry,
-  type ActivityList,
-  type ActivityQuery,
-} from '../../contract/console.ts';
-import { CONSOLE_ENDPOINTS, PATH_PARAMETER } from '../../contract/endpoints.ts';
+import { checkActivityQuery, type ParsedActivityQuery } from '../../contract/activity-query.ts';
+import type { ActivityEntry, ActivityList, ActivityQuery } from '../../contract/console.ts';
+import { CONSOLE_ENDPOINTS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import type { Database } from './db.ts';
 import { SELECT_ENTRIES, storedMessage, storedRequest, storedSubscription, type JournalRow } from './journal.ts';
@@ -16,41 +12,8 @@ import { asciiLower } from './migrations.ts';
  * (its intent and outcome joined). Viewers may read it; it never holds a secret to hide.
  */
 
-export const DEFAULT_ACTIVITY_LIMIT = 100;
-export const MAX_ACTIVITY_LIMIT = 500;
 /** An activity page ends once its entries pass this size (one entry is at most a few hundred KB). */
 export const ACTIVITY_ANSWER_BUDGET_BYTES = 512 * 1024;
-
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-/**
- * An ISO 8601 time with its zone that names a real moment (no 30 February, no hour 24, a year from
- * 1970), as an ISO string in UTC, or undefined. Checked here, not by the database, whose refusal
- * would read as an outage.
- */
-export function realTime(value: string): string | undefined {
-  const match = ISO_TIME.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match
-    .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part)));
-  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined)
-    return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const valid =
-    year >= 1970 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    offsetHours <= 23 &&
-    offsetMinutes <= 59;
-  const time = Date.parse(value);
-  return valid && !Number.isNaN(time) ? new Date(time).toISOString() : undefined;
-}
 
 /** The page after an entry: its position, opaque to clients. */
 const encodeCursor = (seq: string) => Buffer.from(`seq:${seq}`).toString('base64url');
@@ -58,40 +21,13 @@ function decodeCursor(cursor: string): string | undefined {
   return /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))?.[1];
 }
 
-type Parsed =
-  { ok: true; query: Required<Pick<ActivityQuery, 'limit'>> & ActivityQuery } | { ok: false; message: string };
-
-/** The query string checked, or what is wrong with it (one value per name). */
-export function parseActivityQuery(raw: Record<string, unknown>): Parsed {
-  const values: Record<string, string> = {};
-  for (const name of ['subscription_id', 'actor', 'since', 'limit', 'cursor'] as const) {
-    const value = raw[name];
-    if (value === undefined) continue;
-    if (typeof value !== 'string') return { ok: false, message: `Give ${name} once.` };
-    values[name] = value;
-  }
-  const { subscription_id, actor, since, limit, cursor } = values;
-  if (subscription_id !== undefined && !PATH_PARAMETER.test(subscription_id)) {
-    return { ok: false, message: 'subscription_id is not a subscription id.' };
-  }
-  if (actor !== undefined && (actor === '' || actor.length > 320 || storableTextProblem(actor, 'line'))) {
-    return { ok: false, message: 'actor must be an email address or "local".' };
-  }
-  const sinceTime = since === undefined ? undefined : realTime(since);
-  if (since !== undefined && sinceTime === undefined) {
-    return {
-      ok: false,
-      message: 'since must be a real ISO 8601 time from 1970 on, with its zone, such as 2026-12-01T09:00:00Z.',
-    };
-  }
-  const count = limit === undefined ? DEFAULT_ACTIVITY_LIMIT : /^\d{1,3}$/.test(limit) ? Number(limit) : NaN;
-  if (!(count >= 1 && count <= MAX_ACTIVITY_LIMIT)) {
-    return { ok: false, message: `limit must be a whole number from 1 to ${MAX_ACTIVITY_LIMIT}.` };
-  }
-  if (cursor !== undefined && decodeCursor(cursor) === undefined) {
+/** The query string checked (contract/activity-query.ts), and the cursor one this server gave out. */
+export function parseActivityQuery(raw: Record<string, unknown>): ParsedActivityQuery {
+  const parsed = checkActivityQuery(raw);
+  if (parsed.ok && parsed.query.cursor !== undefined && decodeCursor(parsed.query.cursor) === undefined) {
     return { ok: false, message: 'cursor is not one this console gave out.' };
   }
-  return { ok: true, query: { subscription_id, actor, since: sinceTime, limit: count, cursor } };
+  return parsed;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

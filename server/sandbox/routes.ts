@@ -6,7 +6,8 @@ import { ERRORS, sendEnvelope } from '../errors.ts';
 import { CATALOG_DOC_URL, CATALOG_EVENT_TYPES } from './event-types.ts';
 import { newSigningSecret } from './seed.ts';
 import type { SandboxStore, StoredSubscription } from './store.ts';
-import { checkCreateBody, checkUpdateBody, targetUrlKey } from './validation.ts';
+import { checkCreateBody, checkUpdateBody } from './validation.ts';
+import { targetUrlIdentity } from '../../contract/rules.ts';
 
 /**
  * The sandbox's answer to each Linq endpoint of contract/endpoints.ts. The record is keyed by
@@ -39,11 +40,11 @@ export function sandboxHandlers(store: SandboxStore): Record<LinqEndpointName, H
   const urlKeys = new WeakMap<StoredSubscription, string>();
   const keyOf = (entry: StoredSubscription): string => {
     let key = urlKeys.get(entry);
-    if (key === undefined) urlKeys.set(entry, (key = targetUrlKey(entry.target_url)));
+    if (key === undefined) urlKeys.set(entry, (key = targetUrlIdentity(entry.target_url)));
     return key;
   };
   const urlInUse = (targetUrl: string, exceptId?: string): boolean => {
-    const key = targetUrlKey(targetUrl);
+    const key = targetUrlIdentity(targetUrl);
     return store.state.subscriptions.some((entry) => entry.id !== exceptId && keyOf(entry) === key);
   };
   /**

@@ -13,6 +13,7 @@ import LinqAPIV3, {
 } from '@linqapp/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
+import { isSigningSecret } from '../../contract/rules.ts';
 import { CATALOG_DOC_URL } from './event-types.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './app.ts';
 import { sandboxStateSchema } from './store.ts';
@@ -230,7 +231,7 @@ describe('create, retrieve, update, delete', () => {
     expect(created.created_at).toBe(created.updated_at);
     expect(Math.abs(ms(created.created_at) - Date.now())).toBeLessThan(60_000);
 
-    expect(created.signing_secret).toMatch(/^whsec_[A-Za-z0-9+/]+={0,2}$/);
+    expect(isSigningSecret(created.signing_secret)).toBe(true);
     const secretBytes = Buffer.from(created.signing_secret.slice('whsec_'.length), 'base64');
     expect(secretBytes.length).toBeGreaterThanOrEqual(24);
     expect(secretBytes.toString('base64')).toBe(created.signing_secret.slice('whsec_'.length));
@@ -549,6 +550,31 @@ describe('errors through the SDK', () => {
     // A failed update changes nothing.
     const { signing_secret: _secret, ...bOnWire } = b;
     expect(await client.webhookSubscriptions.retrieve(b.id)).toEqual(bOnWire);
+  });
+
+  it('counts a URL that differs only in host case, a default port or a fragment as the same one (contract/rules.ts)', async () => {
+    const client = sdk(await open());
+    const a = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/hooks/same?v=1',
+      subscribed_events: ['message.sent'],
+    });
+    for (const spelling of [
+      'https://EXAMPLE.com/hooks/same?v=1',
+      'https://example.com:443/hooks/same?v=1',
+      'https://example.com/hooks/same?v=1#part',
+    ]) {
+      await expectApiError(
+        client.webhookSubscriptions.create({ target_url: spelling, subscribed_events: ['message.sent'] }),
+        ConflictError,
+        CONFLICT,
+      );
+    }
+    // The path and the query are the endpoint's own: another case there is another URL.
+    const other = await client.webhookSubscriptions.create({
+      target_url: 'https://example.com/Hooks/same?v=1',
+      subscribed_events: ['message.sent'],
+    });
+    expect(other.id).not.toBe(a.id);
   });
 
   it('answers 401/2004 for a wrong key on every endpoint', async () => {

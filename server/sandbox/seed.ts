@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SIGNING_SECRET_PREFIX } from '../../contract/rules.ts';
 import type { PhoneNumber } from '../../contract/schemas.ts';
 import { CATALOG_EVENT_TYPES } from './event-types.ts';
 import type { SandboxState, StoredSubscription } from './store.ts';
 
-/** Standard Webhooks format: `whsec_` + base64 of 32 random bytes. */
+/** Standard Webhooks format (contract/rules.ts): `whsec_` + base64 of 32 random bytes. */
 export function newSigningSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
+  return `${SIGNING_SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 }
 
 const HOUR = 3_600_000;

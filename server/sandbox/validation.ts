@@ -1,5 +1,6 @@
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { ERRORS } from '../errors.ts';
+import { TARGET_URL_MAX_LENGTH, targetUrlProblem, type TargetUrlProblem } from '../../contract/rules.ts';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { SDK_EVENT_TYPES } from './event-types.ts';
 
@@ -22,10 +23,7 @@ const E164 = /^\+[1-9]\d{1,14}$/;
  * costs milliseconds, not seconds, in a process the console may share. Event types need no limit
  * of their own: only the SDK's 27 are accepted, so at most 27 remain after duplicates are dropped.
  */
-const MAX_URL_LENGTH = 2048;
 export const MAX_PHONE_NUMBERS = 1000;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function isE164(value: string): boolean {
   return E164.test(value) && isValidPhoneNumber(value);
@@ -35,38 +33,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The sandbox's words for each target URL problem (contract/rules.ts decides which there is). */
+const TARGET_URL_MESSAGES: Record<TargetUrlProblem, string> = {
+  empty: 'target_url is required',
+  'too-long': `target_url must be at most ${TARGET_URL_MAX_LENGTH} characters`,
+  'control-characters': 'target_url must not contain control characters',
+  'not-a-url': 'target_url must be a valid URL',
+  'not-https': 'target_url must be an HTTPS URL',
+  'no-host': 'target_url must be an HTTPS URL with a host and no credentials',
+  credentials: 'target_url must be an HTTPS URL with a host and no credentials',
+};
+
 export function checkTargetUrl(value: unknown): Checked<string> {
   if (typeof value !== 'string') return fail(ERRORS.badRequest('target_url must be a string'));
   const trimmed = value.trim();
-  if (trimmed === '') return fail(ERRORS.badRequest('target_url is required'));
-  if (trimmed.length > MAX_URL_LENGTH)
-    return fail(ERRORS.badRequest(`target_url must be at most ${MAX_URL_LENGTH} characters`));
-  // The URL parser silently drops tabs and line breaks; the stored string would keep them.
-  if (CONTROL_CHARACTERS.test(trimmed))
-    return fail(ERRORS.badRequest('target_url must not contain control characters'));
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return fail(ERRORS.badRequest('target_url must be a valid URL'));
-  }
-  if (url.protocol !== 'https:') return fail(ERRORS.badRequest('target_url must be an HTTPS URL'));
-  if (url.hostname === '' || url.username !== '' || url.password !== '') {
-    return fail(ERRORS.badRequest('target_url must be an HTTPS URL with a host and no credentials'));
-  }
-  return ok(trimmed);
-}
-
-/**
- * What makes two target URLs the same for the 409: the parsed URL, so scheme and host compare
- * case-insensitively and a default port does not count; the path and query stay case-sensitive.
- */
-export function targetUrlKey(targetUrl: string): string {
-  try {
-    return new URL(targetUrl).href;
-  } catch {
-    return targetUrl;
-  }
+  const problem = targetUrlProblem(trimmed);
+  return problem === undefined ? ok(trimmed) : fail(ERRORS.badRequest(TARGET_URL_MESSAGES[problem]));
 }
 
 export function checkEventTypes(value: unknown): Checked<string[]> {

@@ -21,7 +21,11 @@ export function makeSubscription(overrides: Partial<Subscription> = {}): Subscri
 }
 
 export function makeCreated(overrides: Partial<CreatedSubscription> = {}): CreatedSubscription {
-  return { ...makeSubscription(overrides), signing_secret: 'whsec_dGVzdC1zZWNyZXQ=', ...overrides };
+  return {
+    ...makeSubscription(overrides),
+    signing_secret: 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=',
+    ...overrides,
+  };
 }
 
 export const CATALOG_EVENTS = ['message.sent', 'message.received', 'message.edited', 'reaction.added'];

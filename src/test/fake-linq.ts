@@ -115,7 +115,10 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
           updated_at: now,
         };
         stored = [...stored, created];
-        const withSecret: CreatedSubscription = { ...created, signing_secret: 'whsec_dGVzdC1zZWNyZXQ=' };
+        const withSecret: CreatedSubscription = {
+          ...created,
+          signing_secret: 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=',
+        };
         return { status: 201, body: withSecret };
       }
       case 'updateSubscription': {

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { DEFAULT_ACTIVITY_LIMIT } from '@contract/activity-query';
 import { Button } from '@/components/ui/button';
 import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
 import { Input } from '@/components/ui/input';
@@ -53,7 +54,7 @@ export default function ActivityPage({
       actor: actor || undefined,
       subscription_id: subscription || undefined,
       since,
-      limit: 100,
+      limit: DEFAULT_ACTIVITY_LIMIT,
     }),
   );
   const entries = useMemo(

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { LabelBody } from '@contract/console';
+import { targetUrlIdentity } from '@contract/rules';
 import type { CreatedSubscription, Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
 import {
@@ -39,27 +40,18 @@ export interface SaveRequest {
   labelBefore?: LabelBody | undefined;
 }
 
-/** The listed subscription with this target URL (scheme and host compared case-insensitively), if any. */
+/** The listed subscription with this target URL (the same endpoint by contract/rules.ts), if any. */
 function holderOf(listed: Map<string, Subscription>, targetUrl: string, exceptId?: string): string | undefined {
-  const key = urlKey(targetUrl);
+  const key = targetUrlIdentity(targetUrl);
   for (const subscription of listed.values()) {
-    if (subscription.id !== exceptId && urlKey(subscription.target_url) === key) return subscription.id;
+    if (subscription.id !== exceptId && targetUrlIdentity(subscription.target_url) === key) return subscription.id;
   }
   return undefined;
 }
 
-function urlKey(targetUrl: string): string {
-  try {
-    const url = new URL(targetUrl.trim());
-    return `${url.protocol}//${url.host}${url.pathname}${url.search}`;
-  } catch {
-    return targetUrl.trim();
-  }
-}
-
 function failed(error: unknown, existingId?: () => string | undefined): SaveOutcome {
   if (error instanceof ApiError && (error.status === 400 || error.status === 409)) {
-    const field = fieldForServerError(error.status, error.code, error.message);
+    const field = fieldForServerError(error.status, error.code);
     if (field) {
       const holder = error.status === 409 ? existingId?.() : undefined;
       return { kind: 'field-error', field, message: error.message, ...(holder ? { existingId: holder } : {}) };

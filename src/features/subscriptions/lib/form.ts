@@ -1,6 +1,7 @@
 // zod/mini, like the wire schemas: one small copy of zod in the bundle.
 import { z } from 'zod/mini';
 import { LABEL_NAME_MAX, LABEL_NOTE_MAX, storableTextProblem, type LabelBody } from '@contract/console';
+import { TARGET_URL_MAX_LENGTH, errorField, targetUrlProblem as contractTargetUrlProblem } from '@contract/rules';
 import type { CreateSubscriptionBody, Subscription, UpdateSubscriptionBody } from '@contract/schemas';
 
 /**
@@ -13,12 +14,12 @@ const phoneEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('invalid'), input: z.string(), reason: z.string() }),
 ]);
 
-export { LABEL_NAME_MAX, LABEL_NOTE_MAX };
+const TARGET_URL_EXAMPLE = 'for example https://hooks.example.com/linq';
 
 export const subscriptionFormSchema = z.object({
   target_url: z.string().check(
     z.trim(),
-    z.minLength(1, 'Enter the target URL, for example https://hooks.example.com/linq.'),
+    z.minLength(1, `Enter the target URL, ${TARGET_URL_EXAMPLE}.`),
     z.superRefine((value, context) => {
       const problem = targetUrlProblem(value);
       if (problem) context.addIssue({ code: 'custom', message: problem, input: value });
@@ -52,18 +53,26 @@ export const subscriptionFormSchema = z.object({
 
 export type SubscriptionFormValues = z.infer<typeof subscriptionFormSchema>;
 
+/** What the operator is told for each target URL problem (contract/rules.ts decides which there is); '' is the required message's. */
 export function targetUrlProblem(value: string): string | undefined {
   if (value === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Enter a full URL starting with https://, for example https://hooks.example.com/linq.';
+  switch (contractTargetUrlProblem(value)) {
+    case undefined:
+    case 'empty':
+      return undefined;
+    case 'too-long':
+      return `Keep the URL to ${TARGET_URL_MAX_LENGTH.toLocaleString('en')} characters.`;
+    case 'control-characters':
+      return 'The URL contains a tab, line break or other control character: remove it.';
+    case 'not-a-url':
+      return `Enter a full URL starting with https://, ${TARGET_URL_EXAMPLE}.`;
+    case 'not-https':
+      return `Linq delivers only to HTTPS URLs: use https:// instead of ${new URL(value).protocol}//.`;
+    case 'no-host':
+      return `The URL needs a host name, ${TARGET_URL_EXAMPLE}.`;
+    case 'credentials':
+      return 'Remove the user name and password from the URL.';
   }
-  if (url.protocol !== 'https:') return `Linq delivers only to HTTPS URLs: use https:// instead of ${url.protocol}//.`;
-  if (!url.hostname) return 'The URL needs a host name, for example https://hooks.example.com/linq.';
-  if (url.username || url.password) return 'Remove the user name and password from the URL.';
-  return undefined;
 }
 
 export function toFormValues(
@@ -124,10 +133,7 @@ export function createBody(values: SubscriptionFormValues): CreateSubscriptionBo
 
 export type FormField = keyof SubscriptionFormValues;
 
-/** Which field a server's 400/409 message concerns (the code is documented only for phone numbers). */
-export function fieldForServerError(status: number, code: number | undefined, message: string): FormField | undefined {
-  if (code === 1002 || /phone/i.test(message)) return 'phone_numbers';
-  if (status === 409 || /target_url|url/i.test(message)) return 'target_url';
-  if (/event/i.test(message)) return 'subscribed_events';
-  return undefined;
+/** Which field a server's refusal concerns, by its code or status (contract/rules.ts), never by its words. */
+export function fieldForServerError(status: number, code: number | undefined): FormField | undefined {
+  return errorField(status, code);
 }
