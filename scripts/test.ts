@@ -22,6 +22,29 @@ interface Tally {
   skipped: number;
 }
 
+/** A tally with how long its runner took, wall clock. */
+type Timed = Tally & { seconds: number };
+
+function timed(runner: () => Tally): Timed {
+  const started = performance.now();
+  const tally = runner();
+  return { ...tally, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The unit suite's slowest files (vitest's JSON report), so a slow one is seen before it grows. */
+function slowestUnitFiles(count: number): string[] {
+  const report = readJson(join(resultsDir, 'vitest.json')) as
+    { testResults?: { name: string; startTime: number; endTime: number }[] } | undefined;
+  return (report?.testResults ?? [])
+    .map((file) => ({
+      name: file.name.replace(`${process.cwd()}/`, ''),
+      seconds: (file.endTime - file.startTime) / 1000,
+    }))
+    .sort((a, b) => b.seconds - a.seconds)
+    .slice(0, count)
+    .map((file) => `${file.name} ${file.seconds.toFixed(1)} s`);
+}
+
 const resultsDir = 'test-results';
 mkdirSync(resultsDir, { recursive: true });
 const skipE2e = process.argv.includes('--skip-e2e');
@@ -73,20 +96,25 @@ function playwright(): Tally {
   return { runner: 'e2e', passed: expected + flaky, failed, skipped };
 }
 
-const tallies: Tally[] = [
-  singleCheck('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
-  singleCheck('lint', 'npx', ['eslint', '.']),
-  singleCheck('format', 'npx', ['prettier', '--check', '.']),
-  vitest(),
+const tallies: Timed[] = [
+  timed(() => singleCheck('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])),
+  timed(() => singleCheck('lint', 'npx', ['eslint', '.'])),
+  timed(() => singleCheck('format', 'npx', ['prettier', '--check', '.'])),
+  timed(vitest),
 ];
-if (!skipE2e) tallies.push(playwright());
+if (!skipE2e) tallies.push(timed(playwright));
 
+console.log('\nSlowest unit files');
+for (const line of slowestUnitFiles(5)) console.log(`  ${line}`);
 console.log('\nSummary');
 for (const t of tallies) {
+  const skipped = t.skipped ? `, ${t.skipped} skipped` : '';
   console.log(
-    `  ${t.runner.padEnd(10)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+    `  ${t.runner.padEnd(10)} ${t.passed} passed, ${t.failed} failed${skipped}  (${Math.round(t.seconds)} s)`,
   );
 }
+const totalSeconds = tallies.reduce((sum, t) => sum + t.seconds, 0);
+console.log(`  ${'total'.padEnd(10)} ${Math.round(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`);
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

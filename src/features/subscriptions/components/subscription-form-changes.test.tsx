@@ -1,0 +1,193 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Subscription } from '@contract/schemas';
+import { makeCatalog } from '@/test/factories';
+import { installFakeLinq } from '@/test/fake-linq';
+import { catalog, fakeServer, linqRequests, PATH, renderForm, subscription, writes } from './subscription-form.harness';
+
+describe('SubscriptionForm: changed elsewhere', () => {
+  const theirs: Subscription = {
+    ...subscription,
+    target_url: 'https://theirs.example.com/hook',
+    subscribed_events: ['message.sent', 'reaction.added'],
+    updated_at: '2026-01-05T12:00:00.000Z',
+  };
+
+  async function saveAgainstConflict() {
+    const api = fakeServer({ current: theirs });
+    const form = renderForm();
+    await form.replaceUrl('https://mine.example.com/hook');
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    const alert = await screen.findByRole('alert');
+    return { api, form, alert };
+  }
+
+  it('asks before writing over a newer server copy, and writes nothing yet', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    expect(alert).toHaveTextContent(/changed elsewhere/);
+    expect(within(alert).getByRole('button', { name: /Reload/ })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: /Overwrite/ })).toBeInTheDocument();
+    expect(writes(api.requests)).toEqual([]);
+    expect(form.onSaved).not.toHaveBeenCalled();
+  });
+
+  it('on Overwrite, saves what the form shows over their version, without asking the server again', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    const getsBefore = linqRequests(api.requests).filter((request) => request.method === 'GET').length;
+
+    await form.user.click(within(alert).getByRole('button', { name: /Overwrite/ }));
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+
+    // Their reaction.added is not in the form: Overwrite takes it out again.
+    expect(writes(api.requests)).toEqual([
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { target_url: 'https://mine.example.com/hook', subscribed_events: ['message.sent'] },
+      },
+    ]);
+    expect(linqRequests(api.requests).filter((request) => request.method === 'GET')).toHaveLength(getsBefore);
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+  });
+
+  it('shows their version on Reload, discarding my edits, with nothing to save', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    await form.user.click(within(alert).getByRole('button', { name: /Reload/ }));
+
+    expect(screen.queryByText(/changed elsewhere/)).not.toBeInTheDocument();
+    expect(form.urlInput()).toHaveValue('https://theirs.example.com/hook');
+    expect(screen.getByRole('checkbox', { name: /reaction\.added/ })).toBeChecked();
+    await waitFor(() => expect(form.saveButton()).toBeDisabled());
+    // The button pressed is gone with the alert: focus continues at the first field.
+    expect(form.urlInput()).toHaveFocus();
+    expect(writes(api.requests)).toEqual([]);
+  });
+
+  it('after Reload, saves against their version without a second conflict', async () => {
+    const { api, alert, form } = await saveAgainstConflict();
+    await form.user.click(within(alert).getByRole('button', { name: /Reload/ }));
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.received/ }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalledTimes(1));
+    expect(writes(api.requests)).toEqual([
+      {
+        method: 'PUT',
+        path: PATH,
+        body: { subscribed_events: ['message.sent', 'message.received', 'reaction.added'] },
+      },
+    ]);
+  });
+});
+
+describe('SubscriptionForm: message.edited and the payload version', () => {
+  const warning = () => screen.queryByText(/message\.edited is never delivered/);
+
+  it('warns when message.edited is selected and the URL has no ?version=2026-02-03, and its button fixes the URL', async () => {
+    fakeServer();
+    const form = renderForm();
+    expect(warning()).not.toBeInTheDocument();
+
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Needs attention' })).toHaveTextContent('this URL has no version');
+
+    await form.user.click(screen.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }));
+    expect(form.urlInput()).toHaveValue('https://hooks.example.com/linq?version=2026-02-03');
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it('names the wrong version the URL asks for', () => {
+    fakeServer();
+    renderForm({
+      subscription: {
+        ...subscription,
+        target_url: 'https://hooks.example.com/linq?version=2025-01-01',
+        subscribed_events: ['message.edited'],
+      },
+    });
+    expect(warning()).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Needs attention' })).toHaveTextContent('this URL asks for 2025-01-01');
+  });
+
+  it('says nothing when the URL already asks for 2026-02-03', () => {
+    fakeServer();
+    renderForm({
+      subscription: {
+        ...subscription,
+        target_url: 'https://hooks.example.com/linq?version=2026-02-03',
+        subscribed_events: ['message.edited'],
+      },
+    });
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it('saves the fixed URL with the new event type', async () => {
+    const api = fakeServer();
+    const form = renderForm();
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
+    await form.user.click(screen.getByRole('button', { name: 'Add ?version=2026-02-03 to the URL' }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+    await waitFor(() => expect(form.onSaved).toHaveBeenCalled());
+    expect(writes(api.requests)).toEqual([
+      {
+        method: 'PUT',
+        path: PATH,
+        body: {
+          target_url: 'https://hooks.example.com/linq?version=2026-02-03',
+          subscribed_events: ['message.sent', 'message.edited'],
+        },
+      },
+    ]);
+  });
+});
+
+describe('SubscriptionForm: creating', () => {
+  it('posts the URL, events and phone filter, and hands over the created subscription with its secret', async () => {
+    const created = {
+      ...subscription,
+      id: 'sub-new',
+      phone_numbers: ['+14155550100'],
+      signing_secret: 'whsec_c2VjcmV0',
+    };
+    const api = installFakeLinq({ catalog: makeCatalog(catalog) });
+    api.intercept((request) =>
+      request.endpoint === 'createSubscription' ? { status: 201, body: created } : undefined,
+    );
+    const form = renderForm({ subscription: undefined, lines: ['+14155550100'] });
+    expect(form.saveButton()).toHaveTextContent('Create subscription');
+    expect(form.saveButton()).toBeDisabled();
+
+    await form.replaceUrl('https://hooks.example.com/linq');
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.sent/ }));
+    await form.user.click(screen.getByRole('button', { name: 'Add +1 415 555 0100 to the filter' }));
+    await waitFor(() => expect(form.saveButton()).toBeEnabled());
+    await form.user.click(form.saveButton());
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalledWith(created));
+    expect(linqRequests(api.requests)).toEqual([
+      {
+        method: 'POST',
+        path: '/v3/webhook-subscriptions',
+        body: {
+          target_url: 'https://hooks.example.com/linq',
+          subscribed_events: ['message.sent'],
+          phone_numbers: ['+14155550100'],
+        },
+      },
+    ]);
+  });
+
+  it('says what still stops Create, from the empty form on, and when no event type is chosen', async () => {
+    installFakeLinq({ catalog: makeCatalog(catalog) });
+    const form = renderForm({ subscription: undefined });
+    // Nothing typed yet: the disabled button still says why.
+    expect(screen.getByText(/^To create: /)).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
+    await form.replaceUrl('https://hooks.example.com/linq');
+    expect(await screen.findByText('To create: Choose at least one event type.')).toBeInTheDocument();
+    expect(form.saveButton()).toBeDisabled();
+  });
+});
