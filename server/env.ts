@@ -181,3 +181,15 @@ export function authConfigFromEnv(env: Env): AuthConfig {
   }
   return { mode: 'none' };
 }
+
+/** The sandbox's data, key and faults from the environment (the console's embedded one and `npm run sandbox` alike). */
+export function sandboxOptionsFromEnv(env: Env) {
+  return {
+    dataFile: env.LINQ_SANDBOX_DATA,
+    apiKey: env.LINQ_SANDBOX_API_KEY,
+    latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
+    failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
+    rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
+    seedCount: env.LINQ_SANDBOX_SEED_COUNT,
+  };
+}

@@ -1,5 +1,5 @@
 import { buildApp, type ConsoleMode } from './app.ts';
-import { authConfigFromEnv, parseEnv, type Env } from './env.ts';
+import { authConfigFromEnv, parseEnv, sandboxOptionsFromEnv, type Env } from './env.ts';
 import { openDatabase, type Database } from './journal/db.ts';
 import { hostForUrl, isLoopbackHost } from './net.ts';
 import { startSandbox } from './sandbox/app.ts';
@@ -43,12 +43,7 @@ async function upstreamOf(env: Env): Promise<Upstream> {
   const sandbox = await startSandbox({
     host: '127.0.0.1',
     port: 0,
-    dataFile: env.LINQ_SANDBOX_DATA,
-    apiKey: env.LINQ_SANDBOX_API_KEY,
-    latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
-    failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
-    rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
-    seedCount: env.LINQ_SANDBOX_SEED_COUNT,
+    ...sandboxOptionsFromEnv(env),
     logger: false,
   });
   return {

@@ -1,11 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import * as client from 'openid-client';
 import { AUTH_PATHS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
-import { isLoopbackHost } from '../net.ts';
 import { canonicalPath } from '../http/paths.ts';
-import { isEmail } from './roles.ts';
+import { callbackFailure, lazyDiscovery, newLogin, readPending, signedInUser } from './oidc-flow.ts';
 import type { SessionStore, SessionUser } from './sessions.ts';
 
 /**
@@ -35,13 +33,6 @@ export const sessionCookieName = (secure: boolean) =>
   // __Host-: the browser keeps it only if Secure, Path=/ and no Domain, so no sibling site sets it.
   secure ? '__Host-linq_console_session' : 'linq_console_session';
 
-interface PendingLogin {
-  verifier: string;
-  state: string;
-  nonce: string;
-  returnTo: string;
-}
-
 /**
  * A same-origin path to come back to after sign-in; anything else is the console's root. Judged
  * after normalisation (the URL parser's), so `/.//evil.example`, `/..//x` and `/%2e%2e//x` can
@@ -66,58 +57,6 @@ export function safeReturnTo(value: unknown): string {
 
 /** The login path that comes back to `path`. */
 export const loginPath = (path: string) => `${AUTH_PATHS.login}?return_to=${encodeURIComponent(safeReturnTo(path))}`;
-
-/** The identity provider's configuration, discovered on first use and kept; a failed discovery is tried again on the next sign-in. */
-function lazyDiscovery(options: OidcOptions): () => Promise<client.Configuration> {
-  const issuer = new URL(options.issuer);
-  let discovered: Promise<client.Configuration> | undefined;
-  return () => {
-    discovered ??= client
-      .discovery(issuer, options.clientId, undefined, client.ClientSecretBasic(options.clientSecret), {
-        // Plain http only to an identity provider on this machine (tests, a local IdP).
-        execute: issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname) ? [client.allowInsecureRequests] : [],
-        timeout: 10,
-      })
-      .catch((error: unknown) => {
-        discovered = undefined;
-        throw error;
-      });
-    return discovered;
-  };
-}
-
-/** A fresh sign-in: its PKCE verifier, state and nonce (kept in the login cookie), and the identity provider's URL. */
-async function newLogin(
-  config: client.Configuration,
-  redirectUri: string,
-  returnTo: string,
-): Promise<{ pending: PendingLogin; url: URL }> {
-  const pending: PendingLogin = {
-    verifier: client.randomPKCECodeVerifier(),
-    state: client.randomState(),
-    nonce: client.randomNonce(),
-    returnTo,
-  };
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: redirectUri,
-    scope: 'openid email profile',
-    code_challenge: await client.calculatePKCECodeChallenge(pending.verifier),
-    code_challenge_method: 'S256',
-    state: pending.state,
-    nonce: pending.nonce,
-  });
-  return { pending, url };
-}
-
-/** The sign-in a (verified) login cookie holds, or undefined. */
-function readPending(value: string | undefined): PendingLogin | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as PendingLogin;
-  } catch {
-    return undefined;
-  }
-}
 
 export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
   // HMAC-signed cookies (the session id is random already; the signature refuses made-up ones unread).
@@ -216,50 +155,4 @@ export async function registerOidc(app: FastifyInstance, options: OidcOptions) {
     redirectToLogin: (request: FastifyRequest, reply: FastifyReply) =>
       reply.header('cache-control', 'no-store').redirect(loginPath(request.raw.url ?? '/'), 303),
   };
-}
-
-class SignInError extends Error {}
-
-async function signedInUser(
-  config: client.Configuration,
-  currentUrl: URL,
-  pending: PendingLogin,
-): Promise<SessionUser> {
-  const tokens = await client.authorizationCodeGrant(config, currentUrl, {
-    pkceCodeVerifier: pending.verifier,
-    expectedState: pending.state,
-    expectedNonce: pending.nonce,
-    idTokenExpected: true,
-  });
-  const claims = tokens.claims();
-  if (!claims) throw new SignInError('the identity provider sent no ID token.');
-  let email = claims.email;
-  let name = claims.name;
-  let verified = claims.email_verified;
-  if (typeof email !== 'string') {
-    // Many providers put the email in userinfo only (OIDC Core 5.4 allows either).
-    const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
-    ({ email, name, email_verified: verified } = info);
-  }
-  if (typeof email !== 'string' || !isEmail(email)) {
-    throw new SignInError('the identity provider did not give an email address (scope "email").');
-  }
-  if (verified === false) throw new SignInError('the identity provider has not verified that email address.');
-  // As the identity provider gave it: roles compare it (roles.ts), the journal keeps it.
-  return { email, name: typeof name === 'string' ? name : null };
-}
-
-function callbackFailure(request: FastifyRequest, error: unknown) {
-  if (error instanceof SignInError) return ERRORS.signInFailed(error.message);
-  if (error instanceof client.AuthorizationResponseError) {
-    // Only the provider's error code, checked to be one: its description is free text.
-    const code = /^[a-z_]{1,64}$/.test(error.error) ? error.error : 'an error';
-    return ERRORS.signInFailed(`the identity provider answered "${code}".`);
-  }
-  const name = (error as Error).name;
-  request.log.warn({ cause: (error as { code?: unknown }).code ?? name }, 'OIDC callback refused');
-  // fetch's own failures (refused, reset, DNS) and openid-client's time limit.
-  if (name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError')
-    return ERRORS.identityProviderUnreachable();
-  return ERRORS.signInFailed('the answer from the identity provider did not check out.');
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UPSTREAM_REQUESTS_HEADER, WRITE_REQUESTS_HEADER } from '../../contract/console.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
-import type { ForwardWrite, ReadLinq, Send, UpstreamResult, WriteMethod } from '../forwarding.ts';
+import type { ForwardWrite, ReadLinq, Send, UpstreamResult } from '../forwarding.ts';
 import { upstreamRequestHeaders } from './headers.ts';
 import { createUpstream } from './upstream.ts';
 
@@ -128,7 +128,7 @@ export async function proxyRoutes(app: FastifyInstance, options: ProxyRoutesOpti
     const result: UpstreamResult =
       target.method === 'GET'
         ? await send('GET', target.path, undefined)
-        : await options.forwardWrite(request, { method: target.method as WriteMethod, path: target.path, body }, send);
+        : await options.forwardWrite(request, { method: target.method, path: target.path, body }, send);
 
     // Nobody is left to read it, but Fastify still wants an answer: this one goes nowhere.
     if (result.kind === 'gone') return sendEnvelope(reply, ERRORS.upstreamUnreachable(linq.origin));

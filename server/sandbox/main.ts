@@ -1,4 +1,4 @@
-import { parseEnv } from '../env.ts';
+import { parseEnv, sandboxOptionsFromEnv } from '../env.ts';
 import { startSandbox } from './app.ts';
 
 /** `npm run sandbox`: the Linq-compatible sandbox on its own, for the SDK, curl or a second console. */
@@ -7,12 +7,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     host: '127.0.0.1',
     port: env.LINQ_SANDBOX_PORT,
-    dataFile: env.LINQ_SANDBOX_DATA,
-    apiKey: env.LINQ_SANDBOX_API_KEY,
-    latencyMs: env.LINQ_SANDBOX_LATENCY_MS,
-    failureRate: env.LINQ_SANDBOX_FAILURE_RATE,
-    rateLimit: env.LINQ_SANDBOX_RATE_LIMIT,
-    seedCount: env.LINQ_SANDBOX_SEED_COUNT,
+    ...sandboxOptionsFromEnv(env),
     logger: { level: 'warn' },
   });
   const faults = sandbox.faults;
