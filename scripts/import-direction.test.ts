@@ -50,17 +50,17 @@ describe('import direction (npm run lint)', () => {
     [
       'src/lib importing a feature',
       'src/lib/probe.ts',
-      "import { readView } from '@/features/subscriptions/lib/view';",
+      "import { readView } from '@/features/subscriptions/model/view';",
     ],
     [
       'src/components importing a feature',
       'src/components/ui/probe.tsx',
-      "import { readView } from '@/features/subscriptions/lib/view';",
+      "import { readView } from '@/features/subscriptions/model/view';",
     ],
     [
       'a feature importing another feature',
       `${PROBE}/other.ts`,
-      "import { readView } from '../subscriptions/lib/view';",
+      "import { readView } from '../subscriptions/model/view';",
     ],
     [
       'a feature importing another feature by alias',
@@ -107,12 +107,12 @@ describe('import direction (npm run lint)', () => {
     [
       'a feature importing its own files',
       'src/features/subscriptions/api/probe.ts',
-      "import { readView } from '../lib/view';",
+      "import { readView } from '../model/view';",
     ],
     [
       'src/app importing a feature',
       'src/app/probe.tsx',
-      "import { readView } from '@/features/subscriptions/lib/view';",
+      "import { readView } from '@/features/subscriptions/model/view';",
     ],
     ['the journal importing the hand-over', 'server/journal/probe.ts', "import type { Send } from '../forwarding.ts';"],
     ['a room importing a neutral module', 'server/auth/probe.ts', "import { single } from '../http/headers.ts';"],

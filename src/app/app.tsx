@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useKnownUrlOf } from '@/features/subscriptions/api/use-known-subscription';
-import { SubscriptionsPage } from '@/features/subscriptions/components/subscriptions-page';
+import { SubscriptionsPage } from '@/features/subscriptions/review/subscriptions-page';
 import { ApiError } from '@/lib/api-client';
 import { sessionQuery } from '@/lib/session';
 import { AppBar } from './app-bar';

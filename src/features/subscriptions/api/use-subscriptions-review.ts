@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
-import { countSubscriptions, facets as computeFacets, sortSubscriptions, viewPredicate } from '../lib/filter';
-import { problemFinder } from '../lib/problems';
-import type { ViewState } from '../lib/view';
+import { countSubscriptions, facets as computeFacets, sortSubscriptions, viewPredicate } from '../filters/filter';
+import { problemFinder } from '../model/problems';
+import type { ViewState } from '../model/view';
 import type { Subscription } from '@contract/schemas';
 import { catalogQueries, phoneNumberQueries, subscriptionQueries } from './queries';
 import { useLabels } from './use-labels';

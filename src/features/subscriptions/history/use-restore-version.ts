@@ -1,0 +1,33 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { JOURNAL_HEADERS } from '@contract/console';
+import type { Subscription } from '@contract/schemas';
+import { withRateLimitRetry } from '@/lib/rate-limit';
+import { forgetHistory, replaceInCaches } from '../api/cache';
+import { updateSubscription } from '../api/fetchers';
+
+/**
+ * Writes an earlier version back (the History's "Restore this version"): its URL, event types,
+ * phone filter and state, as one PUT that the server journals as a restore of that entry.
+ */
+export function useRestoreVersion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, entryId }: { version: Subscription; entryId: string }) =>
+      withRateLimitRetry(() =>
+        updateSubscription(
+          version.id,
+          {
+            target_url: version.target_url,
+            subscribed_events: version.subscribed_events,
+            phone_numbers: version.phone_numbers ?? [],
+            is_active: version.is_active,
+          },
+          { [JOURNAL_HEADERS.intent]: 'restore', [JOURNAL_HEADERS.restoreOf]: entryId },
+        ),
+      ),
+    onSuccess: (subscription) => {
+      replaceInCaches(queryClient, subscription);
+      return forgetHistory(queryClient, subscription.id);
+    },
+  });
+}

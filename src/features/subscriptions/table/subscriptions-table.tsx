@@ -1,0 +1,217 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
+import type { Label } from '@contract/console';
+import type { Subscription } from '@contract/schemas';
+import { Checkbox } from '@/components/ui/checkbox';
+import { cn } from '@/lib/cn';
+import type { Problem } from '../model/problems';
+import type { SortDirection, SortKey } from '../model/view';
+import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';
+import { useFocusRetention } from './use-focus-retention';
+import { useRowNavigation } from './use-row-navigation';
+import { useUrlShortener } from './use-url-shortener';
+
+/**
+ * The review table. Rows are virtualised against the page scroll (@tanstack/react-virtual), so
+ * 10,000 subscriptions keep a few dozen rows in the DOM; spacer rows keep it a real <table>.
+ * Rows have one fixed height (ROW_HEIGHT), so the virtualiser places them exactly. It is one tab
+ * stop, moved through with the arrow keys (useRowNavigation).
+ */
+
+const OVERSCAN = 2;
+/** The sticky header's height: a row scrolled to lands below it, not under it. */
+const HEADER_HEIGHT = 36;
+
+export interface TableHandle {
+  /** Moves the focus to the table's active row (the search box's ArrowDown). */
+  focusActiveRow: () => void;
+}
+
+export interface SubscriptionsTableProps {
+  subscriptions: readonly Subscription[];
+  /** Every subscription of the account: URLs are shortened so that none reads like another. */
+  all: readonly Subscription[];
+  /** The console's labels, by subscription id: the name shows above the URL. */
+  labels: ReadonlyMap<string, Label>;
+  catalog: readonly string[] | undefined;
+  highlighted: readonly string[];
+  problemsOf: (subscription: Subscription) => Problem[];
+  formatPhone: (e164: string) => string;
+  sort: SortKey;
+  dir: SortDirection;
+  /** Ids of the selection (lib/use-selection.ts). */
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, range: boolean) => void;
+  /** The header checkbox: these rows (the ones in view) on or off. */
+  onSelectMany: (ids: string[], on: boolean) => void;
+  onEdit: (id: string) => void;
+  onDuplicate: (id: string) => void;
+  /** False for a viewer: the switches and Duplicate are disabled. */
+  canWrite: boolean;
+  /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
+  onFocusLost?: () => void;
+  handle?: Ref<TableHandle>;
+}
+
+/** Widths per column at 1024 px and from 1280 px (`xl:`); the URL takes the rest. */
+const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
+  { label: 'Select', className: 'w-11 pl-4 pr-1' },
+  { label: 'Target URL', sortKey: 'url', className: 'pl-2 pr-3' },
+  { label: 'Status', className: 'w-32 px-3' },
+  { label: 'Events', className: 'w-36 px-3 xl:w-72' },
+  { label: 'Phone filter', className: 'w-32 px-3 xl:w-44' },
+  { label: 'Attention', className: 'w-32 px-3 xl:w-56' },
+  { label: 'Last change', sortKey: 'updated', className: 'w-28 px-3' },
+  { label: 'Actions', className: 'w-24 pl-2 pr-3 text-right' },
+];
+
+export function SubscriptionsTable({
+  subscriptions,
+  all,
+  labels,
+  catalog,
+  highlighted,
+  problemsOf,
+  formatPhone,
+  sort,
+  dir,
+  selected,
+  onSelect,
+  onSelectMany,
+  onEdit,
+  onDuplicate,
+  canWrite,
+  onFocusLost,
+  handle,
+}: SubscriptionsTableProps) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const headers = useRef<(HTMLTableCellElement | null)[]>([]);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const [urlWidth, setUrlWidth] = useState(0);
+  const [eventsWidth, setEventsWidth] = useState(0);
+  // Where the rows start on the page, and how wide the URL column is; measured again whenever
+  // the page's layout changes size (a banner above the table, a narrower window).
+  useLayoutEffect(() => {
+    const measure = () => {
+      setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
+      // Less the cell's padding (20), the copy button and its gap (36) and 2 px for rounding.
+      setUrlWidth(Math.max(0, (headers.current[1]?.clientWidth ?? 0) - 20 - 36 - 2));
+      setEventsWidth(headers.current[3]?.clientWidth ?? 0);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: subscriptions.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Keys by index (the default): rows have one fixed height, so nothing is measured per row,
+    // and the 10,000 positions are not computed again whenever the list array changes.
+  });
+  const ids = useMemo(() => subscriptions.map((subscription) => subscription.id), [subscriptions]);
+  const navigation = useRowNavigation({
+    ids,
+    body: bodyRef,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onToggleSelect: (id) => onSelect(id, false),
+  });
+  useImperativeHandle(handle, () => ({ focusActiveRow: navigation.focusActive }), [navigation.focusActive]);
+  const retainFocus = useFocusRetention(subscriptions, bodyRef, onFocusLost);
+  const shorten = useUrlShortener(all, urlWidth);
+
+  const items = virtualizer.getVirtualItems();
+  // The header checkbox acts on the rows in view (the window the virtualiser shows, not its overscan).
+  const range = virtualizer.range;
+  const inView = range ? ids.slice(range.startIndex, range.endIndex + 1) : [];
+  const selectedInView = inView.filter((id) => selected.has(id)).length;
+  const headerState = selectedInView === 0 ? false : selectedInView === inView.length ? true : 'indeterminate';
+  const top = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
+  const bottom =
+    items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - scrollMargin) : 0;
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    retainFocus(event);
+    navigation.onFocus(event);
+  };
+
+  return (
+    <table
+      className="w-full min-w-[60rem] table-fixed border-collapse text-left"
+      aria-rowcount={subscriptions.length + 1}
+    >
+      <caption className="sr-only">
+        Webhook subscriptions. One tab stop: arrow keys or j and k move between rows, left and right between a
+        row&apos;s controls, Enter opens.
+      </caption>
+      <thead className="sticky top-0 z-10 bg-surface-muted text-xs font-semibold tracking-wide text-fg-soft uppercase">
+        <tr className="border-b border-line" style={{ height: HEADER_HEIGHT }}>
+          {COLUMNS.map((column, index) => (
+            <th
+              key={column.label}
+              ref={(element) => {
+                headers.current[index] = element;
+              }}
+              scope="col"
+              className={cn('py-2 whitespace-nowrap', column.className)}
+              aria-sort={column.sortKey === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {column.label === 'Select' ? (
+                <Checkbox
+                  checked={headerState}
+                  disabled={inView.length === 0}
+                  aria-label={`Select the ${inView.length} rows in view`}
+                  onCheckedChange={() => onSelectMany(inView, headerState !== true)}
+                />
+              ) : column.label === 'Actions' ? (
+                <span className="sr-only">Actions</span>
+              ) : (
+                column.label
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {/* A control that takes focus is scrolled clear of the sticky header, not under it. */}
+      <tbody ref={bodyRef} onFocus={onFocus} onKeyDown={navigation.onKeyDown} className="[&_*]:scroll-mt-12">
+        {top > 0 && (
+          <tr aria-hidden="true">
+            <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
+          </tr>
+        )}
+        {items.map((item) => {
+          const subscription = subscriptions[item.index];
+          if (!subscription) return null;
+          return (
+            <SubscriptionRow
+              key={subscription.id}
+              rowIndex={item.index + 2}
+              subscription={subscription}
+              label={labels.get(subscription.id)}
+              catalog={catalog}
+              highlighted={highlighted}
+              problems={problemsOf(subscription)}
+              short={shorten(subscription)}
+              shownEvents={eventsWidth === 0 || eventsWidth >= 240 ? 2 : 1}
+              formatPhone={formatPhone}
+              tabStop={subscription.id === navigation.activeId}
+              selected={selected.has(subscription.id)}
+              onSelect={onSelect}
+              onEdit={onEdit}
+              onDuplicate={onDuplicate}
+              canWrite={canWrite}
+            />
+          );
+        })}
+        {bottom > 0 && (
+          <tr aria-hidden="true">
+            <td colSpan={COLUMNS.length} style={{ height: bottom, padding: 0 }} />
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
