@@ -33,6 +33,12 @@ const importZones = [
     message: 'A feature never imports another feature: compose them in src/app.',
   })),
   { target: './src/features', from: './src/app', message: 'A feature never imports src/app.' },
+  {
+    target: './src/app',
+    from: './src/features',
+    except: features.map((feature) => `./${feature}/index.ts`),
+    message: 'src/app imports a feature only through its public entry (src/features/<name>/index.ts).',
+  },
   // The server's rooms (README, "Architecture"; the house drawn in STYLE.md's terms): the entry
   // (server/app.ts, server/main.ts) plugs them together; they meet only in neutral modules
   // (server/http/, server/forwarding.ts, server/errors.ts, contract/).

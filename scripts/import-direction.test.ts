@@ -67,6 +67,11 @@ describe('import direction (npm run lint)', () => {
       'src/features/subscriptions/probe.ts',
       "import { probe } from '@/features/lint-probe/probe';",
     ],
+    [
+      'src/app importing a feature past its entry',
+      'src/app/probe.tsx',
+      "import { readView } from '@/features/subscriptions/model/view';",
+    ],
     ['a feature importing src/app', 'src/features/subscriptions/probe.ts', "import '@/app/upstream-badge';"],
     [
       'the proxy importing the journal',
@@ -110,9 +115,9 @@ describe('import direction (npm run lint)', () => {
       "import { readView } from '../model/view';",
     ],
     [
-      'src/app importing a feature',
+      'src/app importing a feature through its entry',
       'src/app/probe.tsx',
-      "import { readView } from '@/features/subscriptions/model/view';",
+      "import { SubscriptionsPage } from '@/features/subscriptions';",
     ],
     ['the journal importing the hand-over', 'server/journal/probe.ts', "import type { Send } from '../forwarding.ts';"],
     ['a room importing a neutral module', 'server/auth/probe.ts', "import { single } from '../http/headers.ts';"],

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { useKnownUrlOf } from '@/features/subscriptions/api/use-known-subscription';
-import { SubscriptionsPage } from '@/features/subscriptions/review/subscriptions-page';
+import { SubscriptionsPage, useKnownUrlOf } from '@/features/subscriptions';
 import { ApiError } from '@/lib/api-client';
 import { sessionQuery } from '@/lib/session';
 import { AppBar } from './app-bar';
 import { NoAccess } from './no-access';
 import { navigate, useRoute } from './router';
 
-const ActivityPage = lazy(() => import('@/features/activity/components/activity-page'));
+const ActivityPage = lazy(() => import('@/features/activity').then((module) => ({ default: module.ActivityPage })));
 
 /** The console: the bar, then the page the path names. Features are composed here, never in each other. */
 export function App() {

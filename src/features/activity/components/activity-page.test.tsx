@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeActivityEntry, makeSubscription } from '@/test/factories';
 import { installFakeLinq } from '@/test/fake-linq';
 import { renderWithClient } from '@/test/render';
-import ActivityPage from './activity-page';
+import { ActivityPage } from './activity-page';
 
 const subscription = makeSubscription({ id: 'sub-1', target_url: 'https://hooks.example.com/sub-1' });
 const batch = { id: 'b1', label: 'Turn off 2 subscriptions to hooks.example.com' };

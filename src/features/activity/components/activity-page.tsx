@@ -1,23 +1,17 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { DEFAULT_ACTIVITY_LIMIT } from '@contract/activity-query';
-import { Button } from '@/components/ui/button';
-import { Empty, EmptyDescription, EmptyTitle } from '@/components/ui/empty';
-import { Input } from '@/components/ui/input';
-import { NativeSelect } from '@/components/ui/native-select';
-import { Skeleton } from '@/components/ui/skeleton';
-import { sentence } from '@/lib/text';
 import { useUrlSearch } from '@/lib/use-url-state';
 import { activityQueries } from '../api/activity';
-import { groupEntries, SINCE_CHOICES, sinceFor } from '../lib/group';
-import { JournalEntry } from '@/components/journal-entry';
-import { BatchItem } from './batch-item';
+import { groupEntries, sinceFor } from '../lib/group';
+import { ActivityFilters } from './activity-filters';
+import { ActivityList } from './activity-list';
 
 /**
  * The change journal (loaded on demand): who did what, when, to which subscription, newest first,
  * a bulk action as one entry; filtered by person, subscription and time, the filters in the URL.
  */
-export default function ActivityPage({
+export function ActivityPage({
   onOpenSubscription,
   urlOf,
 }: {
@@ -27,12 +21,13 @@ export default function ActivityPage({
 }) {
   const [search, setSearch] = useUrlSearch();
   const params = new URLSearchParams(search);
-  const actor = params.get('actor') ?? '';
-  const subscription = params.get('subscription') ?? '';
-  const sinceChoice = params.get('since') ?? '';
+  const values = {
+    actor: params.get('actor') ?? '',
+    subscription: params.get('subscription') ?? '',
+    sinceChoice: params.get('since') ?? '',
+  };
   // The time a choice stands for is taken when it is made, so the query (and its key) stays put.
   const [now] = useState(() => Date.now());
-  const since = sinceFor(sinceChoice, now);
   const setParam = (key: string, value: string) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
@@ -42,18 +37,11 @@ export default function ActivityPage({
       return text ? `?${text}` : '';
     });
 
-  // A typed filter applies when the field is left or Enter is pressed, not on every keystroke.
-  const appliedOnLeaveOrEnter = (key: string) => ({
-    onBlur: (event: FocusEvent<HTMLInputElement>) => setParam(key, event.target.value),
-    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) =>
-      event.key === 'Enter' && setParam(key, event.currentTarget.value),
-  });
-
   const activity = useInfiniteQuery(
     activityQueries.list({
-      actor: actor || undefined,
-      subscription_id: subscription || undefined,
-      since,
+      actor: values.actor || undefined,
+      subscription_id: values.subscription || undefined,
+      since: sinceFor(values.sinceChoice, now),
       limit: DEFAULT_ACTIVITY_LIMIT,
     }),
   );
@@ -67,7 +55,6 @@ export default function ActivityPage({
     [activity.data, urlOf],
   );
   const rows = useMemo(() => groupEntries(entries), [entries]);
-  const actors = [...new Set(entries.map((entry) => entry.actor))];
 
   return (
     <main className="flex flex-1 flex-col gap-3">
@@ -77,99 +64,13 @@ export default function ActivityPage({
           Every change made through this console, newest first, as its server recorded it.
         </p>
       </header>
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Activity">
-        <div>
-          <label htmlFor="activity-actor" className="mb-1 block text-xs font-medium text-fg-soft">
-            Person
-          </label>
-          <Input
-            id="activity-actor"
-            list="activity-actors"
-            defaultValue={actor}
-            placeholder="Anyone"
-            className="w-64"
-            {...appliedOnLeaveOrEnter('actor')}
-          />
-          <datalist id="activity-actors">
-            {actors.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
-        <div>
-          <label htmlFor="activity-subscription" className="mb-1 block text-xs font-medium text-fg-soft">
-            Subscription id
-          </label>
-          <Input
-            id="activity-subscription"
-            defaultValue={subscription}
-            placeholder="Any subscription"
-            className="w-80 font-mono"
-            {...appliedOnLeaveOrEnter('subscription')}
-          />
-        </div>
-        <div>
-          <label htmlFor="activity-since" className="mb-1 block text-xs font-medium text-fg-soft">
-            Time
-          </label>
-          <NativeSelect
-            id="activity-since"
-            value={sinceChoice}
-            onChange={(event) => setParam('since', event.target.value)}
-          >
-            {SINCE_CHOICES.map((choice) => (
-              <option key={choice.value} value={choice.value}>
-                {choice.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-      </div>
-
-      <section aria-label="Changes" className="rounded-lg border border-line bg-surface p-4">
-        {activity.isPending ? (
-          <div role="status" aria-label="Loading the activity" className="space-y-3">
-            <Skeleton className="h-4 w-2/3" />
-            <Skeleton className="h-4 w-1/2" />
-            <Skeleton className="h-4 w-3/5" />
-          </div>
-        ) : activity.isError ? (
-          <Empty role="alert">
-            <EmptyTitle>Could not load the activity</EmptyTitle>
-            <EmptyDescription>{sentence(activity.error.message)}</EmptyDescription>
-            <Button variant="primary" onClick={() => void activity.refetch()}>
-              Retry
-            </Button>
-          </Empty>
-        ) : rows.length === 0 ? (
-          <Empty>
-            <EmptyTitle>No changes {actor || subscription || sinceChoice ? 'match these filters' : 'yet'}</EmptyTitle>
-            <EmptyDescription>Changes made through the console appear here, with who made them.</EmptyDescription>
-          </Empty>
-        ) : (
-          <ol className="divide-y divide-line">
-            {rows.map((row) => (
-              <li key={row.kind === 'batch' ? row.id : row.entry.id} className="py-3 first:pt-0 last:pb-0">
-                {row.kind === 'batch' ? (
-                  <BatchItem batch={row} onOpenSubscription={onOpenSubscription} />
-                ) : (
-                  <JournalEntry entry={row.entry} onOpenSubscription={onOpenSubscription} />
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        {activity.hasNextPage && (
-          <div className="mt-4 flex justify-center">
-            <Button
-              onClick={() => void activity.fetchNextPage()}
-              aria-disabled={activity.isFetchingNextPage || undefined}
-            >
-              {activity.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </Button>
-          </div>
-        )}
-      </section>
+      <ActivityFilters values={values} actors={[...new Set(entries.map((entry) => entry.actor))]} onChange={setParam} />
+      <ActivityList
+        activity={activity}
+        rows={rows}
+        filtered={Boolean(values.actor || values.subscription || values.sinceChoice)}
+        onOpenSubscription={onOpenSubscription}
+      />
     </main>
   );
 }

@@ -1,0 +1,3 @@
+/** The subscriptions feature's public entry: what src/app may import. */
+export { useKnownUrlOf } from './api/use-known-subscription';
+export { SubscriptionsPage } from './review/subscriptions-page';
