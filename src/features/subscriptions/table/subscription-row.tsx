@@ -1,5 +1,4 @@
 import { memo, type MouseEvent } from 'react';
-import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -8,10 +7,10 @@ import { useToggleActive } from '../api/use-toggle-active';
 import { useToggleStatus } from '../api/use-toggle-status';
 import { useBulkItem } from '../bulk/bulk-store';
 import { eventsForRow } from '../filters/filter';
-import type { Problem } from '../model/problems';
 import { AttentionCell } from './attention-cell';
 import { ChangedCell, EventsCell, PhonesCell, rowTabIndex, UrlCell } from './row-cells';
 import { StatusSwitch } from './status-switch';
+import { useRowModel } from './table-model';
 import type { ShortUrl } from './use-url-shortener';
 
 /**
@@ -25,47 +24,31 @@ export interface RowProps {
   /** Its place among the table's rows, header included (aria-rowindex: most rows are not rendered). */
   rowIndex: number;
   subscription: Subscription;
-  label: Label | undefined;
-  /** The catalog's types, once loaded, to say "All 18 catalog events". */
-  catalog: readonly string[] | undefined;
-  /** The event filter's types: shown first and marked. */
-  highlighted: readonly string[];
-  problems: readonly Problem[];
   short: ShortUrl;
   /** How many event badges fit the events column (the rest are "+N more"). */
   shownEvents: number;
-  formatPhone: (e164: string) => string;
   /** Whether this row holds the table's one tab stop. */
   tabStop: boolean;
   selected: boolean;
-  /** `range`: shift was held (select from the last toggled row to this one). */
-  onSelect: (id: string, range: boolean) => void;
-  onEdit: (id: string) => void;
-  onDuplicate: (id: string) => void;
-  canWrite: boolean;
 }
 
 function isInteractive(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('button, a, input, [role="switch"], [data-row-control]') !== null;
 }
 
+/** One subscription's row; what all rows share comes from the table's RowModel. */
 export const SubscriptionRow = memo(function SubscriptionRow({
   rowIndex,
   subscription,
-  label,
-  catalog,
-  highlighted,
-  problems,
   short,
   shownEvents,
-  formatPhone,
   tabStop,
   selected,
-  onSelect,
-  onEdit,
-  onDuplicate,
-  canWrite,
 }: RowProps) {
+  const { labels, catalog, highlighted, problemsOf, formatPhone, canWrite, onSelect, onEdit, onDuplicate } =
+    useRowModel();
+  const label = labels.get(subscription.id);
+  const problems = problemsOf(subscription);
   const toggle = useToggleActive(subscription.id);
   const status = useToggleStatus(subscription.id);
   const bulk = useBulkItem(subscription.id);

@@ -1,12 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
-import type { Label } from '@contract/console';
-import type { Subscription } from '@contract/schemas';
 import { Checkbox } from '@/components/ui/checkbox';
 import { cn } from '@/lib/cn';
-import type { Problem } from '../model/problems';
-import type { SortDirection, SortKey } from '../model/view';
+import type { SortKey } from '../model/view';
 import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';
+import { RowModelContext, type TableModel } from './table-model';
 import { useFocusRetention } from './use-focus-retention';
 import { useRowNavigation } from './use-row-navigation';
 import { useUrlShortener } from './use-url-shortener';
@@ -28,28 +26,7 @@ export interface TableHandle {
 }
 
 export interface SubscriptionsTableProps {
-  subscriptions: readonly Subscription[];
-  /** Every subscription of the account: URLs are shortened so that none reads like another. */
-  all: readonly Subscription[];
-  /** The console's labels, by subscription id: the name shows above the URL. */
-  labels: ReadonlyMap<string, Label>;
-  catalog: readonly string[] | undefined;
-  highlighted: readonly string[];
-  problemsOf: (subscription: Subscription) => Problem[];
-  formatPhone: (e164: string) => string;
-  sort: SortKey;
-  dir: SortDirection;
-  /** Ids of the selection (lib/use-selection.ts). */
-  selected: ReadonlySet<string>;
-  onSelect: (id: string, range: boolean) => void;
-  /** The header checkbox: these rows (the ones in view) on or off. */
-  onSelectMany: (ids: string[], on: boolean) => void;
-  onEdit: (id: string) => void;
-  onDuplicate: (id: string) => void;
-  /** False for a viewer: the switches and Duplicate are disabled. */
-  canWrite: boolean;
-  /** Called when the focused row leaves and no row is left to take the focus (the table is going away). */
-  onFocusLost?: () => void;
+  model: TableModel;
   handle?: Ref<TableHandle>;
 }
 
@@ -65,25 +42,8 @@ const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
   { label: 'Actions', className: 'w-24 pl-2 pr-3 text-right' },
 ];
 
-export function SubscriptionsTable({
-  subscriptions,
-  all,
-  labels,
-  catalog,
-  highlighted,
-  problemsOf,
-  formatPhone,
-  sort,
-  dir,
-  selected,
-  onSelect,
-  onSelectMany,
-  onEdit,
-  onDuplicate,
-  canWrite,
-  onFocusLost,
-  handle,
-}: SubscriptionsTableProps) {
+export function SubscriptionsTable({ model, handle }: SubscriptionsTableProps) {
+  const { subscriptions, all, sort, dir, selected, onSelectMany, onFocusLost } = model;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const headers = useRef<(HTMLTableCellElement | null)[]>([]);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -118,7 +78,7 @@ export function SubscriptionsTable({
     ids,
     body: bodyRef,
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
-    onToggleSelect: (id) => onSelect(id, false),
+    onToggleSelect: (id) => model.row.onSelect(id, false),
   });
   useImperativeHandle(handle, () => ({ focusActiveRow: navigation.focusActive }), [navigation.focusActive]);
   const retainFocus = useFocusRetention(subscriptions, bodyRef, onFocusLost);
@@ -176,42 +136,35 @@ export function SubscriptionsTable({
         </tr>
       </thead>
       {/* A control that takes focus is scrolled clear of the sticky header, not under it. */}
-      <tbody ref={bodyRef} onFocus={onFocus} onKeyDown={navigation.onKeyDown} className="[&_*]:scroll-mt-12">
-        {top > 0 && (
-          <tr aria-hidden="true">
-            <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
-          </tr>
-        )}
-        {items.map((item) => {
-          const subscription = subscriptions[item.index];
-          if (!subscription) return null;
-          return (
-            <SubscriptionRow
-              key={subscription.id}
-              rowIndex={item.index + 2}
-              subscription={subscription}
-              label={labels.get(subscription.id)}
-              catalog={catalog}
-              highlighted={highlighted}
-              problems={problemsOf(subscription)}
-              short={shorten(subscription)}
-              shownEvents={eventsWidth === 0 || eventsWidth >= 240 ? 2 : 1}
-              formatPhone={formatPhone}
-              tabStop={subscription.id === navigation.activeId}
-              selected={selected.has(subscription.id)}
-              onSelect={onSelect}
-              onEdit={onEdit}
-              onDuplicate={onDuplicate}
-              canWrite={canWrite}
-            />
-          );
-        })}
-        {bottom > 0 && (
-          <tr aria-hidden="true">
-            <td colSpan={COLUMNS.length} style={{ height: bottom, padding: 0 }} />
-          </tr>
-        )}
-      </tbody>
+      <RowModelContext value={model.row}>
+        <tbody ref={bodyRef} onFocus={onFocus} onKeyDown={navigation.onKeyDown} className="[&_*]:scroll-mt-12">
+          {top > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const subscription = subscriptions[item.index];
+            if (!subscription) return null;
+            return (
+              <SubscriptionRow
+                key={subscription.id}
+                rowIndex={item.index + 2}
+                subscription={subscription}
+                short={shorten(subscription)}
+                shownEvents={eventsWidth === 0 || eventsWidth >= 240 ? 2 : 1}
+                tabStop={subscription.id === navigation.activeId}
+                selected={selected.has(subscription.id)}
+              />
+            );
+          })}
+          {bottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={COLUMNS.length} style={{ height: bottom, padding: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </RowModelContext>
     </table>
   );
 }

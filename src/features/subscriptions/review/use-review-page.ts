@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useWriteAccess } from '@/lib/session';
+import { useSubscriptionsReview } from '../api/use-subscriptions-review';
+import { useSelection } from '../bulk/use-selection';
+import { usePhoneFormatter } from '../model/use-phone-formatter';
+import { useSubscriptionsView } from '../model/use-subscriptions-view';
+import { clearFilters } from '../model/view';
+import type { TableHandle } from '../table/subscriptions-table';
+import type { RowModel, TableModel } from '../table/table-model';
+import { usePageShortcuts } from './use-page-shortcuts';
+
+/**
+ * The review page's state in one place: the view (from the URL), what it shows, the selection,
+ * the page's keys, and the table's view model (memoised, so rows render again only when what
+ * they show changes).
+ */
+export function useReviewPage() {
+  const view = useSubscriptionsView();
+  const review = useSubscriptionsReview(view.view);
+  const formatPhone = usePhoneFormatter();
+  const selection = useSelection(review.listedIds);
+  const access = useWriteAccess();
+
+  const searchBox = useRef<HTMLInputElement>(null);
+  const table = useRef<TableHandle>(null);
+  const focusSearch = useCallback(() => searchBox.current?.focus(), []);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const { clear: clearSelection, toggle: toggleSelected, setMany } = selection;
+  usePageShortcuts({
+    onSearch: focusSearch,
+    onHelp: useCallback(() => setShowShortcuts(true), []),
+    onEscape: clearSelection,
+  });
+  const { shownIds } = review;
+  // The rows' handler stays the same function while the view changes (a toggle gives a new list),
+  // so memoised rows do not all render again; a shift-click reads the order shown at that moment.
+  const shownOrder = useRef(shownIds);
+  useEffect(() => {
+    shownOrder.current = shownIds;
+  }, [shownIds]);
+  const onSelect = useCallback(
+    (id: string, range: boolean) => toggleSelected(id, range ? { order: shownOrder.current } : undefined),
+    [toggleSelected],
+  );
+  const selectAllMatching = useCallback(() => setMany(shownIds, true), [setMany, shownIds]);
+  const allShownSelected = useMemo(
+    () => shownIds.length > 0 && shownIds.every((id) => selection.selected.has(id)),
+    [shownIds, selection.selected],
+  );
+
+  const { labels, catalogEvents, highlighted, problemsOf } = review;
+  const { openEdit, openDuplicate } = view;
+  const row = useMemo<RowModel | undefined>(
+    () =>
+      formatPhone && {
+        labels,
+        catalog: catalogEvents,
+        highlighted,
+        problemsOf,
+        formatPhone,
+        canWrite: access.canWrite,
+        onSelect,
+        onEdit: openEdit,
+        onDuplicate: openDuplicate,
+      },
+    [labels, catalogEvents, highlighted, problemsOf, formatPhone, access.canWrite, onSelect, openEdit, openDuplicate],
+  );
+  const tableModel: TableModel | undefined = row &&
+    review.subscriptions && {
+      subscriptions: review.shown,
+      all: review.subscriptions,
+      sort: view.view.sort,
+      dir: view.view.dir,
+      selected: selection.selected,
+      onSelectMany: setMany,
+      onFocusLost: focusSearch,
+      row,
+    };
+
+  const clear = () => {
+    view.setView(clearFilters(view.view));
+    // The button goes away with the empty view; focus goes to where the next search starts.
+    focusSearch();
+  };
+  const refreshAll = () => {
+    void review.list.refetch();
+    if (review.catalog.isError) void review.catalog.refetch();
+    void review.lines.refetch();
+  };
+
+  return {
+    ...view,
+    review,
+    formatPhone,
+    selection,
+    access,
+    searchBox,
+    table,
+    tableModel,
+    shortcuts: { open: showShortcuts, close: () => setShowShortcuts(false) },
+    selectAllMatching: allShownSelected ? undefined : selectAllMatching,
+    clear,
+    refreshAll,
+  };
+}
+
+export type ReviewPage = ReturnType<typeof useReviewPage>;
