@@ -5,7 +5,7 @@ import { formatCount } from '@/lib/format';
 import type { WriteAccess } from '@/lib/session';
 import { useBulkRun } from './use-bulk-run';
 import { planUndo, type BulkPlan } from './bulk-plan';
-import { bulkStore, useBulkJob } from './bulk-store';
+import { bulkStore, useBulkJob, type BulkJob } from './bulk-store';
 import type { Selection } from './use-selection';
 import { BulkDialog, type BulkChoice } from './bulk-dialog';
 import { BulkJobPanel } from './bulk-job-panel';
@@ -55,74 +55,18 @@ export default function BulkBar({
   };
 
   if (!job && selection.selected.size === 0) return null;
-  let content;
-  if (job) {
-    const running = job.progress.status === 'running' || job.progress.status === 'stopping';
-    const failedIds = running ? [] : job.writes.filter((write) => bulkStore.getItem(write.id)?.status === 'failed');
-    const undo = job.kind === 'undo' ? [] : planUndo(job.plan, job.doneIds);
-    content = (
-      <BulkJobPanel
-        job={job}
-        failures={failedIds.map((write) => ({
-          url: write.targetUrl,
-          message: bulkStore.getItem(write.id)?.message ?? '',
-        }))}
-        onRetryFailed={() =>
-          run({
-            batchId: job.batchId,
-            label: job.label,
-            kind: 'retry',
-            plan: job.plan,
-            writes: failedIds,
-            doneIds: job.doneIds,
-          })
-        }
-        onUndo={
-          undo.length > 0
-            ? () =>
-                run({
-                  batchId: crypto.randomUUID(),
-                  label: job.label,
-                  kind: 'undo',
-                  plan: { ...job.plan, writes: undo },
-                  writes: undo,
-                })
-            : undefined
-        }
-        onClose={() => bulkStore.clear()}
-      />
-    );
-  } else {
-    content = (
-      <div className="flex flex-wrap items-center gap-2">
-        <p className="mr-2 font-medium text-fg" aria-live="polite">
-          {formatCount(selected.length)} selected
-        </p>
-        {unselectedMatching > 0 && (
-          <Button size="sm" variant="ghost" onClick={() => selection.setMany(matching, true)}>
-            Select all {formatCount(matching.length)} matching
-          </Button>
-        )}
-        <Button size="sm" variant="ghost" onClick={selection.clear}>
-          Clear selection
-        </Button>
-        {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
-        <div className="ml-auto flex flex-wrap gap-2" role="group" aria-label="Bulk actions on the selection">
-          {ACTIONS.map((action) => (
-            <Button
-              key={action.choice}
-              size="sm"
-              variant={action.danger ? 'ghost-danger' : 'secondary'}
-              disabled={selected.length === 0 || !access.canWrite}
-              onClick={() => setChoice(action.choice)}
-            >
-              {action.label}
-            </Button>
-          ))}
-        </div>
-      </div>
-    );
-  }
+  const content = job ? (
+    <RunningJob job={job} run={run} />
+  ) : (
+    <SelectionActions
+      selectedCount={selected.length}
+      matching={matching}
+      unselectedMatching={unselectedMatching}
+      selection={selection}
+      access={access}
+      onChoose={setChoice}
+    />
+  );
 
   return (
     <div
@@ -140,6 +84,92 @@ export default function BulkBar({
           onCancel={() => setChoice(undefined)}
         />
       )}
+    </div>
+  );
+}
+
+/** A job's progress and summary, with Retry of the failed items and Undo of the done ones. */
+function RunningJob({ job, run }: { job: BulkJob; run: ReturnType<typeof useBulkRun> }) {
+  const running = job.progress.status === 'running' || job.progress.status === 'stopping';
+  const failedIds = running ? [] : job.writes.filter((write) => bulkStore.getItem(write.id)?.status === 'failed');
+  const undo = job.kind === 'undo' ? [] : planUndo(job.plan, job.doneIds);
+  return (
+    <BulkJobPanel
+      job={job}
+      failures={failedIds.map((write) => ({
+        url: write.targetUrl,
+        message: bulkStore.getItem(write.id)?.message ?? '',
+      }))}
+      onRetryFailed={() =>
+        run({
+          batchId: job.batchId,
+          label: job.label,
+          kind: 'retry',
+          plan: job.plan,
+          writes: failedIds,
+          doneIds: job.doneIds,
+        })
+      }
+      onUndo={
+        undo.length > 0
+          ? () =>
+              run({
+                batchId: crypto.randomUUID(),
+                label: job.label,
+                kind: 'undo',
+                plan: { ...job.plan, writes: undo },
+                writes: undo,
+              })
+          : undefined
+      }
+      onClose={() => bulkStore.clear()}
+    />
+  );
+}
+
+/** The selection's count, "Select all N matching", Clear, and the actions (disabled for a viewer, with why). */
+function SelectionActions({
+  selectedCount,
+  matching,
+  unselectedMatching,
+  selection,
+  access,
+  onChoose,
+}: {
+  selectedCount: number;
+  matching: readonly string[];
+  unselectedMatching: number;
+  selection: Selection;
+  access: WriteAccess;
+  onChoose: (choice: BulkChoice) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <p className="mr-2 font-medium text-fg" aria-live="polite">
+        {formatCount(selectedCount)} selected
+      </p>
+      {unselectedMatching > 0 && (
+        <Button size="sm" variant="ghost" onClick={() => selection.setMany(matching, true)}>
+          Select all {formatCount(matching.length)} matching
+        </Button>
+      )}
+      <Button size="sm" variant="ghost" onClick={selection.clear}>
+        Clear selection
+      </Button>
+      {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
+      <div className="ml-auto flex flex-wrap gap-2" role="group" aria-label="Bulk actions on the selection">
+        {ACTIONS.map((action) => (
+          <Button
+            key={action.choice}
+            size="sm"
+            variant={action.danger ? 'ghost-danger' : 'secondary'}
+            disabled={selectedCount === 0 || !access.canWrite}
+            onClick={() => onChoose(action.choice)}
+          >
+            {action.label}
+          </Button>
+        ))}
+      </div>
     </div>
   );
 }

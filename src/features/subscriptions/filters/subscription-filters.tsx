@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { NativeSelect } from '@/components/ui/native-select';
 import { formatCount } from '@/lib/format';
-import { groupEventTypes } from '../model/event-types';
+import { groupEventTypes, type EventGroup } from '../model/event-types';
 import type { Facets } from './filter';
 import { NO_PHONE_FILTER, type ViewState } from '../model/view';
 
@@ -32,7 +32,6 @@ export function SubscriptionFilters({
   onViewChange,
 }: SubscriptionFiltersProps) {
   const ids = { event: useId(), host: useId(), phone: useId() };
-  const groups = groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events]);
   const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
   // The counts are the account's (what there is to filter on), not the view's: while a search or
   // another filter narrows the view, each says so, so that "(3,334)" is not read as what a pick shows.
@@ -42,49 +41,13 @@ export function SubscriptionFilters({
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
-      <div>
-        <label htmlFor={ids.event} className={labelClass}>
-          Receives event type
-        </label>
-        <NativeSelect
-          id={ids.event}
-          value=""
-          className="w-60"
-          onChange={(event) => {
-            const type = event.target.value;
-            if (type && !view.events.includes(type)) onViewChange({ events: [...view.events, type] });
-          }}
-        >
-          <option value="">{view.events.length > 0 ? 'Add another type…' : 'Any event type'}</option>
-          {groups.map((group) => (
-            <optgroup key={group.group} label={group.label}>
-              {group.types.map(({ type }) => (
-                <option key={type} value={type} disabled={view.events.includes(type)}>
-                  {type}
-                  {count(facets?.events.get(type) ?? 0)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </NativeSelect>
-      </div>
-      {view.events.length > 0 && (
-        <ul className="flex flex-wrap items-center gap-1.5 pb-1" aria-label="Event types filtered on">
-          {view.events.map((type) => (
-            <li key={type}>
-              <Button
-                size="xs"
-                variant="secondary"
-                className="font-mono"
-                aria-label={`Stop filtering on ${type}`}
-                onClick={() => onViewChange({ events: view.events.filter((entry) => entry !== type) })}
-              >
-                {type} <span aria-hidden="true">×</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <EventTypeFilter
+        id={ids.event}
+        view={view}
+        groups={groupEventTypes(catalog ?? [], [...(facets?.events.keys() ?? []), ...view.events])}
+        countOf={(type) => count(facets?.events.get(type) ?? 0)}
+        onViewChange={onViewChange}
+      />
       <div>
         <label htmlFor={ids.host} className={labelClass}>
           Host
@@ -147,5 +110,69 @@ export function SubscriptionFilters({
         </Button>
       )}
     </div>
+  );
+}
+
+/** "Receives event type": pick a type to add (grouped as the catalog groups them), and the picked ones as removable chips. */
+function EventTypeFilter({
+  id,
+  view,
+  groups,
+  countOf,
+  onViewChange,
+}: {
+  id: string;
+  view: ViewState;
+  groups: EventGroup[];
+  /** " (N)" after a type: how many subscriptions receive it. */
+  countOf: (type: string) => string;
+  onViewChange: (patch: Partial<ViewState>) => void;
+}) {
+  return (
+    <>
+      <div>
+        <label htmlFor={id} className={labelClass}>
+          Receives event type
+        </label>
+        <NativeSelect
+          id={id}
+          value=""
+          className="w-60"
+          onChange={(event) => {
+            const type = event.target.value;
+            if (type && !view.events.includes(type)) onViewChange({ events: [...view.events, type] });
+          }}
+        >
+          <option value="">{view.events.length > 0 ? 'Add another type…' : 'Any event type'}</option>
+          {groups.map((group) => (
+            <optgroup key={group.group} label={group.label}>
+              {group.types.map(({ type }) => (
+                <option key={type} value={type} disabled={view.events.includes(type)}>
+                  {type}
+                  {countOf(type)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </NativeSelect>
+      </div>
+      {view.events.length > 0 && (
+        <ul className="flex flex-wrap items-center gap-1.5 pb-1" aria-label="Event types filtered on">
+          {view.events.map((type) => (
+            <li key={type}>
+              <Button
+                size="xs"
+                variant="secondary"
+                className="font-mono"
+                aria-label={`Stop filtering on ${type}`}
+                onClick={() => onViewChange({ events: view.events.filter((entry) => entry !== type) })}
+              >
+                {type} <span aria-hidden="true">×</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

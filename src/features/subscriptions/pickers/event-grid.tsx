@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
-import { eventLabel, groupEventTypes } from '../model/event-types';
+import { eventLabel, groupEventTypes, type EventGroup } from '../model/event-types';
 
 /**
  * One checkbox per event type, grouped by the text before the first dot. The catalog decides
@@ -71,20 +71,7 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
     if (event.key === 'Enter') event.preventDefault();
   };
 
-  // Escape with text in the filter clears it and goes no further; with an empty filter it closes the
-  // drawer as usual. Radix Dialog listens for Escape on the document in the capture phase, before any
-  // React handler runs, so only a capture listener on the window is early enough to stop it.
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      const input = filterRef.current;
-      if (event.key !== 'Escape' || !input || event.target !== input || input.value === '') return;
-      event.preventDefault();
-      event.stopPropagation();
-      setFilter('');
-    };
-    window.addEventListener('keydown', onKeyDown, { capture: true });
-    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
-  }, []);
+  useEscapeClearsFilter(filterRef, setFilter);
 
   return (
     <div className="space-y-3" role="group" aria-labelledby={labelledBy} aria-describedby={describedBy}>
@@ -119,61 +106,108 @@ export function EventGrid({ catalog, carried, value, onChange, labelledBy, descr
 
       <div className="grid gap-3 sm:grid-cols-2">
         {visibleGroups.map((group) => {
-          const fullGroup = groups.find((entry) => entry.group === group.group);
-          const groupTypes = fullGroup?.types.map((entry) => entry.type) ?? [];
-          const count = groupTypes.filter((type) => selected.has(type)).length;
-          const state = count === 0 ? false : count === groupTypes.length ? true : 'indeterminate';
+          const groupTypes =
+            groups.find((entry) => entry.group === group.group)?.types.map((entry) => entry.type) ?? [];
           return (
-            <fieldset key={group.group} className="rounded-md border border-line p-3" data-group={group.group}>
-              <legend className="sr-only">{group.label} events</legend>
-              <div className="mb-2 flex items-center gap-2 border-b border-line pb-2">
-                <Checkbox
-                  checked={state}
-                  aria-label={`All ${group.label} events (${group.group}.*)`}
-                  onCheckedChange={() => {
-                    const next = new Set(selected);
-                    for (const type of groupTypes) {
-                      if (state === true) next.delete(type);
-                      else next.add(type);
-                    }
-                    setTypes(next);
-                  }}
-                />
-                <span className="text-sm font-semibold text-fg" aria-hidden="true">
-                  {group.label}
-                </span>
-                <span className="ml-auto text-xs text-fg-soft tabular-nums">
-                  {count} of {groupTypes.length}
-                </span>
-              </div>
-              <ul className="space-y-1.5">
-                {group.types.map(({ type, inCatalog }) => {
-                  const checkboxId = `event-${type}`;
-                  return (
-                    <li key={type} className="flex items-start gap-2">
-                      <Checkbox
-                        id={checkboxId}
-                        className="mt-0.5"
-                        checked={selected.has(type)}
-                        onCheckedChange={(checked) => toggle(type, checked === true)}
-                      />
-                      <label htmlFor={checkboxId} className="min-w-0 cursor-pointer text-sm leading-tight">
-                        <span className="text-fg">{eventLabel(type)}</span>{' '}
-                        <code className="block font-mono text-xs [overflow-wrap:anywhere] text-fg-muted">{type}</code>
-                        {!inCatalog && (
-                          <Badge variant="warning" className="ml-1 align-middle">
-                            not in catalog
-                          </Badge>
-                        )}
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
+            <EventGroupBox
+              key={group.group}
+              group={group}
+              groupTypes={groupTypes}
+              selected={selected}
+              setTypes={setTypes}
+              toggle={toggle}
+            />
           );
         })}
       </div>
     </div>
   );
+}
+
+/** One group's box: a checkbox for the whole group (with how many of it are picked), then one per type. */
+function EventGroupBox({
+  group,
+  groupTypes,
+  selected,
+  setTypes,
+  toggle,
+}: {
+  /** The group as shown (its types narrowed by the filter). */
+  group: EventGroup;
+  /** Every type of the group, shown or not: the group's checkbox acts on them all. */
+  groupTypes: string[];
+  selected: ReadonlySet<string>;
+  setTypes: (types: Set<string>) => void;
+  toggle: (type: string, on: boolean) => void;
+}) {
+  const count = groupTypes.filter((type) => selected.has(type)).length;
+  const state = count === 0 ? false : count === groupTypes.length ? true : 'indeterminate';
+  return (
+    <fieldset className="rounded-md border border-line p-3" data-group={group.group}>
+      <legend className="sr-only">{group.label} events</legend>
+      <div className="mb-2 flex items-center gap-2 border-b border-line pb-2">
+        <Checkbox
+          checked={state}
+          aria-label={`All ${group.label} events (${group.group}.*)`}
+          onCheckedChange={() => {
+            const next = new Set(selected);
+            for (const type of groupTypes) {
+              if (state === true) next.delete(type);
+              else next.add(type);
+            }
+            setTypes(next);
+          }}
+        />
+        <span className="text-sm font-semibold text-fg" aria-hidden="true">
+          {group.label}
+        </span>
+        <span className="ml-auto text-xs text-fg-soft tabular-nums">
+          {count} of {groupTypes.length}
+        </span>
+      </div>
+      <ul className="space-y-1.5">
+        {group.types.map(({ type, inCatalog }) => {
+          const checkboxId = `event-${type}`;
+          return (
+            <li key={type} className="flex items-start gap-2">
+              <Checkbox
+                id={checkboxId}
+                className="mt-0.5"
+                checked={selected.has(type)}
+                onCheckedChange={(checked) => toggle(type, checked === true)}
+              />
+              <label htmlFor={checkboxId} className="min-w-0 cursor-pointer text-sm leading-tight">
+                <span className="text-fg">{eventLabel(type)}</span>{' '}
+                <code className="block font-mono text-xs [overflow-wrap:anywhere] text-fg-muted">{type}</code>
+                {!inCatalog && (
+                  <Badge variant="warning" className="ml-1 align-middle">
+                    not in catalog
+                  </Badge>
+                )}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+/**
+ * Escape with text in the filter clears it and goes no further; with an empty filter it closes the
+ * drawer as usual. Radix Dialog listens for Escape on the document in the capture phase, before any
+ * React handler runs, so only a capture listener on the window is early enough to stop it.
+ */
+function useEscapeClearsFilter(filterRef: RefObject<HTMLInputElement | null>, setFilter: (value: string) => void) {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const input = filterRef.current;
+      if (event.key !== 'Escape' || !input || event.target !== input || input.value === '') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setFilter('');
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [filterRef, setFilter]);
 }

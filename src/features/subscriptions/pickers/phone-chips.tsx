@@ -51,8 +51,6 @@ export function PhoneChips({
     onDraftChange?.(next.trim() !== '');
   };
   const [country, setCountry] = useState<CountryCode>(() => defaultCountryFromLocale());
-  const countries = useMemo(() => countryOptions(), []);
-  const countryId = useId();
 
   const commit = (raw: string) => {
     const pieces = splitPhoneInput(raw);
@@ -133,41 +131,67 @@ export function PhoneChips({
             }}
           />
         </div>
-        <label htmlFor={countryId} className="sr-only">
-          Default country for numbers without a country code
-        </label>
-        <NativeSelect
-          id={countryId}
-          value={country}
-          onChange={(event) => setCountry(event.target.value as CountryCode)}
-          className="max-w-48"
-        >
-          {countries.map((option) => (
-            <option key={option.code} value={option.code}>
-              {option.label}
-            </option>
-          ))}
-        </NativeSelect>
+        <CountrySelect value={country} onChange={setCountry} />
       </div>
-      {unused.length > 0 && (
-        <div className="flex flex-wrap items-center gap-1.5 text-xs text-fg-soft">
-          <span>Your lines:</span>
-          {unused.map((line) => (
-            <button
-              key={line.e164}
-              type="button"
-              className="rounded-full border border-dashed border-line-strong px-2 py-0.5 tabular-nums hover:bg-surface-hover focus-visible:outline-2 focus-visible:outline-ring"
-              aria-label={`Add ${line.display} to the filter`}
-              onClick={() => {
-                onChange(mergeEntries(value, [{ kind: 'valid', e164: line.e164, display: line.display }]));
-                focusInput();
-              }}
-            >
-              + {line.display}
-            </button>
-          ))}
-        </div>
-      )}
+      <LineSuggestions
+        lines={unused}
+        onAdd={(line) => {
+          onChange(mergeEntries(value, [{ kind: 'valid', e164: line.e164, display: line.display }]));
+          focusInput();
+        }}
+      />
+    </div>
+  );
+}
+
+/** The country a number without a country code is read in. */
+function CountrySelect({ value, onChange }: { value: CountryCode; onChange: (country: CountryCode) => void }) {
+  const countries = useMemo(() => countryOptions(), []);
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        Default country for numbers without a country code
+      </label>
+      <NativeSelect
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value as CountryCode)}
+        className="max-w-48"
+      >
+        {countries.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </>
+  );
+}
+
+/** The account's lines not yet in the filter, one button each to add it. */
+function LineSuggestions({
+  lines,
+  onAdd,
+}: {
+  lines: readonly { e164: string; display: string }[];
+  onAdd: (line: { e164: string; display: string }) => void;
+}) {
+  if (lines.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-1.5 text-xs text-fg-soft">
+      <span>Your lines:</span>
+      {lines.map((line) => (
+        <button
+          key={line.e164}
+          type="button"
+          className="rounded-full border border-dashed border-line-strong px-2 py-0.5 tabular-nums hover:bg-surface-hover focus-visible:outline-2 focus-visible:outline-ring"
+          aria-label={`Add ${line.display} to the filter`}
+          onClick={() => onAdd(line)}
+        >
+          + {line.display}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWriteAccess } from '@/lib/session';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
-import { useSelection } from '../bulk/use-selection';
+import { useSelection, type Selection } from '../bulk/use-selection';
 import { usePhoneFormatter } from '../model/use-phone-formatter';
 import { useSubscriptionsView } from '../model/use-subscriptions-view';
 import { clearFilters } from '../model/view';
@@ -32,16 +32,7 @@ export function useReviewPage() {
     onEscape: clearSelection,
   });
   const { shownIds } = review;
-  // The rows' handler stays the same function while the view changes (a toggle gives a new list),
-  // so memoised rows do not all render again; a shift-click reads the order shown at that moment.
-  const shownOrder = useRef(shownIds);
-  useEffect(() => {
-    shownOrder.current = shownIds;
-  }, [shownIds]);
-  const onSelect = useCallback(
-    (id: string, range: boolean) => toggleSelected(id, range ? { order: shownOrder.current } : undefined),
-    [toggleSelected],
-  );
+  const onSelect = useRowSelect(toggleSelected, shownIds);
   const selectAllMatching = useCallback(() => setMany(shownIds, true), [setMany, shownIds]);
   const allShownSelected = useMemo(
     () => shownIds.length > 0 && shownIds.every((id) => selection.selected.has(id)),
@@ -65,17 +56,22 @@ export function useReviewPage() {
       },
     [labels, catalogEvents, highlighted, problemsOf, formatPhone, access.canWrite, onSelect, openEdit, openDuplicate],
   );
-  const tableModel: TableModel | undefined = row &&
-    review.subscriptions && {
-      subscriptions: review.shown,
-      all: review.subscriptions,
-      sort: view.view.sort,
-      dir: view.view.dir,
-      selected: selection.selected,
+  const { subscriptions, shown } = review;
+  const { sort, dir } = view.view;
+  const { selected } = selection;
+  const tableModel = useMemo((): TableModel | undefined => {
+    if (!row || !subscriptions) return undefined;
+    return {
+      subscriptions: shown,
+      all: subscriptions,
+      sort,
+      dir,
+      selected,
       onSelectMany: setMany,
       onFocusLost: focusSearch,
       row,
     };
+  }, [row, subscriptions, shown, sort, dir, selected, setMany, focusSearch]);
 
   const clear = () => {
     view.setView(clearFilters(view.view));
@@ -105,3 +101,19 @@ export function useReviewPage() {
 }
 
 export type ReviewPage = ReturnType<typeof useReviewPage>;
+
+/**
+ * The rows' select handler. It stays the same function while the view changes (a toggle gives a
+ * new list), so memoised rows do not all render again; a shift-click reads the order shown at
+ * that moment.
+ */
+function useRowSelect(toggle: Selection['toggle'], shownIds: readonly string[]) {
+  const shownOrder = useRef(shownIds);
+  useEffect(() => {
+    shownOrder.current = shownIds;
+  }, [shownIds]);
+  return useCallback(
+    (id: string, range: boolean) => toggle(id, range ? { order: shownOrder.current } : undefined),
+    [toggle],
+  );
+}

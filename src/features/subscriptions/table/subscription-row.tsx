@@ -122,25 +122,44 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         <ChangedCell subscription={subscription} />
       </td>
       <td className="py-1 pr-3 pl-2 text-right align-middle whitespace-nowrap">
-        <Button
-          size="xs"
-          variant="ghost"
-          data-row-control
-          tabIndex={-1}
-          aria-label={`Duplicate ${url}`}
-          disabled={!canWrite}
-          title="Duplicate: a new subscription with these events and phone filter"
-          onClick={() => onDuplicate(subscription.id)}
-        >
-          <DuplicateIcon />
-        </Button>
-        <Button size="xs" data-edit-button data-row-control tabIndex={-1} aria-label={`Edit ${url}`} onClick={open}>
-          Edit
-        </Button>
+        <RowActions url={url} canWrite={canWrite} onDuplicate={() => onDuplicate(subscription.id)} onEdit={open} />
       </td>
     </tr>
   );
 });
+
+/** Duplicate (a new subscription with these events and phone filter) and Edit, named for the row's URL. */
+function RowActions({
+  url,
+  canWrite,
+  onDuplicate,
+  onEdit,
+}: {
+  url: string;
+  canWrite: boolean;
+  onDuplicate: () => void;
+  onEdit: () => void;
+}) {
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="ghost"
+        data-row-control
+        tabIndex={-1}
+        aria-label={`Duplicate ${url}`}
+        disabled={!canWrite}
+        title="Duplicate: a new subscription with these events and phone filter"
+        onClick={onDuplicate}
+      >
+        <DuplicateIcon />
+      </Button>
+      <Button size="xs" data-edit-button data-row-control tabIndex={-1} aria-label={`Edit ${url}`} onClick={onEdit}>
+        Edit
+      </Button>
+    </>
+  );
+}
 
 function DuplicateIcon() {
   return (

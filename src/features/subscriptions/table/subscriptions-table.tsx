@@ -1,12 +1,11 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type Ref } from 'react';
-import { Checkbox } from '@/components/ui/checkbox';
-import { cn } from '@/lib/cn';
-import type { SortKey } from '../model/view';
+import { useImperativeHandle, useMemo, useRef, type FocusEvent, type Ref } from 'react';
 import { ROW_HEIGHT, SubscriptionRow } from './subscription-row';
+import { TABLE_HEADER_HEIGHT, TableHead, type Column } from './table-head';
 import { RowModelContext, type TableModel } from './table-model';
 import { useFocusRetention } from './use-focus-retention';
 import { useRowNavigation } from './use-row-navigation';
+import { useTableLayout } from './use-table-layout';
 import { useUrlShortener } from './use-url-shortener';
 
 /**
@@ -17,8 +16,6 @@ import { useUrlShortener } from './use-url-shortener';
  */
 
 const OVERSCAN = 2;
-/** The sticky header's height: a row scrolled to lands below it, not under it. */
-const HEADER_HEIGHT = 36;
 
 export interface TableHandle {
   /** Moves the focus to the table's active row (the search box's ArrowDown). */
@@ -31,7 +28,7 @@ export interface SubscriptionsTableProps {
 }
 
 /** Widths per column at 1024 px and from 1280 px (`xl:`); the URL takes the rest. */
-const COLUMNS: { label: string; sortKey?: SortKey; className: string }[] = [
+const COLUMNS: Column[] = [
   { label: 'Select', className: 'w-11 pl-4 pr-1' },
   { label: 'Target URL', sortKey: 'url', className: 'pl-2 pr-3' },
   { label: 'Status', className: 'w-32 px-3' },
@@ -46,30 +43,14 @@ export function SubscriptionsTable({ model, handle }: SubscriptionsTableProps) {
   const { subscriptions, all, sort, dir, selected, onSelectMany, onFocusLost } = model;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const headers = useRef<(HTMLTableCellElement | null)[]>([]);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  const [urlWidth, setUrlWidth] = useState(0);
-  const [eventsWidth, setEventsWidth] = useState(0);
-  // Where the rows start on the page, and how wide the URL column is; measured again whenever
-  // the page's layout changes size (a banner above the table, a narrower window).
-  useLayoutEffect(() => {
-    const measure = () => {
-      setScrollMargin(bodyRef.current ? bodyRef.current.getBoundingClientRect().top + window.scrollY : 0);
-      // Less the cell's padding (20), the copy button and its gap (36) and 2 px for rounding.
-      setUrlWidth(Math.max(0, (headers.current[1]?.clientWidth ?? 0) - 20 - 36 - 2));
-      setEventsWidth(headers.current[3]?.clientWidth ?? 0);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  const { scrollMargin, urlWidth, eventsWidth } = useTableLayout(bodyRef, headers);
 
   const virtualizer = useWindowVirtualizer({
     count: subscriptions.length,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin,
-    scrollPaddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: TABLE_HEADER_HEIGHT,
     // Keys by index (the default): rows have one fixed height, so nothing is measured per row,
     // and the 10,000 positions are not computed again whenever the list array changes.
   });
@@ -89,7 +70,6 @@ export function SubscriptionsTable({ model, handle }: SubscriptionsTableProps) {
   const range = virtualizer.range;
   const inView = range ? ids.slice(range.startIndex, range.endIndex + 1) : [];
   const selectedInView = inView.filter((id) => selected.has(id)).length;
-  const headerState = selectedInView === 0 ? false : selectedInView === inView.length ? true : 'indeterminate';
   const top = items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0;
   const bottom =
     items.length > 0 ? virtualizer.getTotalSize() - ((items[items.length - 1]?.end ?? 0) - scrollMargin) : 0;
@@ -107,34 +87,15 @@ export function SubscriptionsTable({ model, handle }: SubscriptionsTableProps) {
         Webhook subscriptions. One tab stop: arrow keys or j and k move between rows, left and right between a
         row&apos;s controls, Enter opens.
       </caption>
-      <thead className="sticky top-0 z-10 bg-surface-muted text-xs font-semibold tracking-wide text-fg-soft uppercase">
-        <tr className="border-b border-line" style={{ height: HEADER_HEIGHT }}>
-          {COLUMNS.map((column, index) => (
-            <th
-              key={column.label}
-              ref={(element) => {
-                headers.current[index] = element;
-              }}
-              scope="col"
-              className={cn('py-2 whitespace-nowrap', column.className)}
-              aria-sort={column.sortKey === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {column.label === 'Select' ? (
-                <Checkbox
-                  checked={headerState}
-                  disabled={inView.length === 0}
-                  aria-label={`Select the ${inView.length} rows in view`}
-                  onCheckedChange={() => onSelectMany(inView, headerState !== true)}
-                />
-              ) : column.label === 'Actions' ? (
-                <span className="sr-only">Actions</span>
-              ) : (
-                column.label
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead
+        columns={COLUMNS}
+        headers={headers}
+        sort={sort}
+        dir={dir}
+        inView={inView}
+        selectedInView={selectedInView}
+        onSelectMany={onSelectMany}
+      />
       {/* A control that takes focus is scrolled clear of the sticky header, not under it. */}
       <RowModelContext value={model.row}>
         <tbody ref={bodyRef} onFocus={onFocus} onKeyDown={navigation.onKeyDown} className="[&_*]:scroll-mt-12">
