@@ -97,6 +97,11 @@ describe('import direction (npm run lint)', () => {
     ['window.fetch outside the API client', 'src/lib/probe.ts', "void window.fetch('/v3/phone_numbers');"],
     ['globalThis.fetch outside the API client', 'src/features/subscriptions/probe.ts', "void globalThis.fetch('/x');"],
     [
+      'a component over 100 lines',
+      'src/features/subscriptions/probe.tsx',
+      `export function Long() {\n  let n = 0;\n${'  n += 1;\n'.repeat(100)}  return <p>{n}</p>;\n}`,
+    ],
+    [
       'a server function over 100 lines',
       'server/probe.ts',
       `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(100)}  return n;\n}`,
