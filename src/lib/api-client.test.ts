@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LINQ_ENDPOINTS } from '@contract/endpoints';
 import { envelope, installFakeApi, rateLimited } from '@/test/fake-api';
 import { makeCreated } from '@/test/factories';
-import { ApiError, callEndpoint } from './api-client';
+import { ApiError, createApiClient } from './api-client';
 
-describe('callEndpoint', () => {
+const { call: callEndpoint } = createApiClient();
+
+describe('the API client', () => {
   it("parses a successful answer with the endpoint's schema", async () => {
     installFakeApi(() => ({ status: 200, body: { events: ['message.sent'], doc_url: 'https://d' } }));
     const result = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {});

@@ -1,10 +1,12 @@
 import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
 import type { Wire } from '@contract/wire';
-import { observeRateLimit } from './rate-limit-policy';
+import { createRateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy';
 
 /**
  * The only place the browser calls `fetch`. It speaks same-origin paths from the endpoint
- * tables of `contract/`; the Node proxy adds the API key, so nothing here ever knows it.
+ * tables of `contract/`; the Node proxy adds the API key, so nothing here ever knows it. One
+ * client is created with the app's providers (lib/services.ts) and reached through them; what
+ * its answers say of the rate limit is its own (RateLimitPolicy).
  */
 
 /** The wire schemas (and zod) load with the first request, in parallel with it, not in the first bundle. */
@@ -64,8 +66,23 @@ export type CallInput<E extends Endpoint> = ParametersInput<E> &
     headers?: Record<string, string>;
   };
 
-/** Calls one endpoint and parses its answer with the endpoint's schema; failures become ApiError. */
-export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<ResponseBody<E>> {
+export interface ApiClient {
+  /** Calls one endpoint and parses its answer with the endpoint's schema; failures become ApiError. */
+  call: <E extends Endpoint>(endpoint: E, input: CallInput<E>) => Promise<ResponseBody<E>>;
+  /** What this client's answers announced of the rate limit, for a batch's pacing. */
+  rateLimit: RateLimitPolicy;
+}
+
+export function createApiClient(): ApiClient {
+  const rateLimit = createRateLimitPolicy();
+  return { rateLimit, call: (endpoint, input) => callEndpoint(rateLimit, endpoint, input) };
+}
+
+async function callEndpoint<E extends Endpoint>(
+  rateLimit: RateLimitPolicy,
+  endpoint: E,
+  input: CallInput<E>,
+): Promise<ResponseBody<E>> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined) search.set(key, String(value));
   const query = search.toString();
@@ -86,7 +103,7 @@ export async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallI
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
-  observeRateLimit(response.headers);
+  rateLimit.observe(response.headers);
   if (!response.ok) throw await toApiError(response, await wire);
   if (!endpoint.response) return undefined as ResponseBody<E>;
   const schema = (await wire)[endpoint.response];

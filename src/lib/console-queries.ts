@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
-import { callEndpoint } from './api-client';
+import { apiOf } from './services';
 
 /** Query factory for the console's own endpoints (`/__console/...`), shared by every feature. */
 export const consoleQueries = {
@@ -8,7 +8,7 @@ export const consoleQueries = {
   upstream: () =>
     queryOptions({
       queryKey: [...consoleQueries.all(), 'upstream'] as const,
-      queryFn: ({ signal }) => callEndpoint(CONSOLE_ENDPOINTS.upstream, { signal }),
+      queryFn: ({ signal, client }) => apiOf(client).call(CONSOLE_ENDPOINTS.upstream, { signal }),
       // Where changes go is fixed for the server's lifetime.
       staleTime: Infinity,
     }),

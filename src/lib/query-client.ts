@@ -1,5 +1,43 @@
-import { notifyManager, QueryClient } from '@tanstack/react-query';
+import { MutationCache, notifyManager, type Mutation } from '@tanstack/react-query';
 import { ApiError } from './api-client';
+import type { Notice, Notifier } from './notifier';
+import { ConsoleQueryClient, type Services } from './services';
+
+/**
+ * What a mutation says when it ends, as its `meta` (TkDodo's "global callbacks"): one
+ * subscriber below shows it, whether or not the component that started it is still mounted. A
+ * caller overrides it by passing its own `notices` to the hook that makes the mutation.
+ */
+export interface MutationNotices<TData = unknown, TVariables = unknown> {
+  success?: (data: TData, variables: TVariables) => Notice | undefined;
+  error?: (error: Error, variables: TVariables) => Notice | undefined;
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: { notices?: MutationNotices<never, never> };
+  }
+}
+
+/** A mutation's notices as its meta, typed for its data and variables. */
+export function noticesMeta<TData, TVariables>(notices: MutationNotices<TData, TVariables>) {
+  return { notices: notices as MutationNotices<never, never> };
+}
+
+type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
+const noticesOf = (mutation: AnyMutation) => mutation.meta?.notices as MutationNotices | undefined;
+
+/** The one subscriber: shows what a finished mutation's meta says. */
+export function notifyingMutationCache(notifier: Notifier): MutationCache {
+  const show = (notice: Notice | undefined) => {
+    if (notice) notifier.notify(notice);
+  };
+  return new MutationCache({
+    onSuccess: (data, variables, _context, mutation) => show(noticesOf(mutation)?.success?.(data, variables)),
+    onError: (error, variables, _context, mutation) =>
+      show(noticesOf(mutation)?.error?.(error instanceof Error ? error : new Error(String(error)), variables)),
+  });
+}
 
 /**
  * Cache changes reach components in a microtask of the same task, not in a `setTimeout` after
@@ -11,8 +49,9 @@ export function scheduleCacheNotifications(): void {
   notifyManager.setScheduler(queueMicrotask);
 }
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
+export function createQueryClient(services: Services): ConsoleQueryClient {
+  return new ConsoleQueryClient(services, {
+    mutationCache: notifyingMutationCache(services.notifier),
     defaultOptions: {
       queries: {
         staleTime: 10_000,

@@ -1,9 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { observeRateLimit, resetObservedRateLimit, writePacingMs } from './rate-limit-policy';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createRateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy';
 
-afterEach(resetObservedRateLimit);
+let policy: RateLimitPolicy;
+const observeRateLimit = (headers: Headers) => policy.observe(headers);
+const writePacingMs = () => policy.writePacingMs();
+beforeEach(() => {
+  policy = createRateLimitPolicy();
+});
 
-describe('observeRateLimit', () => {
+describe('a rate-limit policy', () => {
   it('reads an announced quota into the least time between two writes', () => {
     expect(writePacingMs()).toBe(0);
     observeRateLimit(new Headers({ 'RateLimit-Policy': '50;w=1' }));
@@ -36,4 +41,11 @@ describe('observeRateLimit', () => {
     observeRateLimit(new Headers({ 'X-Console-Write-Requests': 'many' }));
     expect(writePacingMs()).toBe(40);
   });
+});
+
+it('is one per API client: what one learned, another does not know', () => {
+  const other = createRateLimitPolicy();
+  policy.observe(new Headers({ 'RateLimit-Policy': '50;w=1' }));
+  expect(policy.writePacingMs()).toBe(20);
+  expect(other.writePacingMs()).toBe(0);
 });

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
 import type { Session } from '@contract/console';
-import { callEndpoint } from './api-client';
+import { apiOf } from './services';
 
 /**
  * Who the page acts as (`GET /__console/session`): the signed-in user and their role. The
@@ -11,7 +11,7 @@ import { callEndpoint } from './api-client';
 export const sessionQuery = () =>
   queryOptions({
     queryKey: ['console', 'session'] as const,
-    queryFn: ({ signal }) => callEndpoint(CONSOLE_ENDPOINTS.session, { signal }),
+    queryFn: ({ signal, client }) => apiOf(client).call(CONSOLE_ENDPOINTS.session, { signal }),
     // The role does not change while the page is open; a new sign-in reloads the page.
     staleTime: Infinity,
   });

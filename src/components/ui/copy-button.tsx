@@ -1,6 +1,6 @@
 import { useEffect, useState, type ComponentProps } from 'react';
 import { Button } from './button';
-import { toast } from './toaster';
+import { useServices } from '@/lib/services';
 
 /** Copies `value`; says "Copied" in place (and to screen readers) for a moment. */
 export function CopyButton({
@@ -10,6 +10,7 @@ export function CopyButton({
   children,
   ...props
 }: Omit<ComponentProps<typeof Button>, 'onClick' | 'value'> & { value: string; label: string }) {
+  const { notifier } = useServices();
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -30,7 +31,11 @@ export function CopyButton({
           : Promise.reject(new Error('no clipboard'));
         copy.then(
           () => setCopied(true),
-          () => toast.error('Could not copy to the clipboard. Select the text and copy it instead.'),
+          () =>
+            notifier.notify({
+              kind: 'error',
+              message: 'Could not copy to the clipboard. Select the text and copy it instead.',
+            }),
         );
       }}
       {...props}

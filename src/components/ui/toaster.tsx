@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { ExternalToast } from 'sonner';
+import type { Notifier } from '@/lib/notifier';
 
 /**
  * Toasts come from sonner (well kept, accessible live region). It is loaded after the first
- * paint, not in the first bundle: `toast` calls wait until the toasters have mounted, so none is lost.
+ * paint, not in the first bundle: notices wait until the toasters have mounted, so none is lost.
  *
  * Errors have a toaster of their own (top right, under the header) and stay until dismissed, so
  * a failure is never pushed out of sight or hidden behind the success toasts (bottom right).
@@ -61,21 +62,21 @@ export function Toaster() {
   );
 }
 
-type Show = (message: string, options?: ExternalToast) => void;
-
-function show(pick: (sonner: Sonner) => Show, defaults: ExternalToast = {}): Show {
-  return (message, options) => {
-    void Promise.all([loadSonner(), mounted]).then(([sonner]) => pick(sonner)(message, { ...defaults, ...options }));
-  };
-}
-
-export const toast = Object.assign(
-  show((sonner) => sonner.toast),
-  {
-    success: show((sonner) => sonner.toast.success),
-    error: show((sonner) => sonner.toast.error, { toasterId: ERRORS_TOASTER, duration: Infinity }),
-    dismiss: (id: string) => {
-      void Promise.all([loadSonner(), mounted]).then(([sonner]) => sonner.toast.dismiss(id));
-    },
+/** The app's Notifier (lib/notifier.ts): each notice as a sonner toast, errors in their own toaster. */
+export const toastNotifier: Notifier = {
+  notify: ({ kind, message, description, id, action, replaces = [] }) => {
+    const options: ExternalToast = { description, action };
+    if (id !== undefined) options.id = id;
+    void whenMounted((sonner) => {
+      for (const obsolete of replaces) sonner.toast.dismiss(obsolete);
+      if (kind === 'error') sonner.toast.error(message, { ...options, toasterId: ERRORS_TOASTER, duration: Infinity });
+      else if (kind === 'success') sonner.toast.success(message, options);
+      else sonner.toast(message, options);
+    });
   },
-);
+  dismiss: (id) => void whenMounted((sonner) => sonner.toast.dismiss(id)),
+};
+
+function whenMounted(show: (sonner: Sonner) => void): Promise<void> {
+  return Promise.all([loadSonner(), mounted]).then(([sonner]) => show(sonner));
+}

@@ -10,6 +10,7 @@ import {
   listSubscriptions,
   subscriptionHistory,
 } from './fetchers';
+import { apiOf } from '@/lib/services';
 import { catalogKeys, historyKeys, labelKeys, phoneNumberKeys, subscriptionKeys } from './keys';
 
 /**
@@ -42,7 +43,7 @@ export const subscriptionQueries = {
   list: () =>
     queryOptions({
       queryKey: subscriptionKeys.list(),
-      queryFn: ({ signal }) => listSubscriptions(signal),
+      queryFn: ({ signal, client }) => listSubscriptions(apiOf(client), signal),
       // 10,000 subscriptions are 3.3 MB: a window focus fetches them again only when the copy is older than this.
       staleTime: LIST_STALE_MS,
       // Unchanged rows keep their object identity (the default sharing), after the version check.
@@ -56,7 +57,7 @@ export const subscriptionQueries = {
         // The table shows what the drawer loaded: a fresher copy replaces the row (an older one is
         // ignored by keepNewerEntries), and a subscription deleted elsewhere leaves the list.
         try {
-          const subscription = await getSubscription(id, signal);
+          const subscription = await getSubscription(apiOf(client), id, signal);
           replaceInList(client, subscription);
           return subscription;
         } catch (error) {
@@ -77,7 +78,7 @@ export const catalogQueries = {
   list: () =>
     queryOptions({
       queryKey: catalogKeys.all(),
-      queryFn: ({ signal }) => getCatalog(signal),
+      queryFn: ({ signal, client }) => getCatalog(apiOf(client), signal),
       staleTime: 60 * 60_000,
       gcTime: Infinity,
     }),
@@ -88,7 +89,7 @@ export const phoneNumberQueries = {
   list: () =>
     queryOptions({
       queryKey: phoneNumberKeys.all(),
-      queryFn: ({ signal }) => listPhoneNumbers(signal),
+      queryFn: ({ signal, client }) => listPhoneNumbers(apiOf(client), signal),
       staleTime: 5 * 60_000,
     }),
 };
@@ -98,7 +99,7 @@ export const labelQueries = {
   list: () =>
     queryOptions({
       queryKey: labelKeys.all(),
-      queryFn: ({ signal }) => listLabels(signal),
+      queryFn: ({ signal, client }) => listLabels(apiOf(client), signal),
       staleTime: LIST_STALE_MS,
       // A console without a label store (an older server) still shows its subscriptions.
       retry: false,
@@ -110,7 +111,7 @@ export const historyQueries = {
   of: (id: string) =>
     queryOptions({
       queryKey: historyKeys.of(id),
-      queryFn: ({ signal }) => subscriptionHistory(id, signal),
+      queryFn: ({ signal, client }) => subscriptionHistory(apiOf(client), id, signal),
       staleTime: 0,
     }),
 };

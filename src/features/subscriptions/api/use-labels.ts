@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Label, LabelBody } from '@contract/console';
 import { replaceLabel } from './cache';
 import { putLabel } from './fetchers';
+import { apiOf } from '@/lib/services';
 import { labelQueries } from './queries';
 
 /** Every subscription's label, by subscription id (empty while loading, or when the console has none). */
@@ -15,7 +16,7 @@ export function useLabels(): Map<string, Label> {
 export function useSaveLabel() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: LabelBody }) => putLabel(id, body),
+    mutationFn: ({ id, body }: { id: string; body: LabelBody }, { client }) => putLabel(apiOf(client), id, body),
     onSuccess: (label) => replaceLabel(queryClient, label),
   });
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { toast } from '@/components/ui/toaster';
+import { noticesMeta, type MutationNotices } from '@/lib/query-client';
 import { withRateLimitRetry } from '@/lib/rate-limit';
 import { sentence } from '@/lib/text';
 import { forgetHistory, listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
 import { updateSubscription } from './fetchers';
+import { apiOf } from '@/lib/services';
 import { mutationKeys, subscriptionKeys } from './keys';
 
 export interface ToggleVariables {
@@ -27,8 +28,9 @@ interface ToggleContext {
  * a toast; on a failure the row goes back to its state before that click and, when nothing else
  * is in flight, the list is fetched again so it shows what the server has.
  *
- * The toasts are the mutation's own callbacks, not the caller's: they must appear even when the
- * row is gone from the view by then (filtered out by its new status, or scrolled away). A failed
+ * The notices are the mutation's meta, shown by the query client's one subscriber (not the
+ * caller's callbacks): they must appear even when the row is gone from the view by then
+ * (filtered out by its new status, or scrolled away). A failed
  * toggle stays in the mutation cache (its row shows the error with Retry, useToggleStatus) until
  * dismissed or until a later toggle of the same subscription succeeds.
  */
@@ -42,7 +44,8 @@ function forgetSettledToggles(queryClient: QueryClient, id: string): void {
   }
 }
 
-export function useToggleActive(id: string) {
+/** `notices`: what to say instead of the default (the meta's success and error notices). */
+export function useToggleActive(id: string, notices?: MutationNotices<Subscription, ToggleVariables>) {
   const queryClient = useQueryClient();
   const othersInFlight = () => queryClient.isMutating({ mutationKey: mutationKeys.toggle(id) }) > 1;
   // Undo starts a new toggle from inside a callback of this one.
@@ -52,7 +55,8 @@ export function useToggleActive(id: string) {
     mutationKey: mutationKeys.toggle(id),
     scope: { id: `toggle-${id}` },
     gcTime: Infinity,
-    mutationFn: ({ isActive }) => withRateLimitRetry(() => updateSubscription(id, { is_active: isActive })),
+    mutationFn: ({ isActive }, { client }) =>
+      withRateLimitRetry(() => updateSubscription(apiOf(client), id, { is_active: isActive })),
     onMutate: async ({ isActive }) => {
       const previous = listedSubscription(queryClient, id);
       const show = () => {
@@ -67,42 +71,60 @@ export function useToggleActive(id: string) {
       show();
       return { previous };
     },
-    onSuccess: (subscription, { targetUrl }) => {
+    meta: noticesMeta<Subscription, ToggleVariables>({
+      success: (subscription, { targetUrl }) => {
+        if (othersInFlight()) return undefined;
+        // One notice per subscription, replaced by each new toggle: say every field, or the last one's stay.
+        if (subscription.is_active)
+          return {
+            kind: 'success',
+            id: `toggle-${id}`,
+            replaces: [errorToastId(id)],
+            message: `Turned on ${targetUrl}`,
+            description: undefined,
+            action: undefined,
+          };
+        return {
+          kind: 'info',
+          id: `toggle-${id}`,
+          replaces: [errorToastId(id)],
+          message: `Turned off ${targetUrl}`,
+          description: 'It receives no events until it is turned on again.',
+          action: {
+            label: 'Undo',
+            onClick: (event) => {
+              // Keep this notice until the undo's own ("Turned on …") replaces it.
+              event.preventDefault();
+              mutateRef.current?.({ id, targetUrl, isActive: true });
+            },
+          },
+        };
+      },
+      error: (error, { targetUrl, isActive }) =>
+        othersInFlight()
+          ? undefined
+          : {
+              kind: 'error',
+              id: errorToastId(id),
+              replaces: [`toggle-${id}`],
+              message: `Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`,
+              description: `${sentence(error.message)} The switch shows the saved state again; Retry is on its row.`,
+            },
+      ...notices,
+    }),
+    onSuccess: (subscription) => {
       if (othersInFlight()) return;
       replaceInCaches(queryClient, subscription);
       // Fixed: earlier failures of this subscription's toggle are no longer its row's state.
       forgetSettledToggles(queryClient, id);
       void forgetHistory(queryClient, id);
-      toast.dismiss(errorToastId(id));
-      if (subscription.is_active) {
-        // One toast per subscription, replaced by each new toggle: say every field, or the last toast's stay.
-        toast.success(`Turned on ${targetUrl}`, { id: `toggle-${id}`, description: undefined, action: undefined });
-      } else {
-        toast(`Turned off ${targetUrl}`, {
-          id: `toggle-${id}`,
-          description: 'It receives no events until it is turned on again.',
-          action: {
-            label: 'Undo',
-            onClick: (event) => {
-              // Keep this toast until the undo's own ("Turned on …") replaces it.
-              event.preventDefault();
-              mutateRef.current?.({ id, targetUrl, isActive: true });
-            },
-          },
-        });
-      }
     },
-    onError: (error, { targetUrl, isActive }, context) => {
+    onError: (_error, _variables, context) => {
       if (othersInFlight()) return;
       const current = listedSubscription(queryClient, id);
       if (context?.previous && current)
         replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });
       void queryClient.invalidateQueries({ queryKey: subscriptionKeys.lists() });
-      toast.dismiss(`toggle-${id}`);
-      toast.error(`Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`, {
-        id: errorToastId(id),
-        description: `${sentence(error.message)} The switch shows the saved state again; Retry is on its row.`,
-      });
     },
   });
   const { mutate } = mutation;

@@ -5,7 +5,7 @@ import { formatCount } from '@/lib/format';
 import type { WriteAccess } from '@/lib/session';
 import { useBulkRun } from './use-bulk-run';
 import { planUndo, type BulkPlan } from './bulk-plan';
-import { bulkStore, useBulkJob, type BulkJob } from './bulk-store';
+import { useBulkJob, useBulkStore, type BulkJob } from './bulk-store';
 import type { Selection } from './use-selection';
 import { BulkDialog, type BulkChoice } from './bulk-dialog';
 import { BulkJobPanel } from './bulk-job-panel';
@@ -90,6 +90,7 @@ export default function BulkBar({
 
 /** A job's progress and summary, with Retry of the failed items and Undo of the done ones. */
 function RunningJob({ job, run }: { job: BulkJob; run: ReturnType<typeof useBulkRun> }) {
+  const bulkStore = useBulkStore();
   const running = job.progress.status === 'running' || job.progress.status === 'stopping';
   const failedIds = running ? [] : job.writes.filter((write) => bulkStore.getItem(write.id)?.status === 'failed');
   const undo = job.kind === 'undo' ? [] : planUndo(job.plan, job.doneIds);

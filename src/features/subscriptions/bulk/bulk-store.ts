@@ -1,10 +1,12 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { BatchProgress, ItemState } from './batch-runner';
 import type { BulkPlan, BulkWrite } from './bulk-plan';
 
 /**
- * The one bulk job of the page, outside React so a batch of thousands of writes can report each
- * item without re-rendering the page: the bar reads the job, each row reads only its own item.
+ * The one bulk job of the console, outside React's state so a batch of thousands of writes can
+ * report each item without re-rendering the page: the bar reads the job, each row reads only its
+ * own item. One store is created with the app's providers (SubscriptionsProvider) and reached
+ * through useBulkStore().
  */
 
 export type JobKind = 'action' | 'retry' | 'undo';
@@ -26,7 +28,7 @@ export interface BulkJob {
 
 type Listener = () => void;
 
-class BulkStore {
+export class BulkStore {
   private job: BulkJob | undefined;
   private readonly items = new Map<string, ItemState>();
   private readonly listeners = new Set<Listener>();
@@ -96,13 +98,23 @@ class BulkStore {
   }
 }
 
-export const bulkStore = new BulkStore();
+export const createBulkStore = (): BulkStore => new BulkStore();
+
+export const BulkStoreContext = createContext<BulkStore | null>(null);
+
+export function useBulkStore(): BulkStore {
+  const store = useContext(BulkStoreContext);
+  if (!store) throw new Error('The subscriptions feature runs inside its provider (SubscriptionsProvider).');
+  return store;
+}
 
 export function useBulkJob(): BulkJob | undefined {
+  const bulkStore = useBulkStore();
   return useSyncExternalStore(bulkStore.subscribe, bulkStore.getJob, bulkStore.getJob);
 }
 
 export function useBulkItem(id: string): ItemState | undefined {
+  const bulkStore = useBulkStore();
   return useSyncExternalStore(
     (listener) => bulkStore.subscribeItem(id, listener),
     () => bulkStore.getItem(id),

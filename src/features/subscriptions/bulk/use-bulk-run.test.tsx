@@ -6,10 +6,11 @@ import { makeSubscription } from '@/test/factories';
 import { envelope, installFakeLinq, rateLimited } from '@/test/fake-linq';
 import { createTestQueryClient } from '@/test/render';
 import { planBulk, planUndo } from './bulk-plan';
-import { bulkStore } from './bulk-store';
+import { BulkStoreContext, createBulkStore } from './bulk-store';
 import { subscriptionKeys } from '../api/keys';
 import { useBulkRun } from './use-bulk-run';
 
+const bulkStore = createBulkStore();
 afterEach(() => bulkStore.clear());
 
 const subscriptions = Array.from({ length: 6 }, (_, index) =>
@@ -21,7 +22,9 @@ function setup() {
   const client = createTestQueryClient();
   client.setQueryData(subscriptionKeys.list(), subscriptions);
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    <QueryClientProvider client={client}>
+      <BulkStoreContext value={bulkStore}>{children}</BulkStoreContext>
+    </QueryClientProvider>
   );
   const { result } = renderHook(() => useBulkRun(), { wrapper });
   const finished = () => ['finished', 'stopped'].includes(bulkStore.getJob()?.progress.status ?? '');

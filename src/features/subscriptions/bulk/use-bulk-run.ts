@@ -3,12 +3,12 @@ import { useCallback } from 'react';
 import { JOURNAL_HEADERS } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
-import { writePacingMs } from '@/lib/rate-limit-policy';
 import { runBatch } from './batch-runner';
 import type { BulkPlan, BulkWrite } from './bulk-plan';
-import { bulkStore, type JobKind } from './bulk-store';
+import { useBulkStore, type JobKind } from './bulk-store';
 import { removeManyFromCaches, replaceManyInCaches } from '../api/cache';
 import { deleteSubscription, updateSubscription } from '../api/fetchers';
+import { apiOf } from '@/lib/services';
 
 /** How often the answers of a running batch are written into the list (one pass over 10,000 rows each time). */
 const CACHE_FLUSH_MS = 250;
@@ -31,6 +31,7 @@ export interface StartJob {
  */
 export function useBulkRun(): (job: StartJob) => void {
   const queryClient = useQueryClient();
+  const bulkStore = useBulkStore();
   return useCallback(
     ({ batchId, label, kind, plan, writes, doneIds = new Set() }: StartJob) => {
       // Every write of the job carries its batch, so the journal shows the action as one entry.
@@ -38,6 +39,7 @@ export function useBulkRun(): (job: StartJob) => void {
         [JOURNAL_HEADERS.batchId]: batchId,
         [JOURNAL_HEADERS.batchLabel]: kind === 'undo' ? `Undo: ${label}` : label,
       };
+      const api = apiOf(queryClient);
       const byId = new Map(writes.map((write) => [write.id, write]));
       const answered: Subscription[] = [];
       const deleted: string[] = [];
@@ -50,16 +52,16 @@ export function useBulkRun(): (job: StartJob) => void {
 
       const batch = runBatch({
         ids: writes.map((write) => write.id),
-        pacing: writePacingMs,
+        pacing: api.rateLimit.writePacingMs,
         run: async (id) => {
           const write = byId.get(id);
           if (!write) return;
           if (write.body) {
-            answered.push(await updateSubscription(id, write.body, headers));
+            answered.push(await updateSubscription(api, id, write.body, headers));
             return;
           }
           try {
-            await deleteSubscription(id, headers);
+            await deleteSubscription(api, id, headers);
           } catch (error) {
             // Deleted elsewhere meanwhile: it is gone, as asked.
             if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -88,6 +90,6 @@ export function useBulkRun(): (job: StartJob) => void {
         bulkStore.update({ progress: batch.progress(), doneIds: new Set(done) });
       });
     },
-    [queryClient],
+    [queryClient, bulkStore],
   );
 }

@@ -5,11 +5,6 @@ import { installFakeApi } from '@/test/fake-api';
 import { renderWithClient } from '@/test/render';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 
-vi.mock('@/components/ui/toaster', () => {
-  const ignore = () => undefined;
-  return { toast: Object.assign(ignore, { success: ignore, error: ignore, dismiss: ignore }) };
-});
-
 describe('DeleteSubscriptionDialog', () => {
   it('sends one DELETE for a double click, and keeps focus on the button while it is pending', async () => {
     let release!: () => void;

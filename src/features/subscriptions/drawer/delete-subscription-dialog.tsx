@@ -8,7 +8,6 @@ import {
   AlertDialogFooter,
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
-import { toast } from '@/components/ui/toaster';
 import { sentence } from '@/lib/text';
 import { useDeleteSubscription } from '../api/use-subscription-mutations';
 import { useKnownSubscription } from '../api/use-known-subscription';
@@ -23,10 +22,10 @@ export function DeleteSubscriptionDialog({
   onCancel: () => void;
   onDeleted: () => void;
 }) {
-  const remove = useDeleteSubscription();
+  const url = useKnownSubscription(id)?.target_url ?? id;
+  const remove = useDeleteSubscription({ success: () => ({ kind: 'success', message: `Deleted ${url}` }) });
   // isPending renders a tick late: a double click would send two DELETEs without this.
   const sending = useRef(false);
-  const url = useKnownSubscription(id)?.target_url ?? id;
 
   return (
     <AlertDialog open onOpenChange={(open) => !open && !remove.isPending && onCancel()}>
@@ -53,10 +52,7 @@ export function DeleteSubscriptionDialog({
                 onSettled: () => {
                   sending.current = false;
                 },
-                onSuccess: () => {
-                  toast.success(`Deleted ${url}`);
-                  onDeleted();
-                },
+                onSuccess: onDeleted,
               });
             }}
           >

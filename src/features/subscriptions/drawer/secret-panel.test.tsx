@@ -1,11 +1,12 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { makeCreated } from '@/test/factories';
+import { renderWithClient } from '@/test/render';
 import { SecretPanel } from './secret-panel';
 
 describe('SecretPanel', () => {
   it('shows the signing secret in a box with a minimum height, not a fixed one, so its underscore is not clipped', () => {
-    render(
+    renderWithClient(
       <SecretPanel
         created={makeCreated({ target_url: 'https://hooks.example.com/linq', signing_secret: 'whsec_ekT6abc' })}
         onDone={vi.fn()}

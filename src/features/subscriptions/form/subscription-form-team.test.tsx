@@ -7,11 +7,6 @@ import { installFakeLinq, type FakeLinqRequest } from '@/test/fake-linq';
 import { renderWithClient } from '@/test/render';
 import { SubscriptionForm } from './subscription-form';
 
-vi.mock('@/components/ui/toaster', () => {
-  const ignore = () => undefined;
-  return { toast: Object.assign(ignore, { success: ignore, error: ignore, dismiss: ignore }) };
-});
-
 /** The form with what the team console adds: its label, its History with Restore, and roles. */
 
 const subscription = makeSubscription({

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { CreatedSubscription, Subscription } from '@contract/schemas';
-import { toast } from '@/components/ui/toaster';
 import { formatPhoneNumber } from '@/lib/phone';
+import { useServices } from '@/lib/services';
 import { useFocusFieldAfterRender } from '@/lib/use-focus-field-after-render';
 import { toFormValues, type SubscriptionFormValues } from './form';
 import type { SaveFailure } from './form-alerts';
@@ -28,6 +28,7 @@ export function useFormSave({
   onCreated: (created: CreatedSubscription) => void;
 }) {
   const { form, baseline, setBaseline, labelBefore, values } = state;
+  const { notifier } = useServices();
   const saveSubscription = useSaveSubscription();
   const [failure, setFailure] = useState<SaveFailure>();
   const [conflict, setConflict] = useState<Subscription>();
@@ -43,14 +44,14 @@ export function useFormSave({
     setConflict(outcome.kind === 'conflict' ? outcome.server : undefined);
     const url = formValues.target_url.trim();
     const labelNotSaved = (done: string, error: string) =>
-      toast.error(`${done} ${url}, but not its name and note`, { description: error });
+      notifier.notify({ kind: 'error', message: `${done} ${url}, but not its name and note`, description: error });
     switch (outcome.kind) {
       case 'created':
         if (outcome.labelError) labelNotSaved('Created', outcome.labelError);
         return onCreated(outcome.created);
       case 'saved':
         if (outcome.labelError) labelNotSaved('Saved', outcome.labelError);
-        else toast.success(`Saved ${url}`);
+        else notifier.notify({ kind: 'success', message: `Saved ${url}` });
         return onSaved();
       case 'gone':
         return setFailure({ message: GONE_MESSAGE, canRetry: false });

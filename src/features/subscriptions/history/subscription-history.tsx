@@ -14,7 +14,6 @@ import {
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toaster';
 import { subscriptionChanges, versionAfter } from '@/lib/journal-diff';
 import { sentence } from '@/lib/text';
 import { formatAbsoluteTime } from '@/lib/time';
@@ -49,10 +48,9 @@ export function SubscriptionHistory({
   const confirm = () => {
     if (!asking) return;
     restore.mutate(
-      { version: asking.version, entryId: asking.entry.id },
+      { version: asking.version, entryId: asking.entry.id, at: asking.entry.at },
       {
         onSuccess: (restored) => {
-          toast.success(`Restored the version of ${formatAbsoluteTime(asking.entry.at)}`);
           setAsking(undefined);
           onRestored(restored);
         },

@@ -10,11 +10,6 @@ import { subscriptionQueries } from '../api/queries';
 import { ROW_HEIGHT } from '../table/subscription-row';
 import { SubscriptionsPage } from './subscriptions-page';
 
-vi.mock('@/components/ui/toaster', () => {
-  const ignore = () => undefined;
-  return { toast: Object.assign(ignore, { success: ignore, error: ignore, dismiss: ignore }) };
-});
-
 beforeAll(async () => {
   // The page loads the table and the drawer lazily. Loaded here, while the test environment is
   // up, so no import of them is still resolving when the file's environment is torn down.

@@ -10,22 +10,6 @@ import { subscriptionQueries } from '../api/queries';
 import { useToggleActive } from '../api/use-toggle-active';
 import { StatusSwitch } from './status-switch';
 
-const toasts = vi.hoisted(() => ({
-  calls: [] as { kind: string; message: string; options: Record<string, unknown> | undefined }[],
-}));
-vi.mock('@/components/ui/toaster', () => {
-  const record = (kind: string) => (message: string, options?: Record<string, unknown>) => {
-    toasts.calls.push({ kind, message, options });
-  };
-  return {
-    toast: Object.assign(record('plain'), {
-      success: record('success'),
-      error: record('error'),
-      dismiss: () => undefined,
-    }),
-  };
-});
-
 const URL_A = 'https://hooks.example.com/a';
 const PATH = '/v3/webhook-subscriptions/sub-a';
 
@@ -101,9 +85,9 @@ function renderRow() {
   const client = createTestQueryClient();
   client.setQueryData(subscriptionQueries.list().queryKey, [seeded]);
   const user = userEvent.setup({ delay: null });
-  renderWithClient(<Row id="sub-a" />, { client });
+  const { notifier } = renderWithClient(<Row id="sub-a" />, { client });
   const toggle = () => screen.getByRole('switch', { name: `Active — ${URL_A}` });
-  return { client, user, toggle };
+  return { client, user, toggle, notices: notifier.notices };
 }
 
 const cachedActive = (client: ReturnType<typeof createTestQueryClient>) =>
@@ -252,27 +236,26 @@ describe('StatusSwitch / useToggleActive', () => {
   });
 
   it('replaces its toast wholly: "Turned on" after "Turned off" carries no Undo or description, and Undo keeps its toast until replaced', async () => {
-    toasts.calls.length = 0;
     const server = fakeServer();
-    const { client, user, toggle } = renderRow();
+    const { client, user, toggle, notices } = renderRow();
 
     await user.click(toggle());
     await waitFor(() => expect(client.isMutating()).toBe(0));
-    const off = toasts.calls.at(-1)!;
+    const off = notices.at(-1)!;
     expect(off.message).toBe(`Turned off ${URL_A}`);
-    const undo = off.options?.action as { label: string; onClick: (event: { preventDefault: () => void }) => void };
+    const undo = off.action!;
     expect(undo.label).toBe('Undo');
 
     const event = { preventDefault: vi.fn() };
-    undo.onClick(event);
+    undo.onClick(event as unknown as Parameters<typeof undo.onClick>[0]);
     // sonner closes a toast after its action unless the click is prevented: the next toast replaces it instead.
     expect(event.preventDefault).toHaveBeenCalled();
     await waitFor(() => expect(server.putAnswers).toEqual([false, true]));
-    await waitFor(() => expect(toasts.calls.at(-1)?.message).toBe(`Turned on ${URL_A}`));
-    const on = toasts.calls.at(-1)!;
-    expect(on.options?.id).toBe(off.options?.id);
-    // Same id: sonner merges into the old toast, so each field must be said, even as undefined.
-    expect(on.options).toHaveProperty('action', undefined);
-    expect(on.options).toHaveProperty('description', undefined);
+    await waitFor(() => expect(notices.at(-1)?.message).toBe(`Turned on ${URL_A}`));
+    const on = notices.at(-1)!;
+    expect(on.id).toBe(off.id);
+    // Same id: it takes the old notice's place, so it carries no Undo and no description of its own.
+    expect(on.action).toBeUndefined();
+    expect(on.description).toBeUndefined();
   });
 });
