@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareTestDatabase, cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';
 import { parseEnv } from '../env.ts';
 import type { RunningSandbox } from './app.ts';
-import { burstFor, createRateLimiter } from './rate-limit.ts';
+import { burstFor, createRateLimiter } from './model/rate-limit.ts';
 
 prepareTestDatabase();
 

@@ -14,7 +14,7 @@ import LinqAPIV3, {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { isSigningSecret } from '../../contract/rules.ts';
-import { CATALOG_DOC_URL } from './event-types.ts';
+import { CATALOG_DOC_URL } from './model/event-types.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './app.ts';
 import { sandboxStateSchema } from './store.ts';
 
