@@ -7,17 +7,20 @@ import {
   type Endpoint,
   type LinqEndpointName,
 } from '@contract/endpoints';
-import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
+import { LINQ_ERRORS } from '@contract/errors';
+import type { Catalog, PhoneNumber, Subscription } from '@contract/schemas';
 import { WIRE } from '@contract/wire';
-import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
-import { makeCatalog } from './factories';
+import { LinqModel, toWire, type Faults, type StoredSubscription } from '../../server/sandbox/model/linq-model.ts';
+import { installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
+import { makeCatalog, TEST_SIGNING_SECRET } from './factories';
 
 /**
- * The one fake Linq of the unit tests: a stateful stand-in for the proxy and Linq behind it,
- * installed as `fetch`. It answers the endpoints of contract/endpoints.ts like the sandbox does
- * (PUT is partial and moves `updated_at` forward, unknown ids are 404s), and every answer (its
- * own and a test's interceptor's) is checked against the contract's schemas, so a test cannot
- * pass on an answer the real API would never give.
+ * The one fake Linq of the unit tests: the proxy and Linq behind it, installed as `fetch`. Linq's
+ * endpoints are answered by the sandbox's own model of Linq (server/sandbox/model/linq-model.ts),
+ * so a test meets its validation, 404s, 409s, rate limit and failures exactly; the console's own
+ * endpoints (session, labels, activity) by a little state here. Every answer (the fake's and a
+ * test's interceptor's) is checked against the contract's schemas, so a test cannot pass on an
+ * answer the real API would never give.
  */
 
 export interface FakeLinqRequest extends RecordedRequest {
@@ -47,6 +50,8 @@ export interface FakeLinqOptions {
   session?: Session;
   labels?: Label[];
   activity?: ActivityEntry[];
+  /** The model's fault injection, as the sandbox's `/__sandbox/faults` sets it (latency is not waited). */
+  faults?: Partial<Faults>;
 }
 
 export const LOCAL_SESSION: Session = { auth: 'none', user: null, role: 'editor', sign_out_url: null };
@@ -80,63 +85,39 @@ function checkAnswer(request: FakeLinqRequest, answer: FakeResponse): FakeRespon
   return answer;
 }
 
+/** The key the proxy would send: the model's rate limit counts per key. */
+const PROXY_KEY = 'fake-linq';
+
+const withSecret = (subscriptions: Subscription[]): StoredSubscription[] =>
+  subscriptions.map((subscription) => ({ ...subscription, signing_secret: TEST_SIGNING_SECRET }));
+
 export function installFakeLinq(options: FakeLinqOptions = {}) {
-  let stored = (options.subscriptions ?? []).map((subscription) => ({ ...subscription }));
-  let catalog = options.catalog ?? makeCatalog();
-  const phoneNumbers = options.phoneNumbers ?? [];
+  const model: LinqModel = new LinqModel({
+    state: { subscriptions: withSecret(options.subscriptions ?? []), phone_numbers: options.phoneNumbers ?? [] },
+    catalog: options.catalog ?? makeCatalog(),
+    faults: options.faults,
+    newId: () => `created-${model.state.subscriptions.length + 1}`,
+    newSigningSecret: () => TEST_SIGNING_SECRET,
+  });
   let session = options.session ?? LOCAL_SESSION;
   const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
   let activity = options.activity ?? [];
   const interceptors: Interceptor[] = [];
-  let lastStamp = Math.max(0, ...stored.map((subscription) => Date.parse(subscription.updated_at)));
-  /** Strictly increasing, as the sandbox's. */
+  let lastStamp = 0;
+  /** Strictly increasing, as the model's. */
   const stamp = () => new Date((lastStamp = Math.max(Date.now(), lastStamp + 1))).toISOString();
-  const find = (id: string | undefined) => stored.find((subscription) => subscription.id === id);
-  const notFound = () => envelope(404, 2001, 'Resource not found');
+  const notFound = (): FakeResponse => ({ status: 404, body: LINQ_ERRORS.notFound() });
+
+  /** What the model answers, as the sandbox does: rate limit and injected failure first. */
+  const linqAnswer = (endpoint: LinqEndpointName, request: FakeLinqRequest): FakeResponse => {
+    const refused = model.admit(PROXY_KEY) ?? model.injectedFailure();
+    return refused ?? model.handle({ endpoint, id: request.id, body: request.body }).answer;
+  };
 
   const answer = (request: FakeLinqRequest): FakeResponse => {
     switch (request.endpoint) {
-      case 'listSubscriptions':
-        return { status: 200, body: { subscriptions: stored } };
-      case 'getSubscription': {
-        const found = find(request.id);
-        return found ? { status: 200, body: found } : notFound();
-      }
-      case 'createSubscription': {
-        const body = request.body as Pick<Subscription, 'target_url' | 'subscribed_events' | 'phone_numbers'>;
-        const now = stamp();
-        const created: Subscription = {
-          id: `created-${stored.length + 1}`,
-          target_url: body.target_url,
-          subscribed_events: body.subscribed_events,
-          phone_numbers: body.phone_numbers ?? null,
-          is_active: true,
-          created_at: now,
-          updated_at: now,
-        };
-        stored = [...stored, created];
-        const withSecret: CreatedSubscription = {
-          ...created,
-          signing_secret: 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=',
-        };
-        return { status: 201, body: withSecret };
-      }
-      case 'updateSubscription': {
-        const found = find(request.id);
-        if (!found) return notFound();
-        const updated = { ...found, ...(request.body as Partial<Subscription>), updated_at: stamp() };
-        stored = stored.map((subscription) => (subscription === found ? updated : subscription));
-        return { status: 200, body: updated };
-      }
-      case 'deleteSubscription': {
-        if (!find(request.id)) return notFound();
-        stored = stored.filter((subscription) => subscription.id !== request.id);
-        return { status: 204 };
-      }
-      case 'listEventTypes':
-        return { status: 200, body: catalog };
-      case 'listPhoneNumbers':
-        return { status: 200, body: { phone_numbers: phoneNumbers } };
+      case undefined:
+        return notFound();
       case 'console.upstream':
         return { status: 200, body: { kind: 'sandbox', origin: 'http://127.0.0.1:4010' } };
       case 'console.session':
@@ -165,8 +146,8 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
         const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
         return { status: 200, body: { entries, next_cursor: null } };
       }
-      case undefined:
-        return notFound();
+      default:
+        return linqAnswer(request.endpoint, request);
     }
   };
 
@@ -191,17 +172,24 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
     fetchMock: api.fetchMock,
     /** Requests other than GET, in the order they arrived. */
     writes: () => api.requests.filter((request) => request.method !== 'GET'),
-    subscriptions: () => stored,
-    subscription: (id: string) => find(id),
+    /** The model behind Linq's endpoints: its answers (a failure, a 429) are the ones a test meets. */
+    model,
+    /** The model's fault injection, changed at run time as the sandbox's `/__sandbox/faults` is. */
+    faults: model.faults,
+    subscriptions: () => model.state.subscriptions.map(toWire),
+    subscription: (id: string) => {
+      const found = model.find(id);
+      return found && toWire(found);
+    },
     /** Changes the stored state as another tab or person would. */
     setSubscriptions: (next: Subscription[]) => {
-      stored = next.map((subscription) => ({ ...subscription }));
+      model.state.subscriptions = withSecret(next);
     },
     remove: (id: string) => {
-      stored = stored.filter((subscription) => subscription.id !== id);
+      model.state.subscriptions = model.state.subscriptions.filter((subscription) => subscription.id !== id);
     },
     setCatalog: (next: Catalog) => {
-      catalog = next;
+      model.catalog = next;
     },
     setSession: (next: Session) => {
       session = next;
