@@ -146,6 +146,23 @@ export default tseslint.config(
     },
   },
   {
+    // Its SDK conformance suite (test-conformance.ts) adds only the test runner and the SDK.
+    files: ['server/sandbox/model/test-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!libphonenumber-js$|vitest$|@linqapp/sdk$|\\./|\\.\\./\\.\\./\\.\\./contract/)',
+              message: 'The SDK conformance suite imports only vitest, the SDK, contract/ and the model.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },

@@ -91,13 +91,19 @@ const PROXY_KEY = 'fake-linq';
 const withSecret = (subscriptions: Subscription[]): StoredSubscription[] =>
   subscriptions.map((subscription) => ({ ...subscription, signing_secret: TEST_SIGNING_SECRET }));
 
+/** A valid Standard Webhooks secret of 33 bytes, its own for each created subscription. */
+const fakeSigningSecret = (sequence: number): string =>
+  `whsec_${btoa(`fake-linq-signing-secret-${String(sequence).padStart(8, '0')}`)}`;
+
 export function installFakeLinq(options: FakeLinqOptions = {}) {
+  /** Created so far: ids and secrets are numbered, so a test reads the same ones every run. */
+  let created = 0;
   const model: LinqModel = new LinqModel({
     state: { subscriptions: withSecret(options.subscriptions ?? []), phone_numbers: options.phoneNumbers ?? [] },
     catalog: options.catalog ?? makeCatalog(),
     faults: options.faults,
-    newId: () => `created-${model.state.subscriptions.length + 1}`,
-    newSigningSecret: () => TEST_SIGNING_SECRET,
+    newId: () => `created-${(created += 1)}`,
+    newSigningSecret: () => fakeSigningSecret(created),
   });
   let session = options.session ?? LOCAL_SESSION;
   const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
