@@ -35,11 +35,12 @@ export interface FakeLinqRequest extends RecordedRequest {
 /**
  * Answers a request in the test's own way, or returns undefined to let the fake answer it.
  * `next()` is the fake's own answer (applying the change), for an interceptor that only delays
- * or watches it.
+ * or watches it; `next({ body })` the answer to that body instead, for a test where Linq reads a
+ * request otherwise than the console does (the model's refusal is then the one a test meets).
  */
 export type Interceptor = (
   request: FakeLinqRequest,
-  next: () => FakeResponse,
+  next: (instead?: { body: unknown }) => FakeResponse,
 ) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
 export interface FakeLinqOptions {
@@ -167,7 +168,7 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
       ...route(recorded.method, recorded.path),
     };
     for (const intercept of [...interceptors]) {
-      const intercepted = await intercept(request, () => answer(request));
+      const intercepted = await intercept(request, (instead) => answer({ ...request, ...instead }));
       if (intercepted) return checkAnswer(request, intercepted);
     }
     return checkAnswer(request, answer(request));
@@ -216,4 +217,4 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
 }
 
 export type FakeLinq = ReturnType<typeof installFakeLinq>;
-export { envelope, rateLimited } from './fake-api';
+export { envelope } from './fake-api';
