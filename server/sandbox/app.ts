@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { maxHeaderSize } from 'node:http';
+import { maxHeaderSize, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
@@ -38,6 +38,8 @@ export interface SandboxOptions {
   logger?: FastifyServerOptions['logger'];
   /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
   deadlines?: Partial<Deadlines>;
+  /** Told of every request as it arrives, before any check: for tests that must see what reached Linq. */
+  onRequest?: (request: { method: string; url: string; headers: IncomingHttpHeaders }) => void;
 }
 
 function isAuthorized(header: string | undefined, apiKey: string): boolean {
@@ -124,6 +126,7 @@ export async function buildSandboxApp(
 
   const hostPolicy = boundHostPolicy(app, options.host ?? '127.0.0.1', 0, []);
   app.addHook('onRequest', async (request, reply) => {
+    options.onRequest?.({ method: request.method, url: request.url, headers: request.headers });
     setSecurityHeaders(reply.raw);
     const refused = refuseHost(request, reply, allowedHosts(hostPolicy()), ERRORS.sandboxHostNotAllowed());
     if (refused) return refused;
