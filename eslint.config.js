@@ -146,8 +146,8 @@ export default tseslint.config(
     },
   },
   {
-    // Its SDK conformance suite (test-conformance.ts) adds only the test runner and the SDK.
-    files: ['server/sandbox/model/test-*.ts'],
+    // Its tests and SDK conformance suite (test-conformance.ts) add only the test runner and the SDK.
+    files: ['server/sandbox/model/test-*.ts', 'server/sandbox/model/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -155,7 +155,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(?!libphonenumber-js$|vitest$|@linqapp/sdk$|\\./|\\.\\./\\.\\./\\.\\./contract/)',
-              message: 'The SDK conformance suite imports only vitest, the SDK, contract/ and the model.',
+              message: 'The model’s tests import only vitest, the SDK, contract/ and the model.',
             },
           ],
         },
