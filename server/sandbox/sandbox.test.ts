@@ -3,12 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import LinqAPIV3, { APIError, AuthenticationError, InternalServerError, NotFoundError } from '@linqapp/sdk';
+import LinqAPIV3, { AuthenticationError, InternalServerError, NotFoundError } from '@linqapp/sdk';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorEnvelope } from '../../contract/schemas.ts';
 import { CATALOG_DOC_URL } from './model/event-types.ts';
 import { startSandbox, type RunningSandbox, type StartSandboxOptions } from './app.ts';
 import { describeSdkConformance } from './model/test-conformance.ts';
+import { apiError, envelope, expectApiError, INTERNAL, NOT_FOUND } from './model/test-conformance-kit.ts';
 import { sandboxStateSchema } from './store.ts';
 
 const API_KEY = 'test-key';
@@ -53,35 +54,7 @@ function sdk(sandbox: RunningSandbox, apiKey = API_KEY): LinqAPIV3 {
   return new LinqAPIV3({ apiKey, baseURL: sandbox.url, maxRetries: 0 });
 }
 
-function envelope(status: number, code: number, message: string): ErrorEnvelope {
-  return { error: { status, code, message }, success: false };
-}
-
-const NOT_FOUND = envelope(404, 2001, 'Resource not found');
 const UNAUTHORIZED = envelope(401, 2004, 'Unauthorized - missing or invalid authentication token');
-const INTERNAL = envelope(500, 3006, 'Internal server error');
-
-/** The SDK error a request fails with; fails the test when it succeeds or fails some other way. */
-async function apiError(promise: Promise<unknown>): Promise<APIError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof APIError) return error;
-    throw error;
-  }
-  throw new Error('Expected the request to fail');
-}
-
-async function expectApiError(
-  promise: Promise<unknown>,
-  ErrorClass: abstract new (...args: never[]) => APIError,
-  expected: ErrorEnvelope,
-): Promise<void> {
-  const error = await apiError(promise);
-  expect(error).toBeInstanceOf(ErrorClass);
-  expect(error.status).toBe(expected.error.status);
-  expect(error.error).toEqual(expected);
-}
 
 interface RawResponse {
   status: number;

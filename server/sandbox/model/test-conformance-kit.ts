@@ -20,7 +20,7 @@ export type OpenTarget = () => Promise<ConformanceTarget>;
 export type WebhookSubscription = LinqAPIV3.WebhookSubscription;
 
 // Spelled out, not taken from contract/errors.ts: the suite checks what a stand-in answers.
-function envelope(status: number, code: number, message: string): ErrorEnvelope {
+export function envelope(status: number, code: number, message: string): ErrorEnvelope {
   return { error: { status, code, message }, success: false };
 }
 
