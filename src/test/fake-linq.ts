@@ -1,4 +1,3 @@
-import type { ActivityEntry, Label, Session } from '@contract/console';
 import {
   CONSOLE_ENDPOINTS,
   LINQ_ENDPOINTS,
@@ -12,13 +11,14 @@ import type { Catalog, PhoneNumber, Subscription } from '@contract/schemas';
 import { WIRE } from '@contract/wire';
 import { LinqModel, toWire, type Faults, type StoredSubscription } from '../../server/sandbox/model/linq-model.ts';
 import { installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
+import { createFakeConsole, type ConsoleRequest, type FakeConsoleOptions } from './fake-console';
 import { makeCatalog, TEST_SIGNING_SECRET } from './factories';
 
 /**
  * The one fake Linq of the unit tests: the proxy and Linq behind it, installed as `fetch`. Linq's
  * endpoints are answered by the sandbox's own model of Linq (server/sandbox/model/linq-model.ts),
  * so a test meets its validation, 404s, 409s, rate limit and failures exactly; the console's own
- * endpoints (session, labels, activity) by a little state here. Every answer (the fake's and a
+ * endpoints (session, labels, activity) by fake-console.ts. Every answer (the fake's and a
  * test's interceptor's) is checked against the contract's schemas, so a test cannot pass on an
  * answer the real API would never give.
  */
@@ -43,25 +43,24 @@ export type Interceptor = (
   next: (instead?: { body: unknown }) => FakeResponse,
 ) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
-export interface FakeLinqOptions {
+/** Linq's state, and the console's own (fake-console.ts): who is signed in, labels, the journal's entries. */
+export interface FakeLinqOptions extends FakeConsoleOptions {
   subscriptions?: Subscription[];
   catalog?: Catalog;
   phoneNumbers?: PhoneNumber[];
-  /** The console's own state: who is signed in, labels, the journal's entries. */
-  session?: Session;
-  labels?: Label[];
-  activity?: ActivityEntry[];
   /** The model's fault injection, as the sandbox's `/__sandbox/faults` sets it (latency is not waited). */
   faults?: Partial<Faults>;
 }
 
-export const LOCAL_SESSION: Session = { auth: 'none', user: null, role: 'editor', sign_out_url: null };
+export { LOCAL_SESSION } from './fake-console';
 
 type EndpointName = LinqEndpointName | `console.${ConsoleEndpointName}`;
 const ENDPOINTS = {
   ...LINQ_ENDPOINTS,
   ...Object.fromEntries(Object.entries(CONSOLE_ENDPOINTS).map(([name, endpoint]) => [`console.${name}`, endpoint])),
 } as Record<EndpointName, Endpoint>;
+
+const isConsoleEndpoint = (name: EndpointName): name is ConsoleRequest['endpoint'] => name.startsWith('console.');
 
 function route(method: string, path: string): { endpoint: EndpointName; id: string | undefined } | undefined {
   for (const [name, endpoint] of Object.entries(ENDPOINTS) as [EndpointName, Endpoint][]) {
@@ -96,66 +95,30 @@ const withSecret = (subscriptions: Subscription[]): StoredSubscription[] =>
 const fakeSigningSecret = (sequence: number): string =>
   `whsec_${btoa(`fake-linq-signing-secret-${String(sequence).padStart(8, '0')}`)}`;
 
-export function installFakeLinq(options: FakeLinqOptions = {}) {
-  /** Created so far: ids and secrets are numbered, so a test reads the same ones every run. */
+/** The model of Linq the fake serves: numbered ids and secrets, so a test reads the same ones every run. */
+function fakeModel(options: FakeLinqOptions): LinqModel {
   let created = 0;
-  const model: LinqModel = new LinqModel({
+  return new LinqModel({
     state: { subscriptions: withSecret(options.subscriptions ?? []), phone_numbers: options.phoneNumbers ?? [] },
     catalog: options.catalog ?? makeCatalog(),
     faults: options.faults,
     newId: () => `created-${(created += 1)}`,
     newSigningSecret: () => fakeSigningSecret(created),
   });
-  let session = options.session ?? LOCAL_SESSION;
-  const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
-  let activity = options.activity ?? [];
-  const interceptors: Interceptor[] = [];
-  let lastStamp = 0;
-  /** Strictly increasing, as the model's. */
-  const stamp = () => new Date((lastStamp = Math.max(Date.now(), lastStamp + 1))).toISOString();
-  const notFound = (): FakeResponse => ({ status: 404, body: LINQ_ERRORS.notFound() });
+}
 
-  /** What the model answers, as the sandbox does: rate limit and injected failure first. */
-  const linqAnswer = (endpoint: LinqEndpointName, request: FakeLinqRequest): FakeResponse => {
+export function installFakeLinq(options: FakeLinqOptions = {}) {
+  const model = fakeModel(options);
+  const consoleSide = createFakeConsole(options);
+  const interceptors: Interceptor[] = [];
+
+  /** The console's own endpoints by fake-console.ts; Linq's by the model, its rate limit and injected failure first, as in the sandbox. */
+  const answer = (request: FakeLinqRequest): FakeResponse => {
+    const { endpoint } = request;
+    if (endpoint === undefined) return { status: 404, body: LINQ_ERRORS.notFound() };
+    if (isConsoleEndpoint(endpoint)) return consoleSide.answer({ ...request, endpoint });
     const refused = model.admit(PROXY_KEY) ?? model.injectedFailure();
     return refused ?? model.handle({ endpoint, id: request.id, body: request.body }).answer;
-  };
-
-  const answer = (request: FakeLinqRequest): FakeResponse => {
-    switch (request.endpoint) {
-      case undefined:
-        return notFound();
-      case 'console.upstream':
-        return { status: 200, body: { kind: 'sandbox', origin: 'http://127.0.0.1:4010' } };
-      case 'console.session':
-        return { status: 200, body: session };
-      case 'console.listLabels':
-        return { status: 200, body: { labels: [...labels.values()], next_cursor: null } };
-      case 'console.getLabel': {
-        const label = labels.get(request.id ?? '');
-        return label ? { status: 200, body: label } : notFound();
-      }
-      case 'console.putLabel': {
-        const body = request.body as { name: string; note: string };
-        const label: Label = {
-          subscription_id: request.id ?? '',
-          name: body.name.trim(),
-          note: body.note.trim(),
-          updated_at: stamp(),
-          updated_by: session.user?.email ?? null,
-        };
-        if (label.name === '' && label.note === '') labels.delete(label.subscription_id);
-        else labels.set(label.subscription_id, label);
-        return { status: 200, body: label };
-      }
-      case 'console.activity': {
-        const id = request.query.get('subscription_id');
-        const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
-        return { status: 200, body: { entries, next_cursor: null } };
-      }
-      default:
-        return linqAnswer(request.endpoint, request);
-    }
   };
 
   const api = installFakeApi(async (recorded, headers, url) => {
@@ -198,13 +161,9 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
     setCatalog: (next: Catalog) => {
       model.catalog = next;
     },
-    setSession: (next: Session) => {
-      session = next;
-    },
-    setActivity: (next: ActivityEntry[]) => {
-      activity = next;
-    },
-    labels: () => [...labels.values()],
+    setSession: consoleSide.setSession,
+    setActivity: consoleSide.setActivity,
+    labels: consoleSide.labels,
     /** Adds an interceptor (tried before the fake's own answers, latest first); returns its removal. */
     intercept: (interceptor: Interceptor) => {
       interceptors.unshift(interceptor);
