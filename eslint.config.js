@@ -77,6 +77,14 @@ const importZones = [
   },
 ];
 
+/**
+ * The unit tests' fake Linq (src/test/) serves the sandbox's transport-free model of Linq, so both
+ * stand-ins answer alike: the one way from src/ into server/, for test support only.
+ */
+const testSupportZones = importZones.map((zone) =>
+  zone.target === './src' && zone.from === './server' ? { ...zone, except: ['./sandbox/model'] } : zone,
+);
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data', 'bench/results.json'] },
   js.configs.recommended,
@@ -115,6 +123,45 @@ export default tseslint.config(
             {
               regex: '^(?!zod(/|$)|vitest$|\\./)',
               message: 'contract/ tests import only vitest, zod and contract files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/test/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: testSupportZones }] },
+  },
+  {
+    // The model of Linq runs in Node and in jsdom alike (the sandbox and the unit tests' fake serve
+    // it): no transport, no file system, nothing of the sandbox around it.
+    files: ['server/sandbox/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!libphonenumber-js$|\\./|\\.\\./\\.\\./\\.\\./contract/)',
+              message: 'The Linq model imports only contract/, libphonenumber-js and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its tests and SDK conformance suite (test-conformance.ts) add only the test runner and the SDK.
+    files: ['server/sandbox/model/test-*.ts', 'server/sandbox/model/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!libphonenumber-js$|vitest$|@linqapp/sdk$|\\./|\\.\\./\\.\\./\\.\\./contract/)',
+              message: 'The model’s tests import only vitest, the SDK, contract/ and the model.',
             },
           ],
         },

@@ -1,13 +1,12 @@
 import type { FastifyReply } from 'fastify';
+import { errorEnvelope, LINQ_ERRORS } from '../contract/errors.ts';
 import type { ErrorEnvelope } from '../contract/schemas.ts';
 
 /** Both servers refuse request bodies over 1 MiB. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The Linq error envelope, which the sandbox and the console answer for every failure. */
-export function errorEnvelope(status: number, code: number, message: string): ErrorEnvelope {
-  return { error: { status, code, message }, success: false };
-}
+export { errorEnvelope };
 
 /**
  * Every failure either server answers, once. contract/CONTRACT.md documents 400/1002, 401/2004,
@@ -43,22 +42,18 @@ export function errorEnvelope(status: number, code: number, message: string): Er
  * | 504    | 3004 | the console: upstream gave no answer within LINQ_PROXY_TIMEOUT_MS           |
  */
 export const ERRORS = {
-  badRequest: (message = 'The request could not be read.') => errorEnvelope(400, 1001, message),
+  /** Linq's own refusals (contract/errors.ts): what the sandbox answers, and the console where it stands in front. */
+  ...LINQ_ERRORS,
   badTarget: () =>
     errorEnvelope(
       400,
       1001,
       'The request path is not a plain path (no full URLs, "//", "..", backslashes or encoded slashes).',
     ),
-  invalidJson: () => errorEnvelope(400, 1001, 'The request body is not valid JSON.'),
   requestTimeout: () => errorEnvelope(408, 1001, 'The request did not arrive in time. Send it again.'),
   expectationFailed: () =>
     errorEnvelope(417, 1001, 'This server only understands "Expect: 100-continue". Send the request without it.'),
   headersTooLarge: () => errorEnvelope(431, 1001, 'The request headers are too large.'),
-  phoneNumber: (message = 'Phone number must be in E.164 format') => errorEnvelope(400, 1002, message),
-  unauthorized: () => errorEnvelope(401, 2004, 'Unauthorized - missing or invalid authentication token'),
-  forbidden: (message = 'Access denied - insufficient permissions for this resource') =>
-    errorEnvelope(403, 2005, message),
   hostNotAllowed: () =>
     errorEnvelope(
       403,
@@ -73,24 +68,6 @@ export const ERRORS = {
     ),
   crossSite: () =>
     errorEnvelope(403, 2005, 'Access denied - requests from other sites are refused. Use the console page itself.'),
-  notFound: (message = 'Resource not found') => errorEnvelope(404, 2001, message),
-  methodNotAllowed: (allow: string) =>
-    errorEnvelope(405, 2002, `This endpoint does not take that method. Allowed: ${allow}.`),
-  conflict: () => errorEnvelope(409, 2006, 'A webhook subscription with this target_url already exists'),
-  payloadTooLarge: () => errorEnvelope(413, 1003, 'The request body is larger than 1 MiB.'),
-  unsupportedMediaType: () =>
-    errorEnvelope(415, 1004, 'Send the request body as JSON with Content-Type: application/json.'),
-  /** Linq's 429: `retry_after` (seconds, as in the Retry-After header) beside `error`. */
-  rateLimited: (seconds: number): ErrorEnvelope => ({
-    error: {
-      status: 429,
-      code: 1007,
-      message: `Too many requests - rate limit exceeded. Retry after ${seconds} s.`,
-    },
-    retry_after: seconds,
-    success: false,
-  }),
-  internal: (message = 'Internal server error') => errorEnvelope(500, 3006, message),
   upstreamUnreachable: (origin: string) =>
     errorEnvelope(
       502,

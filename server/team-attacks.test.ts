@@ -8,6 +8,7 @@ import { safeReturnTo } from './auth/oidc.ts';
 import { isTrusted, parseTrustedProxies } from './auth/proxy-auth.ts';
 import { parseMembers, roleFor } from './auth/roles.ts';
 import { parseEnv } from './env.ts';
+import { LinqModel } from './sandbox/model/linq-model.ts';
 import {
   cleanupsAfterEach,
   expectEnvelope,
@@ -59,7 +60,11 @@ async function teamConsole() {
   return { sandbox, console, call, raw, ids: sandbox.store.state.subscriptions.map((entry) => entry.id) };
 }
 
-/** A Linq stand-in answering what `handle` says; every request it saw is counted. */
+/**
+ * An upstream answering what `handle` says; every request it saw is counted. Only for what Linq
+ * never does (echo the key, answer what cannot be cleaned, name no wait): the sandbox is Linq's
+ * stand-in otherwise.
+ */
 async function scriptedUpstream(handle: (request: IncomingMessage, response: ServerResponse) => void) {
   const seen: IncomingMessage[] = [];
   const server = createServer((request, response) => {
@@ -251,10 +256,11 @@ describe('4. a 429 can never make anyone spin', () => {
     ['a date in the past', 'Wed, 21 Oct 2015 07:28:00 GMT'],
   ])('Retry-After %s: the console holds every request to that upstream for at least a second', async (_name, value) => {
     let limited = true;
+    // Linq's own answers (the model's), but a 429 naming a wait Linq never names.
+    const linq = new LinqModel({ state: { subscriptions: [], phone_numbers: [] } });
     const upstream = await scriptedUpstream((_request, response) => {
-      if (limited)
-        json(response, 429, { error: { status: 429, code: 1007, message: 'slow down' } }, { 'retry-after': value });
-      else json(response, 200, { events: ['message.sent'], doc_url: 'https://docs.example' });
+      const answer = limited ? linq.rateLimited(0) : linq.handle({ endpoint: 'listEventTypes' }).answer;
+      json(response, answer.status, answer.body, limited ? { 'retry-after': value } : {});
     });
     const console = await startTestConsole({ baseUrl: upstream.url, apiKey: 'k' });
     cleanups.push(() => console.close());

@@ -1,6 +1,5 @@
 // @vitest-environment node
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { activityListSchema, JOURNAL_HEADERS, type ActivityEntry } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
@@ -9,10 +8,10 @@ import type { Database } from './db.ts';
 import { TEST_DATABASES, testDatabaseFor } from './test-databases.ts';
 
 /**
- * The change journal end to end: a real console in front of the real sandbox (or, where what
- * reaches the upstream must be seen, a recording one), on each database. Every forwarded write
- * has its entry with who, what was asked, before, after and outcome; the secret is never stored;
- * a write that cannot be journaled is not forwarded.
+ * The change journal end to end: a real console in front of the real sandbox (telling what
+ * reached it, where that must be seen), on each database. Every forwarded write has its entry
+ * with who, what was asked, before, after and outcome; the secret is never stored; a write that
+ * cannot be journaled is not forwarded.
  */
 
 const API_KEY = 'test-key';
@@ -57,30 +56,14 @@ async function journalText(database: Database): Promise<string> {
   return JSON.stringify(rows);
 }
 
-/** An upstream that records what reaches it: a subscription for GET, the body back for writes. */
-async function recordingUpstream() {
+/** The sandbox, telling what reaches it: for what the console must never send to Linq. */
+async function recordingSandbox() {
   const seen: Array<{ method: string; url: string; headers: IncomingHttpHeaders }> = [];
-  const server = createServer((request, response) => {
-    seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    request.resume();
-    request.on('end', () => {
-      const id = (request.url ?? '').split('/').pop() ?? '';
-      const body = JSON.stringify({
-        id,
-        target_url: 'https://hooks.example/recorded',
-        subscribed_events: ['message.sent'],
-        phone_numbers: null,
-        is_active: true,
-        created_at: '2026-12-01T09:00:00.000Z',
-        updated_at: '2026-12-01T09:00:00.000Z',
-      });
-      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      response.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { seen, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/partner` };
+  const sandbox = await startTestSandbox({ apiKey: API_KEY, onRequest: (request) => seen.push(request) });
+  cleanups.push(() => sandbox.close());
+  const id = sandbox.store.state.subscriptions[0]?.id;
+  if (id === undefined) throw new Error('the sandbox seed is empty');
+  return { seen, url: sandbox.url, id };
 }
 
 // Hundreds of real HTTP exchanges in some tests: time for a busy machine.
@@ -290,11 +273,11 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
   });
 
   it.skipIf(skip)('never forwards the hint headers to Linq', async () => {
-    const upstream = await recordingUpstream();
+    const upstream = await recordingSandbox();
     const { call } = await start({ baseUrl: upstream.url });
     const answer = await call(
       'PUT',
-      `${BASE}/abc`,
+      `${BASE}/${upstream.id}`,
       { is_active: false },
       {
         [JOURNAL_HEADERS.batchId]: 'b-1',
@@ -311,7 +294,7 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
   it.skipIf(skip)(
     'refuses a write it cannot journal with 503 and sends nothing; an outcome it cannot write reads unknown',
     async () => {
-      const upstream = await recordingUpstream();
+      const upstream = await recordingSandbox();
       const failing = (what: string): Database => ({
         ...database,
         query: async (sql, parameters) => {
@@ -322,8 +305,8 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
       const noIntents = await start({ baseUrl: upstream.url, database: failing('journal_intents') });
       for (const [method, path, body] of [
         ['POST', BASE, { target_url: 'https://hooks.example/x', subscribed_events: ['message.sent'] }],
-        ['PUT', `${BASE}/abc`, { is_active: false }],
-        ['DELETE', `${BASE}/abc`, undefined],
+        ['PUT', `${BASE}/${upstream.id}`, { is_active: false }],
+        ['DELETE', `${BASE}/${upstream.id}`, undefined],
       ] as const) {
         const answer = await noIntents.call(method, path, body);
         expectEnvelope(answer, 503, 3003);
@@ -332,8 +315,8 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
       expect(upstream.seen.filter((request) => request.method !== 'GET')).toEqual([]);
 
       const noOutcomes = await start({ baseUrl: upstream.url, database: failing('journal_outcomes') });
-      expect((await noOutcomes.call('PUT', `${BASE}/outcome-lost`, { is_active: false })).status).toBe(200);
-      const [entry] = await noOutcomes.activity({ subscription_id: 'outcome-lost' });
+      expect((await noOutcomes.call('PUT', `${BASE}/${upstream.id}`, { is_active: false })).status).toBe(200);
+      const [entry] = await noOutcomes.activity({ subscription_id: upstream.id });
       expect(entry).toMatchObject({ action: 'update', outcome: 'unknown', status: null, after: null });
     },
   );
@@ -342,7 +325,7 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
     'refuses the writes of a closed database with 503, and Linq never sees them',
     { timeout: 120_000 },
     async () => {
-      const upstream = await recordingUpstream();
+      const upstream = await recordingSandbox();
       const closing = await open();
       const { call } = await start({ baseUrl: upstream.url, database: closing });
       await closing.close();
@@ -351,10 +334,10 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
         503,
         3003,
       );
-      expectEnvelope(await call('PUT', `${BASE}/abc`, { is_active: false }), 503, 3003);
+      expectEnvelope(await call('PUT', `${BASE}/${upstream.id}`, { is_active: false }), 503, 3003);
       expect(upstream.seen.filter((request) => request.method !== 'GET')).toEqual([]);
       // Reads do not need the journal.
-      expect((await call('GET', `${BASE}/abc`)).status).toBe(200);
+      expect((await call('GET', `${BASE}/${upstream.id}`)).status).toBe(200);
     },
   );
 });

@@ -15,6 +15,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type ConsoleAppOptions } from '../app.ts';
+import { LINQ_ERRORS } from '../../contract/errors.ts';
 import { BODY_LIMIT_BYTES } from '../errors.ts';
 import { UPSTREAM_CONNECTIONS } from './upstream.ts';
 import {
@@ -85,6 +86,7 @@ function reply(status: number, body?: unknown, headers: Record<string, string | 
   };
 }
 
+/** An envelope Linq's own refusals (LINQ_ERRORS) do not hold: the proxy passes on whatever Linq says. */
 function linqError(status: number, code: number, message: string) {
   return { error: { status, code, message }, success: false };
 }
@@ -305,13 +307,13 @@ describe('the seven endpoints reach the upstream with the key', () => {
 
   it.each([
     [201, { data: { id: SUB_ID }, success: true }],
-    [400, linqError(400, 1002, 'Phone number must be in E.164 format')],
-    [401, linqError(401, 2004, 'Unauthorized - missing or invalid authentication token')],
-    [403, linqError(403, 2005, 'Access denied - insufficient permissions for this resource')],
-    [404, linqError(404, 2001, 'Resource not found')],
+    [400, LINQ_ERRORS.phoneNumber()],
+    [401, LINQ_ERRORS.unauthorized()],
+    [403, LINQ_ERRORS.forbidden()],
+    [404, LINQ_ERRORS.notFound()],
     [409, linqError(409, 2003, 'A subscription for this URL already exists')],
     [422, linqError(422, 1001, 'target_url must be https')],
-    [500, linqError(500, 3006, 'Internal server error')],
+    [500, LINQ_ERRORS.internal()],
   ])('passes an upstream %i and its body through unchanged', async (status, envelope) => {
     const text = JSON.stringify(envelope);
     upstream.handle = reply(status, text);
@@ -1361,7 +1363,7 @@ describe('the key echoed by the upstream', () => {
   });
 
   it('is redacted from the headers that are passed on', async () => {
-    upstream.handle = reply(429, linqError(429, 1007, 'Too many requests'), {
+    upstream.handle = reply(429, LINQ_ERRORS.rateLimited(1), {
       'x-request-id': `req-${API_KEY}`,
       'retry-after': '1',
     });
@@ -1537,7 +1539,7 @@ describe('the key', () => {
           })
         ).status,
       ).toBe(200);
-      upstream.handle = reply(401, linqError(401, 2004, 'Unauthorized - missing or invalid authentication token'));
+      upstream.handle = reply(401, LINQ_ERRORS.unauthorized());
       expect((await to({ path: '/v3/phone_numbers' })).status).toBe(401);
       upstream.handle = (request) => request.socket.destroy();
       expect((await to({ path: '/v3/phone_numbers' })).status).toBe(502);

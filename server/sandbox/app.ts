@@ -1,4 +1,5 @@
-import { maxHeaderSize } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { maxHeaderSize, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { LINQ_ENDPOINTS, matchPath, type LinqEndpointName } from '../../contract/endpoints.ts';
@@ -7,15 +8,15 @@ import { answerUnknownExpectations, serverOptions, type Deadlines } from '../htt
 import { allowedHosts, boundHostPolicy, refuseHost } from '../http/hosts.ts';
 import { hostForUrl } from '../net.ts';
 import { setSecurityHeaders } from '../http/security-headers.ts';
-import { FAULTS_PATH, registerFaultRoutes, type Faults } from './faults.ts';
-import { createRateLimiter } from './rate-limit.ts';
-import { sandboxHandlers } from './routes.ts';
-import { seedState } from './seed.ts';
+import { FAULTS_PATH, registerFaultRoutes } from './faults.ts';
+import { LinqModel, type Faults } from './model/linq-model.ts';
+import { sandboxHandlers, sendAnswer } from './routes.ts';
+import { newSigningSecret, seedState } from './seed.ts';
 import { SandboxStore } from './store.ts';
 
 /**
- * The embedded Linq stand-in: the endpoints of contract/endpoints.ts under `/api/partner`, the
- * Linq error envelope for every failure (server/errors.ts), one JSON file on disk. `npm run
+ * The embedded Linq stand-in: the model of Linq (model/linq-model.ts) served under `/api/partner`,
+ * the Linq error envelope for every failure (server/errors.ts), its state one JSON file on disk. `npm run
  * sandbox` serves it on its own; `npm start` without a key runs it in-process behind the proxy.
  */
 
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   logger?: FastifyServerOptions['logger'];
   /** Socket deadlines (tests shorten them); DEFAULT_DEADLINES otherwise. */
   deadlines?: Partial<Deadlines>;
+  /** Told of every request as it arrives, before any check: for tests that must see what reached Linq. */
+  onRequest?: (request: { method: string; url: string; headers: IncomingHttpHeaders }) => void;
 }
 
 function isAuthorized(header: string | undefined, apiKey: string): boolean {
@@ -69,14 +72,20 @@ const fastifyPath = (pattern: string) => pattern.replace(/\{(\w+)\}/g, ':$1');
 
 export async function buildSandboxApp(
   options: SandboxOptions,
-): Promise<{ app: FastifyInstance; store: SandboxStore; faults: Faults }> {
+): Promise<{ app: FastifyInstance; store: SandboxStore; model: LinqModel; faults: Faults }> {
   const store = await SandboxStore.open(options.dataFile, () => seedState(options.seedCount));
-  const faults: Faults = {
-    latency_ms: options.latencyMs ?? 0,
-    failure_rate: options.failureRate ?? 0,
-    rate_limit: options.rateLimit ?? 0,
-  };
-  const takeToken = createRateLimiter();
+  // The model holds the store's state itself, so what it changes is what the store writes.
+  const model = new LinqModel({
+    state: store.state,
+    faults: {
+      latency_ms: options.latencyMs ?? 0,
+      failure_rate: options.failureRate ?? 0,
+      rate_limit: options.rateLimit ?? 0,
+    },
+    newId: randomUUID,
+    newSigningSecret,
+  });
+  const faults = model.faults;
 
   const app = Fastify({
     ...serverOptions(options.deadlines),
@@ -117,6 +126,7 @@ export async function buildSandboxApp(
 
   const hostPolicy = boundHostPolicy(app, options.host ?? '127.0.0.1', 0, []);
   app.addHook('onRequest', async (request, reply) => {
+    options.onRequest?.({ method: request.method, url: request.url, headers: request.headers });
     setSecurityHeaders(reply.raw);
     const refused = refuseHost(request, reply, allowedHosts(hostPolicy()), ERRORS.sandboxHostNotAllowed());
     if (refused) return refused;
@@ -124,17 +134,16 @@ export async function buildSandboxApp(
     const path = (request.raw.url ?? '/').split('?', 1)[0] ?? '/';
     if (!path.startsWith(`${BASE_PATH}/v3/`)) return;
     // Before anything else an API request costs: a 429 changes nothing. With a limit on, every
-    // answer announces it (RateLimit-Policy, IETF draft), so a client can pace itself under it.
-    if (faults.rate_limit > 0) reply.header('ratelimit-policy', `${faults.rate_limit};w=1`);
-    const retryAfter = takeToken(options.apiKey, faults.rate_limit);
-    if (retryAfter !== undefined) {
-      return sendEnvelope(reply.header('retry-after', String(retryAfter)), ERRORS.rateLimited(retryAfter));
-    }
+    // answer announces it (RateLimit-Policy), so a client can pace itself under it.
+    reply.headers(model.apiHeaders());
+    const limited = model.admit(options.apiKey);
+    if (limited) return sendAnswer(reply, limited);
     if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
-    if (faults.failure_rate > 0 && Math.random() < faults.failure_rate) return sendEnvelope(reply, ERRORS.internal());
+    const failed = model.injectedFailure();
+    if (failed) return sendAnswer(reply, failed);
   });
 
-  const handlers = sandboxHandlers(store);
+  const handlers = sandboxHandlers(model, store);
   for (const [name, endpoint] of Object.entries(LINQ_ENDPOINTS)) {
     app.route({
       method: endpoint.method,
@@ -144,7 +153,7 @@ export async function buildSandboxApp(
   }
   registerFaultRoutes(app, BASE_PATH, faults);
 
-  return { app, store, faults };
+  return { app, store, model, faults };
 }
 
 export interface StartSandboxOptions extends SandboxOptions {
@@ -155,18 +164,21 @@ export interface RunningSandbox {
   /** The base URL clients use, e.g. http://127.0.0.1:4010/api/partner. */
   url: string;
   store: SandboxStore;
+  /** The model the sandbox serves (its state is the store's). */
+  model: LinqModel;
   faults: Faults;
   close(): Promise<void>;
 }
 
 export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
-  const { app, store, faults } = await buildSandboxApp(options);
+  const { app, store, model, faults } = await buildSandboxApp(options);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   return {
     url: `http://${hostForUrl(host)}:${address.port}${BASE_PATH}`,
     store,
+    model,
     faults,
     close: async () => {
       await app.close();

@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { ERRORS, sendEnvelope } from '../errors.ts';
+import type { Faults } from './model/linq-model.ts';
 
 /**
  * Fault injection for tests and demos: added latency, a share of requests answered 500/3006 and
- * a rate limit (429/1007, rate-limit.ts), set by env var at start and at run time through
+ * a rate limit (429/1007, model/rate-limit.ts), set by env var at start and at run time through
  * `GET/PUT <base>/__sandbox/faults` (outside /v3, so the console's proxy never forwards it). A PUT
- * sets all three; an absent one is 0.
+ * sets all three; an absent one is 0. The model (model/linq-model.ts) applies them.
  */
-
-export interface Faults {
-  /** Added to every API request, in milliseconds. */
-  latency_ms: number;
-  /** Share of API requests answered 500/3006, from 0 to 1. */
-  failure_rate: number;
-  /** API requests a second per key before 429s (a token bucket with a small burst); 0 is off. */
-  rate_limit: number;
-}
 
 const MAX_RATE_LIMIT = 100_000;
 

@@ -1,10 +1,11 @@
 // @vitest-environment node
-import LinqAPIV3, { APIError, RateLimitError } from '@linqapp/sdk';
+import LinqAPIV3, { RateLimitError } from '@linqapp/sdk';
 import { describe, expect, it } from 'vitest';
 import { prepareTestDatabase, cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';
 import { parseEnv } from '../env.ts';
 import type { RunningSandbox } from './app.ts';
-import { burstFor, createRateLimiter } from './rate-limit.ts';
+import { burstFor, createRateLimiter } from './model/rate-limit.ts';
+import { expectLinq429 } from './model/test-conformance-kit.ts';
 
 prepareTestDatabase();
 
@@ -31,21 +32,6 @@ async function rateLimitError(promise: Promise<unknown>): Promise<RateLimitError
   );
   expect(error).toBeInstanceOf(RateLimitError);
   return error as RateLimitError;
-}
-
-/** Linq's 429, exactly. */
-function expectLinq429(error: APIError): number {
-  expect(error.status).toBe(429);
-  const retryAfter = Number(error.headers?.get('retry-after'));
-  expect(Number.isInteger(retryAfter)).toBe(true);
-  expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(error.error).toEqual({
-    error: { status: 429, code: 1007, message: expect.any(String) },
-    retry_after: retryAfter,
-    success: false,
-  });
-  expect(Object.keys(error.error as object)).toEqual(['error', 'retry_after', 'success']);
-  return retryAfter;
 }
 
 const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SIGNING_SECRET_PREFIX } from '../../contract/rules.ts';
 import type { PhoneNumber } from '../../contract/schemas.ts';
-import { CATALOG_EVENT_TYPES } from './event-types.ts';
+import { CATALOG_EVENT_TYPES } from './model/event-types.ts';
 import type { SandboxState, StoredSubscription } from './store.ts';
 
 /** Standard Webhooks format (contract/rules.ts): `whsec_` + base64 of 32 random bytes. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach, startTestSandbox } from '../test-http.ts';
 import type { RunningSandbox } from './app.ts';
-import { MAX_PHONE_NUMBERS, checkEventTypes, checkPhoneNumbers } from './validation.ts';
+import { MAX_PHONE_NUMBERS, checkEventTypes, checkPhoneNumbers } from './model/validation.ts';
 
 /**
  * One heavy request must not stall the process (the embedded sandbox shares the console's):

@@ -10,6 +10,7 @@ const REFUSAL =
 describe('App', () => {
   it('shows someone in neither role list one plain page: who they are and whom to ask, no controls', async () => {
     const linq = installFakeLinq();
+    // The console's own refusal (its roles, not Linq's): every API path answers it.
     linq.intercept((request) =>
       request.path.startsWith('/v3/') || request.path.startsWith('/__console/')
         ? envelope(403, 2005, REFUSAL)

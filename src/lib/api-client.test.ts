@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LINQ_ENDPOINTS } from '@contract/endpoints';
-import { envelope, installFakeApi, rateLimited } from '@/test/fake-api';
-import { makeCreated } from '@/test/factories';
+import { installFakeApi } from '@/test/fake-api';
+import { makeCreated, makeSubscription } from '@/test/factories';
+import { installFakeLinq } from '@/test/fake-linq';
 import { ApiError, createApiClient } from './api-client';
 
 const { call: callEndpoint } = createApiClient();
@@ -20,7 +21,7 @@ describe('the API client', () => {
   });
 
   it('turns the Linq error envelope into an ApiError with status, code and message', async () => {
-    installFakeApi(() => envelope(400, 1002, 'Phone number must be in E.164 format'));
+    installFakeLinq({ subscriptions: [makeSubscription({ id: 'x' })] });
     const error = await callEndpoint(LINQ_ENDPOINTS.updateSubscription, {
       params: { id: 'x' },
       body: { phone_numbers: ['1'] },
@@ -62,22 +63,28 @@ describe('the API client', () => {
   });
 
   it("reads a 429's wait from Retry-After, else from the body's retry_after", async () => {
-    installFakeApi(() => rateLimited(3));
+    // One request every three seconds: the second in a row meets the model's own 429.
+    installFakeLinq({ faults: { rate_limit: 1 / 3 } });
+    await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {});
     const fromHeader = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
     expect(fromHeader).toMatchObject({ status: 429, code: 1007, retryAfterMs: 3000, isRateLimited: true });
 
-    installFakeApi(() => ({ ...rateLimited(7), headers: {} }));
+    // Linq's 429 with its Retry-After header lost on the way.
+    const linq = installFakeLinq();
+    linq.intercept(() => ({ ...linq.model.rateLimited(7), headers: {} }));
     const fromBody = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
     expect(fromBody).toMatchObject({ status: 429, retryAfterMs: 7000 });
   });
 
   it("puts a floor of one second under a 429's wait, and a cap of ten minutes over it", async () => {
+    // Linq's 429 as Linq never words it: a wait of nothing, spelled every way an upstream might.
+    const linq = installFakeLinq();
     for (const header of ['0', '-5', 'soon', 'Wed, 21 Oct 2015 07:28:00 GMT']) {
-      installFakeApi(() => ({ ...rateLimited(0), headers: { 'Retry-After': header } }));
+      linq.intercept(() => ({ ...linq.model.rateLimited(0), headers: { 'Retry-After': header } }));
       const error = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
       expect({ header, wait: (error as ApiError).retryAfterMs }).toEqual({ header, wait: 1000 });
     }
-    installFakeApi(() => rateLimited(86_400));
+    linq.intercept(() => linq.model.rateLimited(86_400));
     const long = await callEndpoint(LINQ_ENDPOINTS.listEventTypes, {}).catch((e: unknown) => e);
     expect((long as ApiError).retryAfterMs).toBe(10 * 60_000);
   });

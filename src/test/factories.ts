@@ -20,12 +20,11 @@ export function makeSubscription(overrides: Partial<Subscription> = {}): Subscri
   };
 }
 
+/** A valid Standard Webhooks secret (32 bytes), the one every test subscription keeps. */
+export const TEST_SIGNING_SECRET = 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=';
+
 export function makeCreated(overrides: Partial<CreatedSubscription> = {}): CreatedSubscription {
-  return {
-    ...makeSubscription(overrides),
-    signing_secret: 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=',
-    ...overrides,
-  };
+  return { ...makeSubscription(overrides), signing_secret: TEST_SIGNING_SECRET, ...overrides };
 }
 
 export const CATALOG_EVENTS = ['message.sent', 'message.received', 'message.edited', 'reaction.added'];

@@ -47,16 +47,10 @@ export function installFakeApi(handler: FakeHandler) {
   return { requests, fetchMock, restore: () => vi.unstubAllGlobals() };
 }
 
-/** The Linq error envelope, for handlers that answer a failure. */
+/**
+ * An error envelope of the console's own (a refusal of sign-in or roles, which no model of Linq
+ * answers). Linq's refusals come from the model: `installFakeLinq().model`, or its validation.
+ */
 export function envelope(status: number, code: number, message: string): FakeResponse {
   return { status, body: { error: { status, code, message }, success: false } };
-}
-
-/** Linq's rate-limit answer: 429 / 1007, `Retry-After` in seconds and `retry_after` in the body. */
-export function rateLimited(seconds: number): FakeResponse {
-  return {
-    status: 429,
-    headers: { 'Retry-After': String(seconds) },
-    body: { error: { status: 429, code: 1007, message: 'Too many requests' }, retry_after: seconds, success: false },
-  };
 }

@@ -1,4 +1,3 @@
-import type { ActivityEntry, Label, Session } from '@contract/console';
 import {
   CONSOLE_ENDPOINTS,
   LINQ_ENDPOINTS,
@@ -7,17 +6,21 @@ import {
   type Endpoint,
   type LinqEndpointName,
 } from '@contract/endpoints';
-import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
+import { LINQ_ERRORS } from '@contract/errors';
+import type { Catalog, PhoneNumber, Subscription } from '@contract/schemas';
 import { WIRE } from '@contract/wire';
-import { envelope, installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
-import { makeCatalog } from './factories';
+import { LinqModel, toWire, type Faults, type StoredSubscription } from '../../server/sandbox/model/linq-model.ts';
+import { installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
+import { createFakeConsole, type ConsoleRequest, type FakeConsoleOptions } from './fake-console';
+import { makeCatalog, TEST_SIGNING_SECRET } from './factories';
 
 /**
- * The one fake Linq of the unit tests: a stateful stand-in for the proxy and Linq behind it,
- * installed as `fetch`. It answers the endpoints of contract/endpoints.ts like the sandbox does
- * (PUT is partial and moves `updated_at` forward, unknown ids are 404s), and every answer (its
- * own and a test's interceptor's) is checked against the contract's schemas, so a test cannot
- * pass on an answer the real API would never give.
+ * The one fake Linq of the unit tests: the proxy and Linq behind it, installed as `fetch`. Linq's
+ * endpoints are answered by the sandbox's own model of Linq (server/sandbox/model/linq-model.ts),
+ * so a test meets its validation, 404s, 409s, rate limit and failures exactly; the console's own
+ * endpoints (session, labels, activity) by fake-console.ts. Every answer (the fake's and a
+ * test's interceptor's) is checked against the contract's schemas, so a test cannot pass on an
+ * answer the real API would never give.
  */
 
 export interface FakeLinqRequest extends RecordedRequest {
@@ -32,30 +35,32 @@ export interface FakeLinqRequest extends RecordedRequest {
 /**
  * Answers a request in the test's own way, or returns undefined to let the fake answer it.
  * `next()` is the fake's own answer (applying the change), for an interceptor that only delays
- * or watches it.
+ * or watches it; `next({ body })` the answer to that body instead, for a test where Linq reads a
+ * request otherwise than the console does (the model's refusal is then the one a test meets).
  */
 export type Interceptor = (
   request: FakeLinqRequest,
-  next: () => FakeResponse,
+  next: (instead?: { body: unknown }) => FakeResponse,
 ) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
-export interface FakeLinqOptions {
+/** Linq's state, and the console's own (fake-console.ts): who is signed in, labels, the journal's entries. */
+export interface FakeLinqOptions extends FakeConsoleOptions {
   subscriptions?: Subscription[];
   catalog?: Catalog;
   phoneNumbers?: PhoneNumber[];
-  /** The console's own state: who is signed in, labels, the journal's entries. */
-  session?: Session;
-  labels?: Label[];
-  activity?: ActivityEntry[];
+  /** The model's fault injection, as the sandbox's `/__sandbox/faults` sets it (latency is not waited). */
+  faults?: Partial<Faults>;
 }
 
-export const LOCAL_SESSION: Session = { auth: 'none', user: null, role: 'editor', sign_out_url: null };
+export { LOCAL_SESSION } from './fake-console';
 
 type EndpointName = LinqEndpointName | `console.${ConsoleEndpointName}`;
 const ENDPOINTS = {
   ...LINQ_ENDPOINTS,
   ...Object.fromEntries(Object.entries(CONSOLE_ENDPOINTS).map(([name, endpoint]) => [`console.${name}`, endpoint])),
 } as Record<EndpointName, Endpoint>;
+
+const isConsoleEndpoint = (name: EndpointName): name is ConsoleRequest['endpoint'] => name.startsWith('console.');
 
 function route(method: string, path: string): { endpoint: EndpointName; id: string | undefined } | undefined {
   for (const [name, endpoint] of Object.entries(ENDPOINTS) as [EndpointName, Endpoint][]) {
@@ -80,94 +85,40 @@ function checkAnswer(request: FakeLinqRequest, answer: FakeResponse): FakeRespon
   return answer;
 }
 
-export function installFakeLinq(options: FakeLinqOptions = {}) {
-  let stored = (options.subscriptions ?? []).map((subscription) => ({ ...subscription }));
-  let catalog = options.catalog ?? makeCatalog();
-  const phoneNumbers = options.phoneNumbers ?? [];
-  let session = options.session ?? LOCAL_SESSION;
-  const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
-  let activity = options.activity ?? [];
-  const interceptors: Interceptor[] = [];
-  let lastStamp = Math.max(0, ...stored.map((subscription) => Date.parse(subscription.updated_at)));
-  /** Strictly increasing, as the sandbox's. */
-  const stamp = () => new Date((lastStamp = Math.max(Date.now(), lastStamp + 1))).toISOString();
-  const find = (id: string | undefined) => stored.find((subscription) => subscription.id === id);
-  const notFound = () => envelope(404, 2001, 'Resource not found');
+/** The key the proxy would send: the model's rate limit counts per key. */
+const PROXY_KEY = 'fake-linq';
 
+const withSecret = (subscriptions: Subscription[]): StoredSubscription[] =>
+  subscriptions.map((subscription) => ({ ...subscription, signing_secret: TEST_SIGNING_SECRET }));
+
+/** A valid Standard Webhooks secret of 33 bytes, its own for each created subscription. */
+const fakeSigningSecret = (sequence: number): string =>
+  `whsec_${btoa(`fake-linq-signing-secret-${String(sequence).padStart(8, '0')}`)}`;
+
+/** The model of Linq the fake serves: numbered ids and secrets, so a test reads the same ones every run. */
+function fakeModel(options: FakeLinqOptions): LinqModel {
+  let created = 0;
+  return new LinqModel({
+    state: { subscriptions: withSecret(options.subscriptions ?? []), phone_numbers: options.phoneNumbers ?? [] },
+    catalog: options.catalog ?? makeCatalog(),
+    faults: options.faults,
+    newId: () => `created-${(created += 1)}`,
+    newSigningSecret: () => fakeSigningSecret(created),
+  });
+}
+
+export function installFakeLinq(options: FakeLinqOptions = {}) {
+  const model = fakeModel(options);
+  const consoleSide = createFakeConsole(options);
+  const interceptors: Interceptor[] = [];
+
+  /** The console's own endpoints by fake-console.ts; Linq's by the model, its rate limit and injected failure first, as in the sandbox. */
   const answer = (request: FakeLinqRequest): FakeResponse => {
-    switch (request.endpoint) {
-      case 'listSubscriptions':
-        return { status: 200, body: { subscriptions: stored } };
-      case 'getSubscription': {
-        const found = find(request.id);
-        return found ? { status: 200, body: found } : notFound();
-      }
-      case 'createSubscription': {
-        const body = request.body as Pick<Subscription, 'target_url' | 'subscribed_events' | 'phone_numbers'>;
-        const now = stamp();
-        const created: Subscription = {
-          id: `created-${stored.length + 1}`,
-          target_url: body.target_url,
-          subscribed_events: body.subscribed_events,
-          phone_numbers: body.phone_numbers ?? null,
-          is_active: true,
-          created_at: now,
-          updated_at: now,
-        };
-        stored = [...stored, created];
-        const withSecret: CreatedSubscription = {
-          ...created,
-          signing_secret: 'whsec_dGVzdC1zaWduaW5nLXNlY3JldC1vZi0zMi1ieXRlcyE=',
-        };
-        return { status: 201, body: withSecret };
-      }
-      case 'updateSubscription': {
-        const found = find(request.id);
-        if (!found) return notFound();
-        const updated = { ...found, ...(request.body as Partial<Subscription>), updated_at: stamp() };
-        stored = stored.map((subscription) => (subscription === found ? updated : subscription));
-        return { status: 200, body: updated };
-      }
-      case 'deleteSubscription': {
-        if (!find(request.id)) return notFound();
-        stored = stored.filter((subscription) => subscription.id !== request.id);
-        return { status: 204 };
-      }
-      case 'listEventTypes':
-        return { status: 200, body: catalog };
-      case 'listPhoneNumbers':
-        return { status: 200, body: { phone_numbers: phoneNumbers } };
-      case 'console.upstream':
-        return { status: 200, body: { kind: 'sandbox', origin: 'http://127.0.0.1:4010' } };
-      case 'console.session':
-        return { status: 200, body: session };
-      case 'console.listLabels':
-        return { status: 200, body: { labels: [...labels.values()], next_cursor: null } };
-      case 'console.getLabel': {
-        const label = labels.get(request.id ?? '');
-        return label ? { status: 200, body: label } : notFound();
-      }
-      case 'console.putLabel': {
-        const body = request.body as { name: string; note: string };
-        const label: Label = {
-          subscription_id: request.id ?? '',
-          name: body.name.trim(),
-          note: body.note.trim(),
-          updated_at: stamp(),
-          updated_by: session.user?.email ?? null,
-        };
-        if (label.name === '' && label.note === '') labels.delete(label.subscription_id);
-        else labels.set(label.subscription_id, label);
-        return { status: 200, body: label };
-      }
-      case 'console.activity': {
-        const id = request.query.get('subscription_id');
-        const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
-        return { status: 200, body: { entries, next_cursor: null } };
-      }
-      case undefined:
-        return notFound();
-    }
+    const { endpoint } = request;
+    if (endpoint === undefined) return { status: 404, body: LINQ_ERRORS.notFound() };
+    if (isConsoleEndpoint(endpoint)) return consoleSide.answer({ ...request, endpoint });
+    const refused = model.admit(PROXY_KEY) ?? model.injectedFailure();
+    return refused ?? model.handle({ endpoint, id: request.id, body: request.body }).answer;
   };
 
   const api = installFakeApi(async (recorded, headers, url) => {
@@ -180,7 +131,7 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
       ...route(recorded.method, recorded.path),
     };
     for (const intercept of [...interceptors]) {
-      const intercepted = await intercept(request, () => answer(request));
+      const intercepted = await intercept(request, (instead) => answer({ ...request, ...instead }));
       if (intercepted) return checkAnswer(request, intercepted);
     }
     return checkAnswer(request, answer(request));
@@ -191,25 +142,28 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
     fetchMock: api.fetchMock,
     /** Requests other than GET, in the order they arrived. */
     writes: () => api.requests.filter((request) => request.method !== 'GET'),
-    subscriptions: () => stored,
-    subscription: (id: string) => find(id),
+    /** The model behind Linq's endpoints: its answers (a failure, a 429) are the ones a test meets. */
+    model,
+    /** The model's fault injection, changed at run time as the sandbox's `/__sandbox/faults` is. */
+    faults: model.faults,
+    subscriptions: () => model.state.subscriptions.map(toWire),
+    subscription: (id: string) => {
+      const found = model.find(id);
+      return found && toWire(found);
+    },
     /** Changes the stored state as another tab or person would. */
     setSubscriptions: (next: Subscription[]) => {
-      stored = next.map((subscription) => ({ ...subscription }));
+      model.state.subscriptions = withSecret(next);
     },
     remove: (id: string) => {
-      stored = stored.filter((subscription) => subscription.id !== id);
+      model.state.subscriptions = model.state.subscriptions.filter((subscription) => subscription.id !== id);
     },
     setCatalog: (next: Catalog) => {
-      catalog = next;
+      model.catalog = next;
     },
-    setSession: (next: Session) => {
-      session = next;
-    },
-    setActivity: (next: ActivityEntry[]) => {
-      activity = next;
-    },
-    labels: () => [...labels.values()],
+    setSession: consoleSide.setSession,
+    setActivity: consoleSide.setActivity,
+    labels: consoleSide.labels,
     /** Adds an interceptor (tried before the fake's own answers, latest first); returns its removal. */
     intercept: (interceptor: Interceptor) => {
       interceptors.unshift(interceptor);
@@ -222,4 +176,4 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
 }
 
 export type FakeLinq = ReturnType<typeof installFakeLinq>;
-export { envelope, rateLimited } from './fake-api';
+export { envelope } from './fake-api';

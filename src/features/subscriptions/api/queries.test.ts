@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSubscription } from '@/test/factories';
-import { envelope, installFakeApi } from '@/test/fake-api';
+import { installFakeApi } from '@/test/fake-api';
+import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient } from '@/test/render';
 import type { Subscription } from '@contract/schemas';
 import { keepNewerEntries, subscriptionQueries } from './queries';
@@ -56,7 +57,8 @@ describe('the detail query keeps the table in step', () => {
   });
 
   it('takes a subscription the server no longer has (404) out of the list', async () => {
-    installFakeApi(() => envelope(404, 2001, 'Resource not found'));
+    // A fake Linq without it: the model's own 404.
+    installFakeLinq();
     const client = createTestQueryClient();
     client.setQueryData(listKey, listed);
     await expect(client.fetchQuery(subscriptionQueries.detail('a'))).rejects.toThrow();

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSubscription } from '@/test/factories';
-import { envelope, installFakeLinq, rateLimited } from '@/test/fake-linq';
+import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient } from '@/test/render';
 import { planBulk, planUndo } from './bulk-plan';
 import { BulkStoreContext, createBulkStore } from './bulk-store';
@@ -61,9 +61,7 @@ describe('useBulkRun', () => {
     const { linq, run, finished } = setup();
     const failing = new Set(['s1', 's3']);
     linq.intercept((request) =>
-      request.endpoint === 'updateSubscription' && failing.has(request.id ?? '')
-        ? envelope(500, 3006, 'Internal server error')
-        : undefined,
+      request.endpoint === 'updateSubscription' && failing.has(request.id ?? '') ? linq.model.failure() : undefined,
     );
     const plan = planBulk({ kind: 'turn-off' }, subscriptions);
     act(() => run({ batchId: 'batch-1', label: 'Turn off', kind: 'action', plan, writes: plan.writes }));
@@ -101,7 +99,7 @@ describe('useBulkRun', () => {
     linq.intercept((request) => {
       if (request.endpoint !== 'updateSubscription' || limited) return undefined;
       limited = true;
-      return rateLimited(1);
+      return linq.model.rateLimited(1);
     });
     const plan = planBulk({ kind: 'turn-off' }, subscriptions);
     act(() => run({ batchId: 'batch-1', label: 'Turn off', kind: 'action', plan, writes: plan.writes }));

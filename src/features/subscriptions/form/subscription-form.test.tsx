@@ -1,8 +1,20 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeCatalog } from '@/test/factories';
-import { envelope, installFakeLinq } from '@/test/fake-linq';
-import { catalog, fakeServer, linqRequests, PATH, renderForm, writes } from './subscription-form.harness';
+import { makeCatalog, makeSubscription } from '@/test/factories';
+import { installFakeLinq, type FakeLinq } from '@/test/fake-linq';
+import { catalog, fakeServer, linqRequests, PATH, renderForm, subscription, writes } from './subscription-form.harness';
+
+/**
+ * Linq judges phone numbers itself: here it reads the PUT's numbers as one it cannot accept, so
+ * the form meets the model's own 400/1002 for numbers its own check let through.
+ */
+function refusePhoneNumbers(api: FakeLinq) {
+  api.intercept((request, next) =>
+    request.endpoint === 'updateSubscription'
+      ? next({ body: { ...(request.body as object), phone_numbers: ['555-0188'] } })
+      : undefined,
+  );
+}
 
 describe('SubscriptionForm: editing', () => {
   it('starts from the subscription, with Save disabled while nothing changed', () => {
@@ -84,7 +96,8 @@ describe('SubscriptionForm: editing', () => {
   });
 
   it("shows the server's 400 code 1002 beside Phone numbers and keeps what was typed", async () => {
-    const api = fakeServer({ put: () => envelope(400, 1002, 'Phone number must be in E.164 format') });
+    const api = fakeServer();
+    refusePhoneNumbers(api);
     const form = renderForm();
     await form.replaceUrl('https://new.example.com/in');
     await form.user.type(form.phoneInput(), '(212) 555-0188{Enter}');
@@ -113,7 +126,7 @@ describe('SubscriptionForm: editing', () => {
   });
 
   it('clears the server error about numbers once the numbers change', async () => {
-    fakeServer({ put: () => envelope(400, 1002, 'Phone number must be in E.164 format') });
+    refusePhoneNumbers(fakeServer());
     const form = renderForm();
     await form.user.type(form.phoneInput(), '(212) 555-0188{Enter}');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());
@@ -127,7 +140,9 @@ describe('SubscriptionForm: editing', () => {
   });
 
   it('shows a 409 beside the target URL', async () => {
-    fakeServer({ put: () => envelope(409, 2006, 'A webhook subscription with this target_url already exists') });
+    // Another subscription has the URL: the model's own 409.
+    const api = fakeServer();
+    api.setSubscriptions([subscription, makeSubscription({ id: 'sub-2', target_url: 'https://taken.example.com/' })]);
     const form = renderForm();
     await form.replaceUrl('https://taken.example.com/');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());
@@ -140,7 +155,8 @@ describe('SubscriptionForm: editing', () => {
   });
 
   it('says what happened, in an alert, when the server fails', async () => {
-    fakeServer({ put: () => envelope(500, 3006, 'Internal server error') });
+    const api = fakeServer();
+    api.intercept((request) => (request.endpoint === 'updateSubscription' ? api.model.failure() : undefined));
     const form = renderForm();
     await form.user.type(form.urlInput(), '/v2');
     await waitFor(() => expect(form.saveButton()).toBeEnabled());

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { makeCatalog, makeSubscription } from '@/test/factories';
-import { envelope, installFakeLinq } from '@/test/fake-linq';
+import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
 import { subscriptionQueries } from '../api/queries';
 import { ROW_HEIGHT } from '../table/subscription-row';
@@ -35,9 +35,7 @@ function fakeServer(initial: Subscription[], { failList = false, labels = [] as 
     }),
   });
   if (failList) {
-    linq.intercept((request) =>
-      request.endpoint === 'listSubscriptions' ? envelope(500, 3006, 'Internal server error') : undefined,
-    );
+    linq.intercept((request) => (request.endpoint === 'listSubscriptions' ? linq.model.failure() : undefined));
   }
   return linq;
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { deferred, type Deferred } from '@/test/deferred';
 import { makeSubscription } from '@/test/factories';
-import { envelope, installFakeLinq } from '@/test/fake-linq';
+import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
 import { subscriptionQueries } from '../api/queries';
 import { useToggleActive } from '../api/use-toggle-active';
@@ -49,7 +49,7 @@ function fakeServer() {
     }
     if (request.endpoint === 'updateSubscription') {
       if (holdPuts) await waitTurn();
-      if (failPuts) return envelope(500, 3006, 'Internal server error');
+      if (failPuts) return linq.model.failure();
       const answer = next();
       putAnswers.push(linq.subscription('sub-a')!.is_active);
       return answer;

@@ -1,7 +1,7 @@
 import { isValidPhoneNumber } from 'libphonenumber-js';
-import { ERRORS } from '../errors.ts';
-import { TARGET_URL_MAX_LENGTH, targetUrlProblem, type TargetUrlProblem } from '../../contract/rules.ts';
-import type { ErrorEnvelope } from '../../contract/schemas.ts';
+import { LINQ_ERRORS } from '../../../contract/errors.ts';
+import { TARGET_URL_MAX_LENGTH, targetUrlProblem, type TargetUrlProblem } from '../../../contract/rules.ts';
+import type { ErrorEnvelope } from '../../../contract/schemas.ts';
 import { SDK_EVENT_TYPES } from './event-types.ts';
 
 /**
@@ -45,20 +45,20 @@ const TARGET_URL_MESSAGES: Record<TargetUrlProblem, string> = {
 };
 
 export function checkTargetUrl(value: unknown): Checked<string> {
-  if (typeof value !== 'string') return fail(ERRORS.badRequest('target_url must be a string'));
+  if (typeof value !== 'string') return fail(LINQ_ERRORS.badRequest('target_url must be a string'));
   const trimmed = value.trim();
   const problem = targetUrlProblem(trimmed);
-  return problem === undefined ? ok(trimmed) : fail(ERRORS.badRequest(TARGET_URL_MESSAGES[problem]));
+  return problem === undefined ? ok(trimmed) : fail(LINQ_ERRORS.badRequest(TARGET_URL_MESSAGES[problem]));
 }
 
 export function checkEventTypes(value: unknown): Checked<string[]> {
-  if (!Array.isArray(value)) return fail(ERRORS.badRequest('subscribed_events must be an array of event types'));
-  if (value.length === 0) return fail(ERRORS.badRequest('subscribed_events must contain at least one event type'));
+  if (!Array.isArray(value)) return fail(LINQ_ERRORS.badRequest('subscribed_events must be an array of event types'));
+  if (value.length === 0) return fail(LINQ_ERRORS.badRequest('subscribed_events must contain at least one event type'));
   const unique = new Set<string>();
   for (const entry of value) {
-    if (typeof entry !== 'string') return fail(ERRORS.badRequest('subscribed_events must contain only strings'));
+    if (typeof entry !== 'string') return fail(LINQ_ERRORS.badRequest('subscribed_events must contain only strings'));
     if (!KNOWN_EVENT_TYPES.has(entry))
-      return fail(ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
+      return fail(LINQ_ERRORS.badRequest(`Invalid event type: ${JSON.stringify(entry).slice(0, 80)}`));
     unique.add(entry);
   }
   return ok([...unique]);
@@ -68,17 +68,17 @@ export function checkEventTypes(value: unknown): Checked<string[]> {
 export function checkPhoneNumbers(value: unknown): Checked<string[] | null> {
   if (value === null) return ok(null);
   if (!Array.isArray(value))
-    return fail(ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
+    return fail(LINQ_ERRORS.badRequest('phone_numbers must be an array of E.164 phone numbers or null'));
   // A Set keeps the first order and drops duplicates in one pass.
   const unique = new Set<string>();
   for (const entry of value) {
-    if (typeof entry !== 'string') return fail(ERRORS.badRequest('phone_numbers must contain only strings'));
+    if (typeof entry !== 'string') return fail(LINQ_ERRORS.badRequest('phone_numbers must contain only strings'));
     unique.add(entry);
     if (unique.size > MAX_PHONE_NUMBERS) {
-      return fail(ERRORS.badRequest(`phone_numbers may hold at most ${MAX_PHONE_NUMBERS} distinct phone numbers`));
+      return fail(LINQ_ERRORS.badRequest(`phone_numbers may hold at most ${MAX_PHONE_NUMBERS} distinct phone numbers`));
     }
   }
-  for (const entry of unique) if (!isE164(entry)) return fail(ERRORS.phoneNumber());
+  for (const entry of unique) if (!isE164(entry)) return fail(LINQ_ERRORS.phoneNumber());
   return ok(unique.size === 0 ? null : [...unique]);
 }
 
@@ -89,9 +89,9 @@ export interface CreateInput {
 }
 
 export function checkCreateBody(body: unknown): Checked<CreateInput> {
-  if (!isPlainObject(body)) return fail(ERRORS.badRequest('The request body must be a JSON object'));
-  if (body.target_url === undefined) return fail(ERRORS.badRequest('target_url is required'));
-  if (body.subscribed_events === undefined) return fail(ERRORS.badRequest('subscribed_events is required'));
+  if (!isPlainObject(body)) return fail(LINQ_ERRORS.badRequest('The request body must be a JSON object'));
+  if (body.target_url === undefined) return fail(LINQ_ERRORS.badRequest('target_url is required'));
+  if (body.subscribed_events === undefined) return fail(LINQ_ERRORS.badRequest('subscribed_events is required'));
   const targetUrl = checkTargetUrl(body.target_url);
   if (!targetUrl.ok) return fail(targetUrl.error);
   const events = checkEventTypes(body.subscribed_events);
@@ -109,7 +109,7 @@ export interface UpdateInput {
 }
 
 export function checkUpdateBody(body: unknown): Checked<UpdateInput> {
-  if (!isPlainObject(body)) return fail(ERRORS.badRequest('The request body must be a JSON object'));
+  if (!isPlainObject(body)) return fail(LINQ_ERRORS.badRequest('The request body must be a JSON object'));
   const input: UpdateInput = {};
   if (body.target_url !== undefined) {
     const checked = checkTargetUrl(body.target_url);
@@ -127,7 +127,7 @@ export function checkUpdateBody(body: unknown): Checked<UpdateInput> {
     input.phone_numbers = checked.value;
   }
   if (body.is_active !== undefined) {
-    if (typeof body.is_active !== 'boolean') return fail(ERRORS.badRequest('is_active must be true or false'));
+    if (typeof body.is_active !== 'boolean') return fail(LINQ_ERRORS.badRequest('is_active must be true or false'));
     input.is_active = body.is_active;
   }
   return ok(input);

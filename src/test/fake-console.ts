@@ -1,0 +1,81 @@
+import type { ActivityEntry, Label, Session } from '@contract/console';
+import type { ConsoleEndpointName } from '@contract/endpoints';
+import { LINQ_ERRORS } from '@contract/errors';
+import type { FakeResponse } from './fake-api';
+
+/**
+ * The console's own endpoints in the unit tests' fake (src/test/fake-linq.ts): who is signed in,
+ * labels and the journal's entries, as the console's server answers them. Linq's endpoints are
+ * the model's, not this file's.
+ */
+
+export const LOCAL_SESSION: Session = { auth: 'none', user: null, role: 'editor', sign_out_url: null };
+
+export interface FakeConsoleOptions {
+  session?: Session;
+  labels?: Label[];
+  activity?: ActivityEntry[];
+}
+
+export interface ConsoleRequest {
+  endpoint: `console.${ConsoleEndpointName}`;
+  id: string | undefined;
+  body: unknown;
+  query: URLSearchParams;
+}
+
+export function createFakeConsole(options: FakeConsoleOptions = {}) {
+  let session = options.session ?? LOCAL_SESSION;
+  const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
+  let activity = options.activity ?? [];
+  let lastStamp = 0;
+  /** Strictly increasing, as the model's. */
+  const stamp = () => new Date((lastStamp = Math.max(Date.now(), lastStamp + 1))).toISOString();
+
+  const putLabel = (request: ConsoleRequest): FakeResponse => {
+    const body = request.body as { name: string; note: string };
+    const label: Label = {
+      subscription_id: request.id ?? '',
+      name: body.name.trim(),
+      note: body.note.trim(),
+      updated_at: stamp(),
+      updated_by: session.user?.email ?? null,
+    };
+    if (label.name === '' && label.note === '') labels.delete(label.subscription_id);
+    else labels.set(label.subscription_id, label);
+    return { status: 200, body: label };
+  };
+
+  const answer = (request: ConsoleRequest): FakeResponse => {
+    switch (request.endpoint) {
+      case 'console.upstream':
+        return { status: 200, body: { kind: 'sandbox', origin: 'http://127.0.0.1:4010' } };
+      case 'console.session':
+        return { status: 200, body: session };
+      case 'console.listLabels':
+        return { status: 200, body: { labels: [...labels.values()], next_cursor: null } };
+      case 'console.getLabel': {
+        const label = labels.get(request.id ?? '');
+        return label ? { status: 200, body: label } : { status: 404, body: LINQ_ERRORS.notFound() };
+      }
+      case 'console.putLabel':
+        return putLabel(request);
+      case 'console.activity': {
+        const id = request.query.get('subscription_id');
+        const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
+        return { status: 200, body: { entries, next_cursor: null } };
+      }
+    }
+  };
+
+  return {
+    answer,
+    setSession: (next: Session) => {
+      session = next;
+    },
+    setActivity: (next: ActivityEntry[]) => {
+      activity = next;
+    },
+    labels: () => [...labels.values()],
+  };
+}
