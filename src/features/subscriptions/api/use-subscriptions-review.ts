@@ -52,11 +52,12 @@ export function useSubscriptionsReview(view: ViewState) {
   );
   const shownIds = useMemo(() => shown.map((subscription) => subscription.id), [shown]);
   const listedIds = useMemo(() => (subscriptions ?? []).map((subscription) => subscription.id), [subscriptions]);
-  const counts = useMemo(
-    () => (subscriptions ? countSubscriptions(subscriptions, context) : undefined),
-    [subscriptions, context],
-  );
-  const facets = useMemo(() => (subscriptions ? computeFacets(subscriptions) : undefined), [subscriptions]);
+  // The counts and the filters' options go over every subscription (the attention count asks each
+  // one's problems): they follow the rows in a render of their own, so the first rows do not wait
+  // for them (undefined until then, as while loading).
+  const counted = useDeferredValue(subscriptions);
+  const counts = useMemo(() => (counted ? countSubscriptions(counted, context) : undefined), [counted, context]);
+  const facets = useMemo(() => (counted ? computeFacets(counted) : undefined), [counted]);
 
   return {
     labels,

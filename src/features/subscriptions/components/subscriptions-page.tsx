@@ -68,9 +68,9 @@ export function SubscriptionsPage() {
   let content: ReactNode;
   // Rows wait for the phone formatter (loading beside the list) so numbers never change after the first paint.
   if (list.isPending || (subscriptions && !formatPhone)) content = <LoadingRows />;
-  else if (!subscriptions || !counts || !formatPhone)
+  else if (!subscriptions || !formatPhone)
     content = <LoadFailed message={list.error?.message ?? ''} retrying={list.isFetching} onRetry={retry} />;
-  else if (counts.total === 0) content = <NoSubscriptions onCreate={() => openCreate()} />;
+  else if (subscriptions.length === 0) content = <NoSubscriptions onCreate={() => openCreate()} />;
   else if (shown.length === 0) content = <NoMatches view={view} onClear={clear} />;
   else
     content = (
