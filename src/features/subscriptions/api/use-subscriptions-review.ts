@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
-import { countSubscriptions, facets as computeFacets, sortSubscriptions, viewPredicate } from '../lib/filter';
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import {
+  countSubscriptions,
+  facets as computeFacets,
+  prepareSearch,
+  sortSubscriptions,
+  viewPredicate,
+} from '../lib/filter';
 import { problemFinder } from '../lib/problems';
 import type { ViewState } from '../lib/view';
 import type { Subscription } from '@contract/schemas';
@@ -58,6 +64,10 @@ export function useSubscriptionsReview(view: ViewState) {
   const counted = useDeferredValue(subscriptions);
   const counts = useMemo(() => (counted ? countSubscriptions(counted, context) : undefined), [counted, context]);
   const facets = useMemo(() => (counted ? computeFacets(counted) : undefined), [counted]);
+  // After that render: each subscription's search text, once per list, before anyone searches.
+  useEffect(() => {
+    if (counted) prepareSearch(counted);
+  }, [counted]);
 
   return {
     labels,
