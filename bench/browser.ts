@@ -1,6 +1,5 @@
 /** What `npm run bench` measures in the browser (bench/run.ts drives it). */
-import type { Browser, Page } from '@playwright/test';
-import { median } from './figures.ts';
+import type { Page } from '@playwright/test';
 
 export const DATA_ROW = 'tbody tr[data-subscription-id]';
 
@@ -9,22 +8,6 @@ export const DATA_ROW = 'tbody tr[data-subscription-id]';
  * functions passed to page.evaluate carry that call into the page, so the page gets a no-op one.
  */
 export const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
-
-export async function firstRowsMs(browser: Browser, url: string, samples: number): Promise<number> {
-  const times: number[] = [];
-  // One load first, not counted: the servers' first answers run cold (JIT, file cache), as the proxy warm-up below.
-  for (let i = -1; i < samples; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForSelector(DATA_ROW);
-    // Milliseconds since navigation start, read in the page itself.
-    const elapsed = await page.evaluate(() => performance.now());
-    if (i >= 0) times.push(elapsed);
-    await context.close();
-  }
-  return median(times);
-}
 
 /** Types `query` one key at a time; for each keystroke, ms until every shown row matches it. */
 export async function searchKeystrokeMs(page: Page, query: string): Promise<number[]> {

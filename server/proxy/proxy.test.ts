@@ -1373,6 +1373,33 @@ describe('the key echoed by the upstream', () => {
     expect(answer.headers['retry-after']).toBe('1');
   });
 
+  it('is found in a large answer full of escapes, however deep, and only that string changes', async () => {
+    // A `%` and a `\/` in every entry: the answer is read string by string, not passed on sight.
+    const entries = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `${i}`,
+      target_url: `https://h.example/a%20${i}`,
+    }));
+    // Every `/` written `\/`, as some servers write JSON.
+    const plain = JSON.stringify({ subscriptions: entries }).replaceAll('/', '\\/');
+    upstream.handle = reply(200, plain);
+    const untouched = await get('/v3/webhook-subscriptions');
+    expect(untouched.body).toBe(plain);
+
+    const keyed = {
+      subscriptions: entries.map((entry, i) =>
+        i === 4_321 ? { ...entry, note: [{ deep: encodeURIComponent(API_KEY) }] } : entry,
+      ),
+    };
+    upstream.handle = reply(200, JSON.stringify(keyed));
+    const answer = await get('/v3/webhook-subscriptions');
+    expect(answer.status).toBe(200);
+    expect(answer.body).not.toContain(API_KEY);
+    expect(answer.body).not.toContain(encodeURIComponent(API_KEY));
+    const parsed = JSON.parse(answer.body) as typeof keyed;
+    expect(parsed.subscriptions[4_321]).toEqual({ ...entries[4_321], note: [{ deep: '[redacted]' }] });
+    expect(parsed.subscriptions[4_320]).toEqual(entries[4_320]);
+  });
+
   it('is redacted in its JSON-escaped spelling too', async () => {
     const key = 'sk_"quoted\\back/slash';
     const keyed = await startConsole(`http://127.0.0.1:${upstream.port}/api/partner`, { apiKey: key });

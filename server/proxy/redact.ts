@@ -62,7 +62,18 @@ export function keyRedactor(apiKey: string) {
   /** Whether the text holds the key in any spelling this module reads. */
   function holdsKey(value: string, depth = 0): boolean {
     if (value.includes(apiKey)) return true;
+    // Without a `%` or a `\` there is no other form to read (most strings of an answer).
+    if (!value.includes('%') && !value.includes('\\')) return false;
     return depth < MAX_DEPTH && decodedForms(value).some((form) => holdsKey(form, depth + 1));
+  }
+
+  /** Whether any string or member name of a parsed JSON value holds the key: one walk, no copy. */
+  function jsonHoldsKey(value: unknown): boolean {
+    if (typeof value === 'string') return holdsKey(value);
+    if (Array.isArray(value)) return value.some(jsonHoldsKey);
+    if (value === null || typeof value !== 'object') return false;
+    for (const [name, entry] of Object.entries(value)) if (holdsKey(name) || jsonHoldsKey(entry)) return true;
+    return false;
   }
 
   /**
@@ -106,6 +117,8 @@ export function keyRedactor(apiKey: string) {
       // Not JSON after all: pass it only if no spelling of the key is in it.
       return holdsKey(text) || holdsKey(text.replace(/\\\//g, '/')) ? undefined : buffer;
     }
+    // The usual answer with an escape somewhere holds no key: it is only read, never rebuilt.
+    if (!jsonHoldsKey(parsed)) return buffer;
     const changed = { any: false };
     const clean = cleanJson(parsed, changed);
     if (!changed.any) return buffer;

@@ -1,5 +1,5 @@
 import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
-import type { Wire } from '@contract/wire';
+import type { Wire, WireName } from '@contract/wire';
 import { createRateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy';
 
 /**
@@ -10,7 +10,7 @@ import { createRateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy
  */
 
 /** The wire schemas (and zod) load with the first request, in parallel with it, not in the first bundle. */
-const loadWire = () => import('@contract/wire').then((module) => module.WIRE);
+const loadWire = () => import('@contract/wire');
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -104,14 +104,22 @@ async function callEndpoint<E extends Endpoint>(
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
   rateLimit.observe(response.headers);
-  if (!response.ok) throw await toApiError(response, await wire);
+  if (!response.ok) throw await toApiError(response, (await wire).WIRE);
   if (!endpoint.response) return undefined as ResponseBody<E>;
-  const schema = (await wire)[endpoint.response];
-  const result = schema.safeParse(await response.json().catch(() => undefined));
-  if (!result.success) {
+  const body: unknown = await response.json().catch(() => undefined);
+  const data = readAnswer(await wire, endpoint.response, body);
+  if (data === undefined) {
     throw new ApiError(response.status, undefined, 'The server sent an answer the console does not understand.');
   }
-  return result.data as ResponseBody<E>;
+  return data as ResponseBody<E>;
+}
+
+/** The answer read with its shape's quick reader if it has one, else (or when that declines) with zod. */
+function readAnswer(wire: typeof import('@contract/wire'), name: WireName, body: unknown): unknown {
+  const quick = wire.QUICK_READS[name]?.(body);
+  if (quick !== undefined) return quick;
+  const result = wire.WIRE[name].safeParse(body);
+  return result.success ? result.data : undefined;
 }
 
 async function toApiError(response: Response, wire: Wire): Promise<ApiError> {

@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
-import { countSubscriptions, facets as computeFacets, sortSubscriptions, viewPredicate } from '../filters/filter';
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import {
+  countSubscriptions,
+  facets as computeFacets,
+  prepareSearch,
+  sortSubscriptions,
+  viewPredicate,
+} from '../filters/filter';
 import { problemFinder } from '../model/problems';
 import type { ViewState } from '../model/view';
 import type { Subscription } from '@contract/schemas';
@@ -52,11 +58,16 @@ export function useSubscriptionsReview(view: ViewState) {
   );
   const shownIds = useMemo(() => shown.map((subscription) => subscription.id), [shown]);
   const listedIds = useMemo(() => (subscriptions ?? []).map((subscription) => subscription.id), [subscriptions]);
-  const counts = useMemo(
-    () => (subscriptions ? countSubscriptions(subscriptions, context) : undefined),
-    [subscriptions, context],
-  );
-  const facets = useMemo(() => (subscriptions ? computeFacets(subscriptions) : undefined), [subscriptions]);
+  // The counts and the filters' options go over every subscription (the attention count asks each
+  // one's problems): they follow the rows in a render of their own, so the first rows do not wait
+  // for them (undefined until then, as while loading).
+  const counted = useDeferredValue(subscriptions);
+  const counts = useMemo(() => (counted ? countSubscriptions(counted, context) : undefined), [counted, context]);
+  const facets = useMemo(() => (counted ? computeFacets(counted) : undefined), [counted]);
+  // After that render: each subscription's search text, once per list, before anyone searches.
+  useEffect(() => {
+    if (counted) prepareSearch(counted);
+  }, [counted]);
 
   return {
     labels,

@@ -42,6 +42,14 @@ const urlSortKey = memo((subscription) =>
     .replace(/\d+/g, (digits) => digits.padStart(16, '0')),
 );
 
+/**
+ * Reads every subscription's search text now (it is kept per subscription object), so that the
+ * first search, typed or pasted, does not read 10,000 of them while the person waits.
+ */
+export function prepareSearch(subscriptions: readonly Subscription[]): void {
+  for (const subscription of subscriptions) cachedSearchText(subscription);
+}
+
 /** A search query, read once: its words, and its digits when it looks like a phone number. */
 interface Search {
   words: string[];

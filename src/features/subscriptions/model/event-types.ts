@@ -69,6 +69,8 @@ export const EDITED_EVENT = 'message.edited';
 export const EDITED_PAYLOAD_VERSION = '2026-02-03';
 
 export function payloadVersion(targetUrl: string): string | undefined {
+  // No query, no version: most URLs are answered without parsing them.
+  if (!targetUrl.includes('?')) return undefined;
   try {
     return new URL(targetUrl).searchParams.get('version') ?? undefined;
   } catch {

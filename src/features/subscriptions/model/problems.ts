@@ -28,10 +28,29 @@ export interface ProblemContext {
 
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
 
+/** The context read once for many subscriptions: the catalog and the lines as sets. */
+interface PreparedContext {
+  listed: ReadonlySet<string> | undefined;
+  own: ReadonlySet<string> | undefined;
+}
+
+function prepare(context: ProblemContext): PreparedContext {
+  return {
+    listed: context.catalog && context.catalog.length > 0 ? new Set(context.catalog) : undefined,
+    own: context.lines ? new Set(context.lines.map((line) => line.phone_number)) : undefined,
+  };
+}
+
 export function findProblems(subscription: Subscription, context: ProblemContext): Problem[] {
+  return problemsWith(subscription, prepare(context));
+}
+
+function problemsWith(subscription: Subscription, { listed, own }: PreparedContext): Problem[] {
   const problems: Problem[] = [];
-  const version = payloadVersion(subscription.target_url);
-  if (subscription.subscribed_events.includes(EDITED_EVENT) && version !== EDITED_PAYLOAD_VERSION) {
+  // The URL is parsed only for the subscriptions the rule is about (parsing is the costly part).
+  const receivesEdited = subscription.subscribed_events.includes(EDITED_EVENT);
+  const version = receivesEdited ? payloadVersion(subscription.target_url) : undefined;
+  if (receivesEdited && version !== EDITED_PAYLOAD_VERSION) {
     problems.push({
       kind: 'edited-without-version',
       summary: 'No ?version for message.edited',
@@ -39,8 +58,7 @@ export function findProblems(subscription: Subscription, context: ProblemContext
       items: [EDITED_EVENT],
     });
   }
-  if (context.catalog && context.catalog.length > 0) {
-    const listed = new Set(context.catalog);
+  if (listed) {
     const missing = subscription.subscribed_events.filter((type) => !listed.has(type));
     if (missing.length > 0) {
       problems.push({
@@ -51,8 +69,7 @@ export function findProblems(subscription: Subscription, context: ProblemContext
       });
     }
   }
-  if (context.lines && subscription.phone_numbers && subscription.phone_numbers.length > 0) {
-    const own = new Set(context.lines.map((line) => line.phone_number));
+  if (own && subscription.phone_numbers && subscription.phone_numbers.length > 0) {
     const foreign = subscription.phone_numbers.filter((phone) => !own.has(phone));
     if (foreign.length > 0) {
       problems.push({
@@ -71,11 +88,12 @@ export function findProblems(subscription: Subscription, context: ProblemContext
  * table asks for every rendered row on every render; the filter asks for every subscription).
  */
 export function problemFinder(context: ProblemContext): (subscription: Subscription) => Problem[] {
+  const prepared = prepare(context);
   const cache = new WeakMap<Subscription, Problem[]>();
   return (subscription) => {
     let problems = cache.get(subscription);
     if (!problems) {
-      problems = findProblems(subscription, context);
+      problems = problemsWith(subscription, prepared);
       cache.set(subscription, problems);
     }
     return problems;

@@ -17,6 +17,55 @@ describe('splitTargetUrl and hostOf', () => {
     expect(splitTargetUrl('not a url')).toEqual({ host: 'not a url', rest: '' });
     expect(hostOf('https://Hooks.Example.com:8443/x')).toBe('hooks.example.com:8443');
   });
+
+  // Plain URLs are read without the URL parser: each must read exactly as the parser reads it.
+  it.each([
+    'https://hooks.acme.com/linq/00001',
+    'https://api.northwind.io/webhooks/linq?version=2026-02-03',
+    'https://h.example.com',
+    'https://h.example.com/',
+    'https://h.example.com?',
+    'https://h.example.com/?a=1?b=/c',
+    'https://h.example.com//double//slash/',
+    'https://h.example.com/a!$&()*+,;=:@-._~/b?x=(1)&y=a:b@c',
+    'http://localhost/x',
+    'https://-odd-.example/x',
+    'https://h.example.com/a/./b',
+    'https://h.example.com/a/../b',
+    'https://h.example.com/a/..',
+    'https://h.example.com/.hidden/..x',
+    'https://HOOKS.example.com/x',
+    'HTTPS://hooks.example.com/x',
+    'https://hooks.example.com:443/x',
+    'https://hooks.example.com:8443/x',
+    'https://user:pw@hooks.example.com/x',
+    'https://hooks.example.com/x#frag',
+    'https://hooks.example.com/a b',
+    'https://hooks.example.com/a%2e%2e/b',
+    'https://hooks.example.com/a\\b',
+    "https://hooks.example.com/it's?q='x'",
+    'https://hooks.example.com/{a}^`|',
+    'https://hooks.example.com/caf\u00e9',
+    'https://xn--caf-dma.example/x',
+    'https://xn--invalid-.example/x',
+    'https://127.0.0.1/x',
+    'https://0x7f.1/x',
+    'https://1.2.3.04/x',
+    'https://a.b.12/x',
+    'https://a..b/x',
+    'https://a.b./x',
+    'https://\thooks.example.com/x',
+    ' https://hooks.example.com/x ',
+  ])('reads %j as the URL parser does', (url) => {
+    let expected: { host: string; rest: string };
+    try {
+      const parsed = new URL(url);
+      expected = { host: parsed.host, rest: `${parsed.pathname === '/' ? '' : parsed.pathname}${parsed.search}` };
+    } catch {
+      expected = { host: url, rest: '' };
+    }
+    expect(splitTargetUrl(url)).toEqual(expected);
+  });
 });
 
 describe('shortenTargetUrl', () => {

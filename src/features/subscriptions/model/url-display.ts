@@ -14,20 +14,45 @@ interface ParsedUrl {
 
 const parsedCache = new Map<string, ParsedUrl | null>();
 
+/**
+ * An http(s) URL that the URL parser would give back exactly as written: a lower-case host of
+ * letters, digits and hyphens (its last label not starting with a digit, so not an IP address; no
+ * `xn--`, whose punycode the parser checks), no port, user or fragment, and a path and query of
+ * characters the parser never encodes or rewrites (no `%`, `\`, quotes or spaces). Such URLs (nearly
+ * all an account holds) are read without the URL parser, which costs 10,000 rows about 30 ms.
+ */
+const PLAIN_URL =
+  /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z-][a-z0-9-]*)((?:\/[A-Za-z0-9._~!$&()*+,;=:@-]*)*)(\?[A-Za-z0-9._~!$&()*+,;=:@/?-]*)?$/;
+/** A `.` or `..` segment, which the parser resolves. */
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+function parsePlain(targetUrl: string): ParsedUrl | undefined {
+  const match = PLAIN_URL.exec(targetUrl);
+  if (!match || match[1]!.includes('xn--') || DOT_SEGMENT.test(match[2]!)) return undefined;
+  const path = match[2] || '/';
+  const query = match[3] ?? '';
+  return { host: match[1]!, segments: splitPath(path), query: query === '?' ? '' : query };
+}
+
+/** `/a/b` → ['a', 'b']; `/` → []. */
+function splitPath(pathname: string): string[] {
+  const segments = pathname.split('/').slice(1);
+  return segments.length === 1 && segments[0] === '' ? [] : segments;
+}
+
+function parseWithUrl(targetUrl: string): ParsedUrl | null {
+  try {
+    const url = new URL(targetUrl);
+    return { host: url.host, segments: splitPath(url.pathname), query: url.search };
+  } catch {
+    return null;
+  }
+}
+
 function parse(targetUrl: string): ParsedUrl | null {
   let parsed = parsedCache.get(targetUrl);
   if (parsed === undefined) {
-    try {
-      const url = new URL(targetUrl);
-      const segments = url.pathname.split('/').slice(1);
-      parsed = {
-        host: url.host,
-        segments: segments.length === 1 && segments[0] === '' ? [] : segments,
-        query: url.search,
-      };
-    } catch {
-      parsed = null;
-    }
+    parsed = parsePlain(targetUrl) ?? parseWithUrl(targetUrl);
     if (parsedCache.size > 50_000) parsedCache.clear();
     parsedCache.set(targetUrl, parsed);
   }

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ComponentProps } from 'react';
 
 /**
  * The table and the filters (the virtualiser, the rows, Radix's switch, the filter logic) load
@@ -8,8 +8,29 @@ import { lazy } from 'react';
  */
 const loadReview = () => import('./review-chunk');
 const review = loadReview();
+/** The chunk once it has loaded: then its parts render directly, without suspending. */
+let loaded: Awaited<typeof review> | undefined;
 // A failed load is reported where the parts render (the error boundary), not as an unhandled rejection.
-review.catch(() => undefined);
+review.then(
+  (module) => (loaded = module),
+  () => undefined,
+);
 
-export const LazyTable = lazy(() => review.then((module) => ({ default: module.SubscriptionsTable })));
-export const LazyFilters = lazy(() => review.then((module) => ({ default: module.SubscriptionFilters })));
+const SuspendingTable = lazy(() => review.then((module) => ({ default: module.SubscriptionsTable })));
+const SuspendingFilters = lazy(() => review.then((module) => ({ default: module.SubscriptionFilters })));
+
+/*
+ * A React.lazy part suspends the first time it renders even when its chunk is already there, and
+ * React then holds the content back for its Suspense throttle (300 ms after the fallback showed):
+ * the rows arrived that much after their data. Once the chunk is loaded, the parts are plain components.
+ */
+type Table = ComponentProps<typeof SuspendingTable>;
+type Filters = ComponentProps<typeof SuspendingFilters>;
+
+export function LazyTable(props: Table) {
+  return loaded ? <loaded.SubscriptionsTable {...props} /> : <SuspendingTable {...props} />;
+}
+
+export function LazyFilters(props: Filters) {
+  return loaded ? <loaded.SubscriptionFilters {...props} /> : <SuspendingFilters {...props} />;
+}

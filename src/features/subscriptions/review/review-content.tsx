@@ -4,14 +4,15 @@ import { LoadFailed, LoadingRows, NoMatches, NoSubscriptions } from './list-stat
 
 /** The table, or what stands in its place: loading, failed, no subscriptions, none matching the view. */
 export function ReviewContent({ page }: { page: ReviewPage }) {
-  const { list, subscriptions, counts, shown } = page.review;
+  const { list, subscriptions, shown } = page.review;
   // Rows wait for the phone formatter (loading beside the list) so numbers never change after the first paint.
   if (list.isPending || (subscriptions && !page.formatPhone)) return <LoadingRows />;
-  if (!subscriptions || !counts || !page.tableModel)
+  if (!subscriptions || !page.tableModel)
     return (
       <LoadFailed message={list.error?.message ?? ''} retrying={list.isFetching} onRetry={() => void list.refetch()} />
     );
-  if (counts.total === 0) return <NoSubscriptions onCreate={() => page.openCreate()} />;
+  // The empty account is known from the list itself: the counts come a render after the rows.
+  if (subscriptions.length === 0) return <NoSubscriptions onCreate={() => page.openCreate()} />;
   if (shown.length === 0) return <NoMatches view={page.view} onClear={page.clear} />;
   return <LazyTable handle={page.table} model={page.tableModel} />;
 }
