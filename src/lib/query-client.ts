@@ -28,7 +28,7 @@ type AnyMutation = Mutation<unknown, unknown, unknown, unknown>;
 const noticesOf = (mutation: AnyMutation) => mutation.meta?.notices as MutationNotices | undefined;
 
 /** The one subscriber: shows what a finished mutation's meta says. */
-export function notifyingMutationCache(notifier: Notifier): MutationCache {
+function notifyingMutationCache(notifier: Notifier): MutationCache {
   const show = (notice: Notice | undefined) => {
     if (notice) notifier.notify(notice);
   };

@@ -4,24 +4,25 @@ import type { ReactElement, ReactNode } from 'react';
 import { SubscriptionsProvider } from '@/features/subscriptions';
 import { createApiClient } from '@/lib/api-client';
 import { createRecordingNotifier } from '@/lib/notifier';
-import { notifyingMutationCache } from '@/lib/query-client';
-import { ConsoleQueryClient, type Services } from '@/lib/services';
+import { createQueryClient } from '@/lib/query-client';
+import type { ConsoleQueryClient } from '@/lib/services';
 
 /**
  * The one provider set of the unit tests, the app's own but for the notifications (recorded,
  * not shown): a real API client (over the fetch the test's fake installs) and a fresh query
- * client per test, with no retries and no cache shared between tests.
+ * client per test, made as the app makes it, with no retries and no cache shared between tests.
  */
 export function createTestServices() {
-  const notifier = createRecordingNotifier();
-  return { api: createApiClient(), notifier } satisfies Services;
+  return { api: createApiClient(), notifier: createRecordingNotifier() };
 }
 
-export function createTestQueryClient(services: Services = createTestServices()): ConsoleQueryClient {
-  return new ConsoleQueryClient(services, {
-    mutationCache: notifyingMutationCache(services.notifier),
-    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
-  });
+type TestServices = ReturnType<typeof createTestServices>;
+export type TestQueryClient = ConsoleQueryClient & { services: TestServices };
+
+export function createTestQueryClient(services: TestServices = createTestServices()): TestQueryClient {
+  const client = createQueryClient(services);
+  client.setDefaultOptions({ queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } });
+  return client as TestQueryClient;
 }
 
 /** The providers a component of the console renders in (lib/services.ts, the features' own). */
@@ -33,12 +34,10 @@ export function TestProviders({ client, children }: { client: ConsoleQueryClient
   );
 }
 
-export function renderWithClient(ui: ReactElement, options: RenderOptions & { client?: ConsoleQueryClient } = {}) {
-  const services = createTestServices();
-  const client = options.client ?? createTestQueryClient(services);
+export function renderWithClient(ui: ReactElement, options: RenderOptions & { client?: TestQueryClient } = {}) {
+  const client = options.client ?? createTestQueryClient();
   function Wrapper({ children }: { children: ReactNode }) {
     return <TestProviders client={client}>{children}</TestProviders>;
   }
-  const notifier = client.services.notifier as ReturnType<typeof createRecordingNotifier>;
-  return { client, notifier, ...render(ui, { wrapper: Wrapper, ...options }) };
+  return { client, notifier: client.services.notifier, ...render(ui, { wrapper: Wrapper, ...options }) };
 }

@@ -37,7 +37,7 @@ export function useCreateSubscription() {
 export function useDeleteSubscription(notices?: MutationNotices<string, string>) {
   const queryClient = useQueryClient();
   return useMutation({
-    meta: noticesMeta({ ...notices }),
+    meta: noticesMeta(notices ?? {}),
     mutationFn: async (id: string, { client }) => {
       try {
         await withRateLimitRetry(() => deleteSubscription(apiOf(client), id));
