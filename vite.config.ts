@@ -20,14 +20,32 @@ export default defineConfig({
     entries: ['index.html', 'src/**/*.tsx'],
   },
   test: {
-    // Browser code runs in jsdom; server tests opt into node with a `// @vitest-environment node` docblock.
-    environment: 'jsdom',
-    include: ['contract/**/*.test.ts', 'src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
-    setupFiles: ['src/test/setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     // A form test types and clicks through a whole flow: well under a second alone, several on a
     // busy machine (measured over 5 s once beside the e2e suite). A hung test still fails.
     testTimeout: 20_000,
+    // Two projects: the page's code in jsdom with Testing Library set up; the server, the
+    // contract and the scripts in node, without loading a DOM or Testing Library at all.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'page',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: ['server/test-setup.ts'],
+        },
+      },
+    ],
   },
 });

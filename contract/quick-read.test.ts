@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { quickReadSubscriptionList } from './quick-read.ts';
 import { subscriptionListSchema } from './schemas.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { errorField, isSigningSecret, targetUrlIdentity, targetUrlProblem, TARGET_URL_MAX_LENGTH } from './rules.ts';
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { labelListSchema, labelSchema } from '../contract/console.ts';
 import {

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { allowedHosts, isHostAllowed, parseHostList, type HostPolicy } from './hosts.ts';
 import { allowedOrigins, crossSiteReason, isJsonContentType } from './guards.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { PATH_PARAMETER } from '../../contract/endpoints.ts';
 import { isApiPath, resolveTarget } from './target.ts';

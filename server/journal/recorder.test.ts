@@ -1,4 +1,3 @@
-// @vitest-environment node
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { activityListSchema, JOURNAL_HEADERS, type ActivityEntry } from '../../contract/console.ts';

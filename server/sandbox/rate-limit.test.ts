@@ -1,4 +1,3 @@
-// @vitest-environment node
 import LinqAPIV3, { RateLimitError } from '@linqapp/sdk';
 import { describe, expect, it } from 'vitest';
 import { prepareTestDatabase, cleanupsAfterEach, startTestConsole, startTestSandbox } from '../test-http.ts';

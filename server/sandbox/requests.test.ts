@@ -1,4 +1,3 @@
-// @vitest-environment node
 import LinqAPIV3 from '@linqapp/sdk';
 import { describe, expect, it } from 'vitest';
 import {

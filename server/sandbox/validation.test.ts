@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { cleanupsAfterEach, startTestSandbox } from '../test-http.ts';
 import type { RunningSandbox } from './app.ts';
