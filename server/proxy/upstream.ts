@@ -6,6 +6,7 @@ import type { UpstreamResult } from '../forwarding.ts';
 import { ERRORS } from '../errors.ts';
 import { isJsonContentType } from '../http/guards.ts';
 import { clientResponseHeaders } from './headers.ts';
+import { createPace } from './pace.ts';
 import { keyRedactor } from './redact.ts';
 
 /**
@@ -96,6 +97,21 @@ export function holdAfter429(header: string | string[] | undefined, body: Buffer
   return Math.min(MAX_HOLD_MS, Math.max(MIN_HOLD_MS, named ?? MIN_HOLD_MS));
 }
 
+/** Waits `ms`, or less if the request is aborted meanwhile (its deadline, its client leaving). */
+function paced(ms: number, abort: EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      abort.off('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    abort.once('abort', done);
+  });
+}
+
+const refused = (envelope: ErrorEnvelope, cause: string): UpstreamResult => ({ kind: 'refused', envelope, cause });
+
 const TIMED_OUT = Symbol('upstream deadline');
 const CLIENT_GONE = Symbol('client gone');
 
@@ -127,15 +143,16 @@ export function createUpstream(options: UpstreamOptions) {
       body: Buffer.from(JSON.stringify(envelope)),
     };
   };
-  const refused = (envelope: ErrorEnvelope, cause: string): UpstreamResult => ({ kind: 'refused', envelope, cause });
+  const pace = createPace(now);
   const badAnswer = (what: string) => refused(ERRORS.upstreamBadAnswer(origin, what), what);
 
   /**
    * Sends one request and reads its whole answer, all within `timeoutMs` from now. The client's
    * connection ending (FIN) or closing aborts it, queued or in flight: a client that has gone
    * gets nothing sent upstream in its name (and Node answers a half-closed client nothing either).
+   * Without a client (a bulk job the server runs) only the deadline ends it.
    */
-  async function forward(request: UpstreamRequest, client: ClientConnection): Promise<UpstreamResult> {
+  async function forward(request: UpstreamRequest, client?: ClientConnection): Promise<UpstreamResult> {
     // undici takes an EventEmitter as the abort signal (documented): far lighter per request than
     // an AbortController, and `why` says which of the two ended it.
     const abort = new EventEmitter();
@@ -149,10 +166,16 @@ export function createUpstream(options: UpstreamOptions) {
     if (holding) return holding;
     const timer = setTimeout(() => stop(TIMED_OUT), timeoutMs);
     const leave = () => stop(CLIENT_GONE);
-    client.once('end', leave);
-    client.once('close', leave);
+    client?.once('end', leave);
+    client?.once('close', leave);
     try {
-      if (client.destroyed || client.readableEnded) return { kind: 'gone' };
+      if (client?.destroyed || client?.readableEnded) return { kind: 'gone' };
+      const wait = pace.reserve();
+      if (wait > 0) await paced(wait, abort);
+      if (why === CLIENT_GONE) return { kind: 'gone' };
+      if (why === TIMED_OUT) return refused(ERRORS.upstreamTimeout(timeoutMs), 'timeout');
+      const waitedHold = held();
+      if (waitedHold) return waitedHold;
       const response = await pool.request({
         method: request.method as 'GET',
         path: request.path,
@@ -161,6 +184,7 @@ export function createUpstream(options: UpstreamOptions) {
         signal: abort,
       });
       const { statusCode: status, headers } = response;
+      pace.learn(headers['ratelimit-policy']);
       const refusal =
         status >= 300 && status < 400
           ? refused(ERRORS.upstreamRedirect(origin, status), `redirect ${status}`)
@@ -201,8 +225,8 @@ export function createUpstream(options: UpstreamOptions) {
       return refused(ERRORS.upstreamUnreachable(origin), typeof code === 'string' ? code : 'failed');
     } finally {
       clearTimeout(timer);
-      client.off('end', leave);
-      client.off('close', leave);
+      client?.off('end', leave);
+      client?.off('close', leave);
     }
   }
 

@@ -1,4 +1,5 @@
 import { WRITE_REQUESTS_HEADER } from '@contract/console';
+import { readRateLimitPolicy } from '@contract/rate-limit';
 
 /** What answers say of the rate limit ahead of it, read by the API client from every answer. */
 
@@ -27,20 +28,9 @@ export function createRateLimitPolicy(): RateLimitPolicy {
     observe: (headers) => {
       const cost = Number(headers.get(WRITE_REQUESTS_HEADER));
       if (Number.isInteger(cost) && cost >= 1) writeCost = cost;
-      const quota = readPolicy(headers.get('ratelimit-policy'));
+      const quota = readRateLimitPolicy(headers.get('ratelimit-policy'));
       if (quota) announced = quota;
     },
     writePacingMs: () => (announced ? (announced.windowMs / announced.limit) * writeCost : 0),
   };
-}
-
-/** "50;w=1", or "\"default\";q=50;w=1" (the first policy of a list); undefined when unreadable. */
-function readPolicy(policy: string | null): { limit: number; windowMs: number } | undefined {
-  if (!policy) return undefined;
-  const first = policy.split(',')[0] ?? '';
-  const quota = /(?:^|;)\s*q=(\d+)/.exec(first)?.[1] ?? /^\s*(\d+)/.exec(first)?.[1];
-  const window = /(?:^|;)\s*w=(\d+(?:\.\d+)?)/.exec(first)?.[1];
-  const limit = Number(quota);
-  const windowMs = window === undefined ? 1000 : Number(window) * 1000;
-  return limit > 0 && windowMs > 0 ? { limit, windowMs } : undefined;
 }

@@ -123,8 +123,13 @@ export class LinqModel {
   /** Before anything else an API request costs: over the rate limit, Linq's 429 (changing nothing). */
   admit(key: string): LinqAnswer | undefined {
     const retryAfter = this.takeToken(key, this.faults.rate_limit);
-    return retryAfter === undefined ? undefined : this.rateLimited(retryAfter);
+    if (retryAfter === undefined) return undefined;
+    this.rateLimitedCount += 1;
+    return this.rateLimited(retryAfter);
   }
+
+  /** How many requests the rate limit has refused since start (tests and the bench read it). */
+  rateLimitedCount = 0;
 
   /** Linq's 429 for a wait of `seconds`: the Retry-After header and `retry_after` agree. */
   rateLimited(seconds: number): LinqAnswer {
