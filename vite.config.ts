@@ -43,6 +43,17 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['contract/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/durability.test.ts', '**/*.slow.test.ts', '**/node_modules/**'],
+          setupFiles: ['server/test-setup.ts'],
+        },
+      },
+      // Slow on purpose: console processes started and killed with SIGKILL, a thousand-write job.
+      {
+        extends: true,
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: ['server/**/durability.test.ts', 'server/**/*.slow.test.ts'],
           setupFiles: ['server/test-setup.ts'],
         },
       },

@@ -3,8 +3,9 @@ import { PATH_PARAMETER } from './endpoints.ts';
 
 /**
  * The activity query's rules (`GET /__console/activity`), for the server that answers it and the
- * page that asks: one value per name; `subscription_id` an id; `actor` one line of at most 320
- * characters; `since` a real moment; `limit` 1–500 (default 100); `cursor` opaque.
+ * page that asks: one value per name; `subscription_id` an id; `batch_id` a batch's id (its
+ * entries, not the batch as one); `actor` one line of at most 320 characters; `since` a real
+ * moment; `limit` 1–500 (default 100); `cursor` opaque.
  */
 
 export const DEFAULT_ACTIVITY_LIMIT = 100;
@@ -54,15 +55,18 @@ export type ParsedActivityQuery =
  */
 export function checkActivityQuery(raw: Record<string, unknown>): ParsedActivityQuery {
   const values: Record<string, string> = {};
-  for (const name of ['subscription_id', 'actor', 'since', 'limit', 'cursor'] as const) {
+  for (const name of ['subscription_id', 'batch_id', 'actor', 'since', 'limit', 'cursor'] as const) {
     const value = raw[name];
     if (value === undefined) continue;
     if (typeof value !== 'string') return { ok: false, message: `Give ${name} once.` };
     values[name] = value;
   }
-  const { subscription_id, actor, since, limit, cursor } = values;
+  const { subscription_id, batch_id, actor, since, limit, cursor } = values;
   if (subscription_id !== undefined && !PATH_PARAMETER.test(subscription_id)) {
     return { ok: false, message: 'subscription_id is not a subscription id.' };
+  }
+  if (batch_id !== undefined && !/^[\x21-\x7e]{1,200}$/.test(batch_id)) {
+    return { ok: false, message: 'batch_id is not a batch id.' };
   }
   if (actor !== undefined && (actor === '' || actor.length > ACTOR_MAX_LENGTH || storableTextProblem(actor, 'line'))) {
     return { ok: false, message: 'actor must be an email address or "local".' };
@@ -81,5 +85,5 @@ export function checkActivityQuery(raw: Record<string, unknown>): ParsedActivity
   if (cursor !== undefined && !CURSOR.test(cursor)) {
     return { ok: false, message: 'cursor is not one this console gave out.' };
   }
-  return { ok: true, query: { subscription_id, actor, since: sinceTime, limit: count, cursor } };
+  return { ok: true, query: { subscription_id, batch_id, actor, since: sinceTime, limit: count, cursor } };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { jobStatusSchema, jobTotalsSchema } from './jobs.ts';
 import { subscriptionSchema } from './schemas.ts';
 
 /**
@@ -140,16 +141,32 @@ export const activityEntrySchema = z.object({
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
-/** `GET /__console/activity`: newest first; `next_cursor` fetches the page after this one. */
+/**
+ * A bulk action's true totals, whatever part of it a page holds: from its job when the server ran
+ * it (contract/jobs.ts, with its status), else counted over the journal (done: ok).
+ */
+export const batchSummarySchema = z.object({
+  status: z.nullable(jobStatusSchema),
+  totals: jobTotalsSchema,
+});
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+
+/**
+ * `GET /__console/activity`: newest first; `next_cursor` fetches the page after this one. Without
+ * `subscription_id` or `batch_id` a bulk action is one entry (its newest write) wherever its
+ * writes fall, with its totals in `batches`; `batch_id` lists that batch's writes.
+ */
 export const activityListSchema = z.object({
   entries: z.array(activityEntrySchema),
   next_cursor: z.nullable(z.string()),
+  batches: z.record(z.string(), batchSummarySchema),
 });
 export type ActivityList = z.infer<typeof activityListSchema>;
 
 /** The activity query: every filter optional; `limit` 1–500 (default 100); `since` an ISO time. */
 export interface ActivityQuery {
   subscription_id?: string;
+  batch_id?: string;
   actor?: string;
   since?: string;
   limit?: number;

@@ -79,6 +79,53 @@ export const CONSOLE_ENDPOINTS = {
     response: 'label',
     status: 200,
   }),
+  /** Bulk jobs (contract/jobs.ts): the server runs them; the page submits, watches and steers. */
+  listJobs: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/jobs`, response: 'jobList', status: 200 }),
+  submitJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs`,
+    body: 'jobSubmit',
+    response: 'job',
+    status: 201,
+  }),
+  /** Query: since (a revision): only the items changed after it. */
+  getJob: endpoint({ method: 'GET', path: `${CONSOLE_PREFIX}/jobs/{id}`, response: 'jobDetail', status: 200 }),
+  stopJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs/{id}/stop`,
+    body: 'jobControl',
+    response: 'job',
+    status: 200,
+  }),
+  resumeJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs/{id}/resume`,
+    body: 'jobControl',
+    response: 'job',
+    status: 200,
+  }),
+  retryJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs/{id}/retry`,
+    body: 'jobControl',
+    response: 'job',
+    status: 200,
+  }),
+  leaveJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs/{id}/leave`,
+    body: 'jobControl',
+    response: 'job',
+    status: 200,
+  }),
+  /** A new job that puts back what this one changed. */
+  undoJob: endpoint({
+    method: 'POST',
+    path: `${CONSOLE_PREFIX}/jobs/{id}/undo`,
+    body: 'jobControl',
+    response: 'job',
+    status: 201,
+  }),
 } as const satisfies Record<string, Endpoint>;
 
 export type ConsoleEndpointName = keyof typeof CONSOLE_ENDPOINTS;

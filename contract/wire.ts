@@ -17,6 +17,7 @@ import {
   subscriptionSchema,
   updateSubscriptionBodySchema,
 } from './schemas.ts';
+import { jobControlSchema, jobDetailSchema, jobListSchema, jobSchema, jobSubmitSchema } from './jobs.ts';
 import { quickReadSubscriptionList } from './quick-read.ts';
 
 /**
@@ -39,6 +40,11 @@ export const WIRE = {
   label: labelSchema,
   labelList: labelListSchema,
   labelBody: labelBodySchema,
+  job: jobSchema,
+  jobList: jobListSchema,
+  jobDetail: jobDetailSchema,
+  jobSubmit: jobSubmitSchema,
+  jobControl: jobControlSchema,
 } as const;
 
 export type Wire = typeof WIRE;

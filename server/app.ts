@@ -15,6 +15,9 @@ import { answerUnknownExpectations, serverOptions, type Deadlines } from './http
 import { activityRoutes } from './journal/activity.ts';
 import type { Database } from './journal/db.ts';
 import { createRecorder, REQUESTS_PER_JOURNALED_WRITE } from './journal/recorder.ts';
+import { createJobRunner } from './jobs/runner.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import { jobSummaries } from './jobs/store.ts';
 import { labelRoutes } from './labels.ts';
 import { createLinq, proxyRoutes } from './proxy/proxy.ts';
 
@@ -107,7 +110,6 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     timeoutMs: options.timeoutMs,
     requestLogging: options.requestLogging ?? false,
   });
-  app.addHook('onClose', () => linq.close());
   const auth = createAuth(options.auth ?? { mode: 'none' }, options.database);
   const journaled = createRecorder(options.database, app.log);
 
@@ -120,7 +122,34 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
     forwardWrite: (request, write, send) =>
       journaled({ ...write, headers: request.headers, actor: auth.actorOf(request) }, send),
   });
-  await app.register(activityRoutes, { database: options.database });
+  // Bulk jobs run here, each write through the same journal and the same upstream (its one pace).
+  const jobs = createJobRunner({
+    database: options.database,
+    log: app.log,
+    readList: () => linq.send('GET', LINQ_ENDPOINTS.listSubscriptions.path, undefined),
+    write: ({ method, subscriptionId, body, headers, actor }) =>
+      journaled(
+        {
+          method,
+          path: fillPath(LINQ_ENDPOINTS.updateSubscription.path, { id: subscriptionId }),
+          body: body === null ? undefined : Buffer.from(JSON.stringify(body)),
+          headers,
+          actor,
+        },
+        linq.send,
+      ),
+  });
+  await jobs.start();
+  // Before the upstream and the database close: in-flight writes finish, the rest reads interrupted.
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await linq.close();
+  });
+  await app.register(jobRoutes, { database: options.database, runner: jobs, actorOf: auth.actorOf });
+  await app.register(activityRoutes, {
+    database: options.database,
+    jobSummaries: (ids) => jobSummaries(options.database.query, ids),
+  });
   await app.register(labelRoutes, {
     database: options.database,
     actorOf: auth.actorOf,

@@ -27,7 +27,8 @@ export { errorEnvelope };
  * | 404    | 2001 | any path that is not an endpoint; an unknown id; a subscription unlabelled  |
  * | 405    | 2002 | a known endpoint asked with another method; with `Allow`                    |
  * | 408    | 1001 | the request (headers or body) did not arrive within its deadline            |
- * | 409    | 2006 | the sandbox: `target_url` already used by another subscription              |
+ * | 409    | 2006 | the sandbox: `target_url` already used by another subscription; the        |
+ * |        |      | console: a bulk job asked what its state does not allow                     |
  * | 413    | 1003 | a request body over 1 MiB                                                   |
  * | 415    | 1004 | a POST or PUT whose Content-Type is not application/json                    |
  * | 417    | 1001 | an `Expect` header other than 100-continue                                  |
@@ -132,6 +133,8 @@ export const ERRORS = {
     errorEnvelope(503, 3003, "The console's database is unavailable. Try again in a moment; if it persists, check it."),
   upstreamTimeout: (timeoutMs: number) =>
     errorEnvelope(504, 3004, `The Linq API did not answer within ${timeoutMs} ms. Try again in a moment.`),
+  /** A bulk job asked to do what its state does not allow (stop a finished one, undo a running one). */
+  jobConflict: (message: string) => errorEnvelope(409, 2006, message),
 } as const;
 
 /** Answers with an envelope: its status, JSON, never cached. */

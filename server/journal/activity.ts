@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { checkActivityQuery, type ParsedActivityQuery } from '../../contract/activity-query.ts';
-import type { ActivityEntry, ActivityList, ActivityQuery } from '../../contract/console.ts';
+import type { ActivityEntry, ActivityList, ActivityQuery, BatchSummary } from '../../contract/console.ts';
+import { emptyTotals } from '../../contract/jobs.ts';
 import { CONSOLE_ENDPOINTS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import type { Database } from './db.ts';
@@ -56,10 +57,35 @@ export function toEntry(row: JournalRow): ActivityEntry {
   };
 }
 
+/** The totals of the batches a server-run job has (jobs/), by batch id; the rest are counted here. */
+export type JobSummaries = (batchIds: readonly string[]) => Promise<Map<string, BatchSummary>>;
+
+/** A batch without a job (the page ran it, before jobs ran on the server): its journal, counted. */
+async function journalSummaries(database: Database, batchIds: readonly string[]): Promise<Map<string, BatchSummary>> {
+  const rows = await database.query<{ batch_id: string; outcome: string | null; n: string }>(
+    `SELECT i.batch_id, o.outcome, count(*)::text AS n
+     FROM journal_intents i LEFT JOIN journal_outcomes o ON o.intent_id = i.id
+     WHERE i.batch_id = ANY($1::text[]) GROUP BY i.batch_id, o.outcome`,
+    [batchIds],
+  );
+  const summaries = new Map<string, BatchSummary>();
+  for (const row of rows) {
+    const summary = summaries.get(row.batch_id) ?? { status: null, totals: emptyTotals() };
+    const state = row.outcome === 'ok' ? 'done' : row.outcome === 'failed' ? 'failed' : 'unknown';
+    summary.totals[state] += Number(row.n);
+    summary.totals.total += Number(row.n);
+    summaries.set(row.batch_id, summary);
+  }
+  return summaries;
+}
+
 export async function listActivity(
   database: Database,
   query: ActivityQuery & { limit: number },
+  jobSummaries: JobSummaries = async () => new Map(),
 ): Promise<ActivityList> {
+  // A batch is one entry (its newest write) unless one subscription's history or one batch is asked.
+  const collapse = query.subscription_id === undefined && query.batch_id === undefined;
   // One more than asked: whether there is a next page.
   const rows = await database.query<JournalRow>(
     `${SELECT_ENTRIES}
@@ -67,6 +93,9 @@ export async function listActivity(
        AND ($2::text IS NULL OR ${asciiLower('i.actor')} = ${asciiLower('$2::text')})
        AND ($3::text IS NULL OR i.at >= $3::text::timestamptz)
        AND ($4::text IS NULL OR i.seq < $4::text::bigint)
+       AND ($6::text IS NULL OR i.batch_id = $6::text)
+       AND (NOT $7::boolean OR i.batch_id IS NULL
+            OR i.seq = (SELECT max(b.seq) FROM journal_intents b WHERE b.batch_id = i.batch_id))
      ORDER BY i.seq DESC
      LIMIT $5::int`,
     [
@@ -75,6 +104,8 @@ export async function listActivity(
       query.since ?? null,
       query.cursor === undefined ? null : (decodeCursor(query.cursor) ?? null),
       query.limit + 1,
+      query.batch_id ?? null,
+      collapse,
     ],
   );
   // One answer stays small whatever its entries hold: past the budget the page ends early.
@@ -89,16 +120,26 @@ export async function listActivity(
     last = row;
   }
   const more = entries.length < rows.length;
-  return { entries, next_cursor: more && last ? encodeCursor(last.seq) : null };
+  const batchIds = [...new Set(entries.flatMap((entry) => (entry.batch ? [entry.batch.id] : [])))];
+  const fromJobs = await jobSummaries(batchIds);
+  const counted = await journalSummaries(
+    database,
+    batchIds.filter((id) => !fromJobs.has(id)),
+  );
+  const batches = Object.fromEntries([...counted, ...fromJobs]);
+  return { entries, next_cursor: more && last ? encodeCursor(last.seq) : null, batches };
 }
 
 /** GET /__console/activity, an encapsulated plugin. */
-export async function activityRoutes(app: FastifyInstance, { database }: { database: Database }): Promise<void> {
+export async function activityRoutes(
+  app: FastifyInstance,
+  { database, jobSummaries }: { database: Database; jobSummaries?: JobSummaries },
+): Promise<void> {
   app.get(CONSOLE_ENDPOINTS.activity.path, async (request, reply) => {
     const parsed = parseActivityQuery(request.query as Record<string, unknown>);
     if (!parsed.ok) return sendEnvelope(reply, ERRORS.badRequest(`The activity query is not valid: ${parsed.message}`));
     try {
-      return reply.header('cache-control', 'no-store').send(await listActivity(database, parsed.query));
+      return reply.header('cache-control', 'no-store').send(await listActivity(database, parsed.query, jobSummaries));
     } catch (error) {
       request.log.error({ code: (error as { code?: unknown }).code }, 'journal read failed');
       return sendEnvelope(reply, ERRORS.databaseUnavailable());

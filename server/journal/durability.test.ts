@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { activityListSchema, type ActivityEntry } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
-import { freePort, spawnedAfterEach } from '../test-http.ts';
+import { spawnedAfterEach, spawnTestConsole } from '../test-http.ts';
 
 /**
  * A real `kill -9` of the console (`npm run serve`'s process, embedded sandbox and embedded
@@ -15,49 +13,12 @@ import { freePort, spawnedAfterEach } from '../test-http.ts';
  * absent, never anything else; and no file of the database holds a signing secret.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKERS = 4;
 const KILL_AFTER = 30;
 
-const { children, directories } = spawnedAfterEach();
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  exited: Promise<NodeJS.Signals | number | null>;
-}
-
-async function spawnConsole(directory: string): Promise<Child> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(await freePort()),
-    LINQ_SANDBOX_DATA: join(directory, 'sandbox.json'),
-    LINQ_CONSOLE_DB_DIR: join(directory, 'console-db'),
-    LINQ_CONSOLE_AUTH: 'none',
-  };
-  for (const name of ['LINQ_API_V3_API_KEY', 'DATABASE_URL', 'LINQ_SANDBOX_SEED_COUNT', 'HOST']) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', 'serve'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => {
-    child.once('exit', (code, signal) => resolve(signal ?? code));
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Linq Webhook Console \(serve\) at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((status) => reject(new Error(`The console exited (${status}) before it was ready:\n${output}`)));
-  });
-  return { process: child, url, exited };
-}
+const spawned = spawnedAfterEach();
+const { directories } = spawned;
+const spawnConsole = (directory: string) => spawnTestConsole(spawned, directory);
 
 async function call(url: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${url}${path}`, {

@@ -97,6 +97,52 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX journal_intents_actor;
     `,
   },
+  {
+    version: 3,
+    name: 'bulk jobs the server runs',
+    sql: `
+      -- A bulk action the console server runs (server/jobs/): current state, changed as it runs.
+      -- Every write it sends is in the journal as well (batch_id = the job's id).
+      CREATE TABLE bulk_jobs (
+        id text PRIMARY KEY,
+        seq bigserial UNIQUE NOT NULL,
+        label text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('action', 'undo')),
+        action jsonb NOT NULL,
+        status text NOT NULL CHECK (status IN ('running', 'stopping', 'stopped', 'finished', 'interrupted')),
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        -- Who sends its writes now (the last to start, resume or retry it).
+        actor text NOT NULL,
+        -- The console process running it, and when it last said so (a stale one: interrupted).
+        owner text,
+        heartbeat_at timestamptz,
+        rev bigint NOT NULL DEFAULT 0,
+        undo_of text REFERENCES bulk_jobs (id)
+      );
+
+      -- One row per subscription the job was asked to change.
+      CREATE TABLE bulk_job_items (
+        job_id text NOT NULL REFERENCES bulk_jobs (id),
+        position integer NOT NULL,
+        subscription_id text NOT NULL,
+        target_url text NOT NULL,
+        -- The PUT body; null for a delete (and for a skipped item).
+        body jsonb,
+        -- The PUT that puts back what the write replaces; null for a delete.
+        undo jsonb,
+        is_delete boolean NOT NULL,
+        state text NOT NULL CHECK (state IN ('queued', 'sending', 'done', 'failed', 'skipped', 'unknown', 'not_sent')),
+        message text,
+        rev bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (job_id, position)
+      );
+      CREATE INDEX bulk_job_items_rev ON bulk_job_items (job_id, rev);
+      -- Activity shows a batch as one entry and lists its writes on demand.
+      CREATE INDEX journal_intents_batch ON journal_intents (batch_id, seq);
+    `,
+  },
 ];
 
 /** The SQL expression the actor is compared by (the index of migration 2). */

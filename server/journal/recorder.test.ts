@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { activityListSchema, JOURNAL_HEADERS, type ActivityEntry } from '../../contract/console.ts';
+import { emptyTotals } from '../../contract/jobs.ts';
 import type { Subscription } from '../../contract/schemas.ts';
 import { cleanupsAfterEach, expectEnvelope, startTestConsole, startTestSandbox, type Answer } from '../test-http.ts';
 import type { Database } from './db.ts';
@@ -179,9 +180,13 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
         [JOURNAL_HEADERS.batchLabel]: encodeURIComponent('Turn off 3 subscriptions – EU'),
       };
       for (const id of ids) expect((await call('PUT', `${BASE}/${id}`, { is_active: false }, batch)).status).toBe(200);
-      const offs = (await activity({ limit: '3' })).filter((entry) => entry.batch?.id === 'batch-42');
+      const offs = (await activity({ batch_id: 'batch-42' })).filter((entry) => entry.batch?.id === 'batch-42');
       expect(offs.map((entry) => entry.subscription_id).sort()).toEqual([...ids].sort());
       expect(offs.every((entry) => entry.batch?.label === 'Turn off 3 subscriptions – EU')).toBe(true);
+      // Without batch_id the batch is one entry, its true totals beside it.
+      const list = activityListSchema.parse(JSON.parse((await call('GET', '/__console/activity?limit=10')).body));
+      expect(list.entries.filter((entry) => entry.batch?.id === 'batch-42')).toHaveLength(1);
+      expect(list.batches['batch-42']).toEqual({ status: null, totals: { ...emptyTotals(), total: 3, done: 3 } });
 
       // Back to the version the create made: the page PUTs its values with the restore headers.
       const [first] = ids;
@@ -223,7 +228,9 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
       };
       await Promise.all(Array.from({ length: 4 }, worker));
       expect(statuses.filter((status) => status === 200)).toHaveLength(240);
-      const entries = (await activity({ limit: '500' })).filter((entry) => entry.batch?.id === 'bulk-240');
+      const entries = (await activity({ limit: '500', batch_id: 'bulk-240' })).filter(
+        (entry) => entry.batch?.id === 'bulk-240',
+      );
       expect(entries).toHaveLength(240);
       expect(entries.every((entry) => entry.outcome === 'ok' && entry.action === 'update')).toBe(true);
     },

@@ -64,6 +64,8 @@ export interface Linq {
   sendFor(request: FastifyRequest, clientMethod: string): Send;
   /** A GET for the console's own routes, with none of the client's headers. */
   read: ReadLinq;
+  /** A request of the console's own, on no client's behalf (a bulk job the server runs). */
+  send: Send;
   close(): Promise<void>;
 }
 
@@ -91,9 +93,17 @@ export function createLinq(options: LinqOptions): Linq {
       );
     };
   };
+  const send: Send = (method, path, sent) =>
+    upstream.forward({
+      method,
+      path: `${basePath}${path}`,
+      headers: upstreamRequestHeaders({}, { apiKey: options.apiKey, body: sent }),
+      body: sent,
+    });
   return {
     origin,
     sendFor,
+    send,
     read: (request, path) => sendFor(request, '')('GET', path, undefined),
     close: () => upstream.close(),
   };

@@ -1,4 +1,5 @@
-import type { ActivityEntry, Label, Session } from '@contract/console';
+import type { ActivityEntry, ActivityList, Label, Session } from '@contract/console';
+import { emptyTotals } from '@contract/jobs';
 import type { ConsoleEndpointName } from '@contract/endpoints';
 import { LINQ_ERRORS } from '@contract/errors';
 import type { FakeResponse } from './fake-api';
@@ -22,6 +23,34 @@ export interface ConsoleRequest {
   id: string | undefined;
   body: unknown;
   query: URLSearchParams;
+}
+
+/** As the server answers it: a batch is one entry (its newest) unless a subscription or a batch is asked. */
+function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams): ActivityList {
+  const subscriptionId = query.get('subscription_id');
+  const batchId = query.get('batch_id');
+  const seen = new Set<string>();
+  const entries = activity.filter((entry) => {
+    if (subscriptionId && entry.subscription_id !== subscriptionId) return false;
+    if (batchId) return entry.batch?.id === batchId;
+    if (subscriptionId || !entry.batch) return true;
+    if (seen.has(entry.batch.id)) return false;
+    seen.add(entry.batch.id);
+    return true;
+  });
+  const batches: ActivityList['batches'] = {};
+  for (const entry of activity) {
+    if (!entry.batch) continue;
+    const summary = (batches[entry.batch.id] ??= { status: null, totals: emptyTotals() });
+    summary.totals.total += 1;
+    summary.totals[entry.outcome === 'ok' ? 'done' : entry.outcome] += 1;
+  }
+  const shown = new Set(entries.flatMap((entry) => (entry.batch ? [entry.batch.id] : [])));
+  return {
+    entries,
+    next_cursor: null,
+    batches: Object.fromEntries(Object.entries(batches).filter(([id]) => shown.has(id))),
+  };
 }
 
 export function createFakeConsole(options: FakeConsoleOptions = {}) {
@@ -60,11 +89,19 @@ export function createFakeConsole(options: FakeConsoleOptions = {}) {
       }
       case 'console.putLabel':
         return putLabel(request);
-      case 'console.activity': {
-        const id = request.query.get('subscription_id');
-        const entries = id ? activity.filter((entry) => entry.subscription_id === id) : activity;
-        return { status: 200, body: { entries, next_cursor: null } };
-      }
+      case 'console.activity':
+        return { status: 200, body: listActivity(activity, request.query) };
+      // Bulk jobs run on the console server (server/jobs/); no page code asks for them yet.
+      case 'console.listJobs':
+        return { status: 200, body: { jobs: [] } };
+      case 'console.submitJob':
+      case 'console.getJob':
+      case 'console.stopJob':
+      case 'console.resumeJob':
+      case 'console.retryJob':
+      case 'console.leaveJob':
+      case 'console.undoJob':
+        return { status: 404, body: LINQ_ERRORS.notFound() };
     }
   };
 

@@ -10,11 +10,16 @@ import { BatchItem } from './batch-item';
 export function ActivityList({
   activity,
   rows,
+  batches,
+  subscriptionId,
   filtered,
   onOpenSubscription,
 }: {
   activity: UseInfiniteQueryResult<InfiniteData<ActivityAnswer>>;
   rows: ActivityRow[];
+  /** Every page's batch totals, by batch id. */
+  batches: ActivityAnswer['batches'];
+  subscriptionId: string | undefined;
   filtered: boolean;
   onOpenSubscription: (id: string) => void;
 }) {
@@ -41,7 +46,12 @@ export function ActivityList({
           {rows.map((row) => (
             <li key={row.kind === 'batch' ? row.id : row.entry.id} className="py-3 first:pt-0 last:pb-0">
               {row.kind === 'batch' ? (
-                <BatchItem batch={row} onOpenSubscription={onOpenSubscription} />
+                <BatchItem
+                  batch={row}
+                  summary={batches[row.id]}
+                  subscriptionId={subscriptionId}
+                  onOpenSubscription={onOpenSubscription}
+                />
               ) : (
                 <JournalEntry entry={row.entry} onOpenSubscription={onOpenSubscription} />
               )}

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { DEFAULT_ACTIVITY_LIMIT } from '@contract/activity-query';
+import type { ActivityList as ActivityAnswer } from '@contract/console';
 import { useUrlSearch } from '@/lib/use-url-state';
 import { activityQueries } from '../api/activity';
 import { groupEntries, sinceFor } from '../lib/group';
@@ -55,6 +56,10 @@ export function ActivityPage({
     [activity.data, urlOf],
   );
   const rows = useMemo(() => groupEntries(entries), [entries]);
+  const batches = useMemo(
+    () => Object.assign({}, ...(activity.data?.pages.map((page) => page.batches) ?? [])) as ActivityAnswer['batches'],
+    [activity.data],
+  );
 
   return (
     <main className="flex flex-1 flex-col gap-3">
@@ -68,6 +73,8 @@ export function ActivityPage({
       <ActivityList
         activity={activity}
         rows={rows}
+        batches={batches}
+        subscriptionId={values.subscription || undefined}
         filtered={Boolean(values.actor || values.subscription || values.sinceChoice)}
         onOpenSubscription={onOpenSubscription}
       />

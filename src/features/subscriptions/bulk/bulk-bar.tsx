@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
 import type { WriteAccess } from '@/lib/session';
 import { useBulkRun } from './use-bulk-run';
-import { planUndo, type BulkPlan } from './bulk-plan';
+import { planUndo, type BulkPlan } from '@contract/bulk';
 import { useBulkJob, useBulkStore, type BulkJob } from './bulk-store';
 import type { Selection } from './use-selection';
 import { BulkDialog, type BulkChoice } from './bulk-dialog';

@@ -12,7 +12,8 @@ import {
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { formatCount } from '@/lib/format';
-import { describeAction, planBulk, type BulkAction, type BulkPlan } from './bulk-plan';
+import { planBulk, type BulkAction, type BulkPlan } from '@contract/bulk';
+import { describeAction } from './bulk-plan';
 import { EventGrid } from '../pickers/event-grid';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSubscription } from '@/test/factories';
-import { describeAction, planBulk, planUndo } from './bulk-plan';
+import { planBulk, planUndo } from '@contract/bulk';
+import { describeAction } from './bulk-plan';
 
 const on = makeSubscription({ id: 'on', target_url: 'https://hooks.acme.com/a', is_active: true });
 const off = makeSubscription({ id: 'off', target_url: 'https://hooks.acme.com/b', is_active: false });

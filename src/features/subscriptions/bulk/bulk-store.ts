@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { BatchProgress, ItemState } from './batch-runner';
-import type { BulkPlan, BulkWrite } from './bulk-plan';
+import type { BulkPlan, BulkWrite } from '@contract/bulk';
 
 /**
  * The one bulk job of the console, outside React's state so a batch of thousands of writes can

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeSubscription } from '@/test/factories';
 import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient } from '@/test/render';
-import { planBulk, planUndo } from './bulk-plan';
+import { planBulk, planUndo } from '@contract/bulk';
 import { BulkStoreContext, createBulkStore } from './bulk-store';
 import { subscriptionKeys } from '../api/keys';
 import { useBulkRun } from './use-bulk-run';

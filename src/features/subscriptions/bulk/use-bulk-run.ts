@@ -4,7 +4,7 @@ import { JOURNAL_HEADERS } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { ApiError } from '@/lib/api-client';
 import { runBatch } from './batch-runner';
-import type { BulkPlan, BulkWrite } from './bulk-plan';
+import type { BulkPlan, BulkWrite } from '@contract/bulk';
 import { useBulkStore, type JobKind } from './bulk-store';
 import { removeManyFromCaches, replaceManyInCaches } from '../api/cache';
 import { deleteSubscription, updateSubscription } from '../api/fetchers';
