@@ -44,17 +44,24 @@ const importZones = [
   // (server/http/, server/forwarding.ts, server/errors.ts, contract/).
   {
     target: './server/proxy',
-    from: ['./server/journal', './server/auth', './server/env.ts', './server/sandbox'],
-    message: 'The proxy forwards what was allowed: it knows nothing of the journal or sign-in, and gets its options.',
+    from: ['./server/journal', './server/jobs', './server/auth', './server/env.ts', './server/sandbox'],
+    message:
+      'The proxy forwards what was allowed: it knows nothing of the journal, jobs or sign-in, and gets its options.',
   },
   {
     target: './server/journal',
-    from: ['./server/proxy', './server/auth', './server/env.ts', './server/sandbox'],
+    from: ['./server/proxy', './server/jobs', './server/auth', './server/env.ts', './server/sandbox'],
     message: 'The journal records; it does not know how writes travel (the hand-over is server/forwarding.ts).',
   },
   {
+    target: './server/jobs',
+    from: ['./server/proxy', './server/auth', './server/env.ts', './server/sandbox'],
+    message:
+      'A job sends through the write path it is given (the entry plugs in the journaled upstream), never the proxy itself.',
+  },
+  {
     target: './server/auth',
-    from: ['./server/proxy', './server/env.ts', './server/sandbox'],
+    from: ['./server/proxy', './server/jobs', './server/env.ts', './server/sandbox'],
     message: 'Who may ask is decided apart from how it is forwarded, and from options, not the environment.',
   },
   {
@@ -63,6 +70,7 @@ const importZones = [
       './server/proxy',
       './server/auth',
       './server/journal',
+      './server/jobs',
       './server/app.ts',
       './server/labels.ts',
       './server/dev-page.ts',
@@ -72,7 +80,14 @@ const importZones = [
   },
   {
     target: ['./server/http', './server/forwarding.ts', './server/errors.ts', './server/net.ts'],
-    from: ['./server/proxy', './server/auth', './server/journal', './server/sandbox', './server/env.ts'],
+    from: [
+      './server/proxy',
+      './server/auth',
+      './server/journal',
+      './server/jobs',
+      './server/sandbox',
+      './server/env.ts',
+    ],
     message: 'Neutral server modules import no room: the rooms import them.',
   },
 ];

@@ -78,6 +78,8 @@ describe('import direction (npm run lint)', () => {
       "import { createRecorder } from '../journal/recorder.ts';",
     ],
     ['the journal importing the proxy', 'server/journal/probe.ts', "import { createLinq } from '../proxy/proxy.ts';"],
+    ['a job importing the proxy', 'server/jobs/probe.ts', "import { createLinq } from '../proxy/proxy.ts';"],
+    ['the proxy importing the jobs', 'server/proxy/probe.ts', "import { createJobRunner } from '../jobs/runner.ts';"],
     [
       'sign-in importing the proxy',
       'server/auth/probe.ts',

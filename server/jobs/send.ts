@@ -3,7 +3,6 @@ import { JOURNAL_HEADERS } from '../../contract/console.ts';
 import type { JobItemState } from '../../contract/jobs.ts';
 import type { UpstreamResult } from '../forwarding.ts';
 import type { Query } from '../journal/db.ts';
-import { holdAfter429 } from '../proxy/upstream.ts';
 import { journalOutcomes, moveItems, readItems, readJob, setItems, setStatus, type StoredItem } from './store.ts';
 
 /**
@@ -51,11 +50,17 @@ function outcomeOf(result: UpstreamResult, isDelete: boolean): Outcome {
   if (isDelete && result.status === 404) return { state: 'done', message: 'It was already gone.' };
   if (result.status === 429) {
     return {
-      retryAfterMs: holdAfter429(result.headers['retry-after'], result.body),
+      retryAfterMs: retryAfterMs(result.headers['retry-after']),
       message: messageOf(result.body, 429),
     };
   }
   return { state: 'failed', message: messageOf(result.body, result.status) };
+}
+
+/** The wait a 429 asks for: the upstream has already made its Retry-After whole seconds, at least 1. */
+function retryAfterMs(header: string | string[] | undefined): number {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, 600) * 1000 : 1000;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
