@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import { activityListSchema, type ActivityEntry } from '../../contract/console.ts';
 import { jobDetailSchema, jobListSchema, type JobDetail } from '../../contract/jobs.ts';
 import type { Subscription } from '../../contract/schemas.ts';
-import { spawnedAfterEach, spawnTestConsole } from '../test-http.ts';
+import { spawnedAfterEach } from '../test-http.ts';
+import { spawnTestConsole } from '../test-spawn.ts';
 
 /**
  * A real `kill -9` of the console (embedded sandbox and database inside it) while a bulk job runs:

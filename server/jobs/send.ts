@@ -3,7 +3,8 @@ import { JOURNAL_HEADERS } from '../../contract/console.ts';
 import type { JobItemState } from '../../contract/jobs.ts';
 import type { UpstreamResult } from '../forwarding.ts';
 import type { Query } from '../journal/db.ts';
-import { journalOutcomes, moveItems, readItems, readJob, setItems, setStatus, type StoredItem } from './store.ts';
+import { batchOutcomes } from '../journal/journal.ts';
+import { moveItems, readItems, readJob, setItems, setStatus, type StoredItem } from './store.ts';
 
 /**
  * Sending one job's items (runJob) and what a stopped console left (interruptJob): the database is
@@ -133,7 +134,7 @@ export async function runJob({ query, write, concurrency }: RunContext, jobId: s
 /** A silent console's jobs: interrupted, each item as the journal has it. */
 export async function interruptJob(query: Query, log: FastifyBaseLogger, jobId: string): Promise<void> {
   const sending = await readItems(query, jobId, ['sending']);
-  const journal = await journalOutcomes(
+  const journal = await batchOutcomes(
     query,
     jobId,
     sending.map((item) => item.subscription_id),

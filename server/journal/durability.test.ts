@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { activityListSchema, type ActivityEntry } from '../../contract/console.ts';
 import type { Subscription } from '../../contract/schemas.ts';
-import { spawnedAfterEach, spawnTestConsole } from '../test-http.ts';
+import { spawnedAfterEach } from '../test-http.ts';
+import { spawnTestConsole } from '../test-spawn.ts';
 
 /**
  * A real `kill -9` of the console (`npm run serve`'s process, embedded sandbox and embedded

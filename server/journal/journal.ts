@@ -200,3 +200,24 @@ export async function findEntry(query: Query, id: string): Promise<JournalRow | 
   const [row] = await query<JournalRow>(`${SELECT_ENTRIES} WHERE i.id = $1::text::uuid`, [id]);
   return row;
 }
+
+/**
+ * What the journal says of each of a job's items that were being sent when its console stopped:
+ * the newest entry of the job's batch for that subscription, with its outcome (null: the intent
+ * was written, so the write may have gone out; no entry: it was never sent).
+ */
+export async function batchOutcomes(
+  query: Query,
+  jobId: string,
+  subscriptionIds: readonly string[],
+): Promise<Map<string, { outcome: string | null; message: string | null }>> {
+  if (subscriptionIds.length === 0) return new Map();
+  const rows = await query<{ subscription_id: string; outcome: string | null; error_message: string | null }>(
+    `SELECT DISTINCT ON (i.subscription_id) i.subscription_id, o.outcome, o.error_message
+     FROM journal_intents i LEFT JOIN journal_outcomes o ON o.intent_id = i.id
+     WHERE i.batch_id = $1 AND i.subscription_id = ANY($2::text[])
+     ORDER BY i.subscription_id, i.seq DESC`,
+    [jobId, subscriptionIds],
+  );
+  return new Map(rows.map((row) => [row.subscription_id, { outcome: row.outcome, message: row.error_message }]));
+}
