@@ -50,7 +50,6 @@ await bare.register(guards, {
 });
 await bare.register(proxyRoutes, {
   linq,
-  requestsPerWrite: 1,
   forwardWrite: (_request, write, send) => send(write.method, write.path, write.body),
 });
 

@@ -101,16 +101,9 @@ export const JOURNAL_HEADERS = {
 /**
  * On every forwarded answer: how many requests to Linq it took (2 for a PUT or DELETE: the
  * journal's read of the subscription before it, and the write; 1 when that read was refused).
- * The bench counts a batch's floor by it; the page paces by WRITE_REQUESTS_HEADER below.
+ * The bench counts a batch's floor by it.
  */
 export const UPSTREAM_REQUESTS_HEADER = 'x-console-upstream-requests';
-
-/**
- * On every answer the proxy forwards: how many requests to Linq one PUT or DELETE costs through
- * this console (2 with the journal's read before it). The page learns it from its first answer
- * (the list), so a batch is paced right from its first write.
- */
-export const WRITE_REQUESTS_HEADER = 'x-console-write-requests';
 
 export const journalActionSchema = z.enum(['create', 'update', 'delete', 'restore', 'label']);
 export type JournalAction = z.infer<typeof journalActionSchema>;
@@ -148,6 +141,8 @@ export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 export const batchSummarySchema = z.object({
   status: z.nullable(jobStatusSchema),
   totals: jobTotalsSchema,
+  /** Whether the job has done writes that Undo can put back (false for a batch without a job). */
+  undoable: z.boolean(),
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;
 

@@ -75,6 +75,8 @@ export const jobItemSchema = z.object({
   target_url: z.string(),
   state: jobItemStateSchema,
   message: z.nullable(z.string()),
+  /** What it writes (the PUT body; null for a delete), so a page can show the change once it is done. */
+  body: z.nullable(z.record(z.string(), z.unknown())),
   /** The job's revision at this item's last change. */
   rev: z.number(),
 });

@@ -9,7 +9,12 @@ import { SANDBOX_KEY, SANDBOX_URL } from './env';
  * `faults`: the sandbox's fault-injection control, to make the server fail on purpose.
  */
 export interface Faults {
-  set(options: { failure_rate?: number; latency_ms?: number; rate_limit?: number }): Promise<void>;
+  set(options: {
+    failure_rate?: number;
+    latency_ms?: number;
+    rate_limit?: number;
+    failing_ids?: string[];
+  }): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -19,7 +24,12 @@ export const test = base.extend<{ linq: LinqAPIV3; faults: Faults }>({
     await use(new LinqAPIV3({ apiKey: SANDBOX_KEY, baseURL: SANDBOX_URL, maxRetries: 0 }));
   },
   faults: async ({ request }, use) => {
-    const send = async (body: { failure_rate: number; latency_ms: number; rate_limit: number }) => {
+    const send = async (body: {
+      failure_rate: number;
+      latency_ms: number;
+      rate_limit: number;
+      failing_ids: string[];
+    }) => {
       const response = await request.put(`${SANDBOX_URL}/__sandbox/faults`, {
         headers: { Authorization: `Bearer ${SANDBOX_KEY}` },
         data: body,
@@ -32,8 +42,9 @@ export const test = base.extend<{ linq: LinqAPIV3; faults: Faults }>({
           failure_rate: options.failure_rate ?? 0,
           latency_ms: options.latency_ms ?? 0,
           rate_limit: options.rate_limit ?? 0,
+          failing_ids: options.failing_ids ?? [],
         }),
-      clear: () => send({ failure_rate: 0, latency_ms: 0, rate_limit: 0 }),
+      clear: () => send({ failure_rate: 0, latency_ms: 0, rate_limit: 0, failing_ids: [] }),
     };
     await use(faults);
     // A failing test must not leave the sandbox failing for the next one.

@@ -136,3 +136,29 @@ const COLUMNS = { url: 1, status: 2, events: 3, phones: 4, attention: 5, changed
 export function cellOf(row: Locator, column: keyof typeof COLUMNS): Locator {
   return row.getByRole('cell').nth(COLUMNS[column]);
 }
+
+/** Bulk actions (bulk.spec.ts, bulk-jobs.spec.ts). */
+
+export async function createMany(linq: LinqAPIV3, tag: string, count: number, events: EventType[] = ['message.sent']) {
+  const created = [];
+  for (let index = 0; index < count; index += 1) {
+    created.push(await createSubscription(linq, tag, { url: `https://${tag}.example.com/hook-${index}`, events }));
+  }
+  return created;
+}
+
+export async function activeStates(linq: LinqAPIV3, ids: readonly string[]): Promise<boolean[]> {
+  const { subscriptions } = await linq.webhookSubscriptions.list();
+  const byId = new Map(subscriptions.map((entry) => [entry.id, entry]));
+  return ids.map((id) => byId.get(id)?.is_active ?? false);
+}
+
+export const bulkBar = (page: Page) => page.getByRole('region', { name: 'Selection and bulk actions' });
+
+export async function selectAllMatching(page: Page, count: number) {
+  await page
+    .getByRole('button', { name: `Select all ${count} matching` })
+    .first()
+    .click();
+  await expect(bulkBar(page)).toContainText(`${count} selected`);
+}

@@ -14,7 +14,7 @@ import { setSecurityHeaders } from './http/security-headers.ts';
 import { answerUnknownExpectations, serverOptions, type Deadlines } from './http-server.ts';
 import { activityRoutes } from './journal/activity.ts';
 import type { Database } from './journal/db.ts';
-import { createRecorder, REQUESTS_PER_JOURNALED_WRITE } from './journal/recorder.ts';
+import { createRecorder } from './journal/recorder.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import { jobRoutes } from './jobs/routes.ts';
 import { jobSummaries } from './jobs/store.ts';
@@ -118,7 +118,6 @@ export async function buildApp(options: ConsoleAppOptions): Promise<FastifyInsta
   await app.register(auth.plugin);
   await app.register(proxyRoutes, {
     linq,
-    requestsPerWrite: REQUESTS_PER_JOURNALED_WRITE,
     forwardWrite: (request, write, send) =>
       journaled({ ...write, headers: request.headers, actor: auth.actorOf(request) }, send),
   });

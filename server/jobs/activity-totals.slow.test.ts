@@ -56,7 +56,7 @@ it('a 1,000-write job reads "1,000 done" on Activity’s first page of 5', { tim
 
   const first = activityListSchema.parse(await call('GET', '/__console/activity?limit=5'));
   expect(first.entries.filter((entry) => entry.batch?.id === job.id)).toHaveLength(1);
-  expect(first.batches[job.id]).toEqual({ status: 'finished', totals: done });
+  expect(first.batches[job.id]).toEqual({ status: 'finished', totals: done, undoable: true });
   const writes = activityListSchema.parse(await call('GET', `/__console/activity?limit=500&batch_id=${job.id}`));
   // Its writes behind batch_id, page by page (a page also ends at its size budget).
   expect(writes.entries.length).toBeGreaterThan(0);

@@ -216,7 +216,7 @@ export async function jobsByIds(query: Query, ids: readonly string[]): Promise<J
 /** An Activity page's batches that are jobs: their status and true totals, by id. */
 export async function jobSummaries(query: Query, ids: readonly string[]): Promise<Map<string, BatchSummary>> {
   const jobs = await jobsByIds(query, ids);
-  return new Map(jobs.map((job) => [job.id, { status: job.status, totals: job.totals }]));
+  return new Map(jobs.map((job) => [job.id, { status: job.status, totals: job.totals, undoable: job.undoable }]));
 }
 
 /** Items changed after revision `since` (every item without it), for a page watching the job. */
@@ -226,9 +226,10 @@ export async function changedItems(query: Query, jobId: string, since: number | 
     target_url: string;
     state: JobItemState;
     message: string | null;
+    body: Record<string, unknown> | null;
     rev: string;
   }>(
-    `SELECT subscription_id, target_url, state, message, rev::text AS rev FROM bulk_job_items
+    `SELECT subscription_id, target_url, state, message, body, rev::text AS rev FROM bulk_job_items
      WHERE job_id = $1 AND ($2::bigint IS NULL OR rev > $2::bigint) ORDER BY position`,
     [jobId, since ?? null],
   );

@@ -70,7 +70,7 @@ async function journalSummaries(database: Database, batchIds: readonly string[])
   );
   const summaries = new Map<string, BatchSummary>();
   for (const row of rows) {
-    const summary = summaries.get(row.batch_id) ?? { status: null, totals: emptyTotals() };
+    const summary = summaries.get(row.batch_id) ?? { status: null, totals: emptyTotals(), undoable: false };
     const state = row.outcome === 'ok' ? 'done' : row.outcome === 'failed' ? 'failed' : 'unknown';
     summary.totals[state] += Number(row.n);
     summary.totals.total += Number(row.n);

@@ -186,7 +186,11 @@ describe.each(TEST_DATABASES)('the journal through the proxy, on $name', { timeo
       // Without batch_id the batch is one entry, its true totals beside it.
       const list = activityListSchema.parse(JSON.parse((await call('GET', '/__console/activity?limit=10')).body));
       expect(list.entries.filter((entry) => entry.batch?.id === 'batch-42')).toHaveLength(1);
-      expect(list.batches['batch-42']).toEqual({ status: null, totals: { ...emptyTotals(), total: 3, done: 3 } });
+      expect(list.batches['batch-42']).toEqual({
+        status: null,
+        totals: { ...emptyTotals(), total: 3, done: 3 },
+        undoable: false,
+      });
 
       // Back to the version the create made: the page PUTs its values with the restore headers.
       const [first] = ids;

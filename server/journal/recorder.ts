@@ -113,9 +113,6 @@ function outcomeOf(result: UpstreamResult, method: WriteMethod): Outcome {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-/** Requests to Linq a journaled PUT or DELETE costs: the read of the state before, and the write. */
-export const REQUESTS_PER_JOURNALED_WRITE = 2;
-
 export function createRecorder(database: Database, log: FastifyBaseLogger) {
   const refuse = (problem: string): UpstreamResult => ({
     kind: 'refused',

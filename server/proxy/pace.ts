@@ -14,6 +14,12 @@ export interface Pace {
   learn(header: string | string[] | undefined): void;
 }
 
+/**
+ * Requests leave a little more than window / quota apart: two sent exactly that far apart can
+ * arrive closer (the network's jitter), and a strict bucket (a burst of one) refuses the second.
+ */
+export const PACE_MARGIN = 1.05;
+
 export function createPace(now: () => number): Pace {
   let spacingMs = 0;
   let nextSlot = 0;
@@ -26,7 +32,7 @@ export function createPace(now: () => number): Pace {
     },
     learn: (header) => {
       const quota = readRateLimitPolicy(Array.isArray(header) ? header[0] : header);
-      spacingMs = quota ? quota.windowMs / quota.limit : 0;
+      spacingMs = quota ? (quota.windowMs / quota.limit) * PACE_MARGIN : 0;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UPSTREAM_REQUESTS_HEADER, WRITE_REQUESTS_HEADER } from '../../contract/console.ts';
+import { UPSTREAM_REQUESTS_HEADER } from '../../contract/console.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
 import type { ForwardWrite, ReadLinq, Send, UpstreamResult } from '../forwarding.ts';
 import { upstreamRequestHeaders } from './headers.ts';
@@ -111,8 +111,6 @@ export function createLinq(options: LinqOptions): Linq {
 
 export interface ProxyRoutesOptions {
   linq: Linq;
-  /** How many requests to Linq a PUT or DELETE costs through `forwardWrite`, announced on every answer. */
-  requestsPerWrite: number;
   forwardWrite: ForwardWrite;
 }
 
@@ -150,8 +148,7 @@ export async function proxyRoutes(app: FastifyInstance, options: ProxyRoutesOpti
       .code(result.status)
       .headers(result.headers)
       .header('cache-control', 'no-store')
-      .header(UPSTREAM_REQUESTS_HEADER, String(upstreamRequests))
-      .header(WRITE_REQUESTS_HEADER, String(options.requestsPerWrite));
+      .header(UPSTREAM_REQUESTS_HEADER, String(upstreamRequests));
     // An empty answer (a 204) goes without a body and without a made-up Content-Type.
     return result.body.length === 0 ? reply.send() : reply.send(result.body);
   });

@@ -139,7 +139,7 @@ export async function buildSandboxApp(
     const limited = model.admit(options.apiKey);
     if (limited) return sendAnswer(reply, limited);
     if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms));
-    const failed = model.injectedFailure();
+    const failed = model.injectedFailure(writeTarget(request.method, path.slice(BASE_PATH.length)));
     if (failed) return sendAnswer(reply, failed);
   });
 
@@ -151,9 +151,16 @@ export async function buildSandboxApp(
       handler: handlers[name as LinqEndpointName],
     });
   }
-  registerFaultRoutes(app, BASE_PATH, faults);
+  registerFaultRoutes(app, BASE_PATH, faults, () => model.rateLimitedCount);
 
   return { app, store, model, faults };
+}
+
+/** The subscription a PUT or DELETE is for (the `failing_ids` fault), else undefined. */
+function writeTarget(method: string, path: string): { id: string | undefined } | undefined {
+  if (method !== 'PUT' && method !== 'DELETE') return undefined;
+  const parameters = matchPath(LINQ_ENDPOINTS.updateSubscription.path, path);
+  return parameters && { id: parameters.id && decodeURIComponent(parameters.id) };
 }
 
 export interface StartSandboxOptions extends SandboxOptions {

@@ -126,13 +126,18 @@ describe('the sandbox with LINQ_SANDBOX_RATE_LIMIT', () => {
         headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0 });
+    expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0, failing_ids: [] });
 
     const on = await faults({ rate_limit: SLOW });
-    expect(await on.json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: SLOW });
+    expect(await on.json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: SLOW, failing_ids: [] });
     await client.webhookEvents.list();
     expectLinq429(await rateLimitError(client.webhookEvents.list()));
-    expect(await (await faults()).json()).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: SLOW });
+    expect(await (await faults()).json()).toEqual({
+      latency_ms: 0,
+      failure_rate: 0,
+      rate_limit: SLOW,
+      failing_ids: [],
+    });
 
     for (const bad of [-1, 'fast', Number.MAX_VALUE]) {
       const refused = await faults({ rate_limit: bad });

@@ -447,7 +447,7 @@ describe('fault injection', () => {
 
     const on = await faults({ failure_rate: 1, latency_ms: 0 });
     expect(on.status).toBe(200);
-    expect(JSON.parse(on.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0 });
+    expect(JSON.parse(on.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0, failing_ids: [] });
     await expectApiError(client.webhookSubscriptions.list(), InternalServerError, INTERNAL);
     const created = await apiError(
       client.webhookSubscriptions.create({
@@ -458,7 +458,7 @@ describe('fault injection', () => {
     expect(created.status).toBe(500);
     // The faults endpoint itself keeps working while the API fails.
     const current = await raw(sandbox, 'GET', '/__sandbox/faults');
-    expect(JSON.parse(current.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0 });
+    expect(JSON.parse(current.text)).toEqual({ failure_rate: 1, latency_ms: 0, rate_limit: 0, failing_ids: [] });
 
     expect((await faults({ failure_rate: 0 })).status).toBe(200);
     const { subscriptions } = await client.webhookSubscriptions.list();
@@ -475,8 +475,42 @@ describe('fault injection', () => {
       envelope(400, 1001, 'latency_ms must be an integer from 0 to 60000'),
     );
     expectEnvelope(await faults({ failure_rate: 1 }, 'wrong'), UNAUTHORIZED);
-    expect(sandbox.faults).toEqual({ failure_rate: 0, latency_ms: 0, rate_limit: 0 });
+    expect(sandbox.faults).toEqual({ failure_rate: 0, latency_ms: 0, rate_limit: 0, failing_ids: [] });
     await client.webhookEvents.list();
+  });
+
+  it('fails every write to the subscriptions in failing_ids, and only those, until they are cleared', async () => {
+    const sandbox = await open();
+    const client = sdk(sandbox);
+    const [failing, other] = (await client.webhookSubscriptions.list()).subscriptions;
+    if (!failing || !other) throw new Error('the seed has at least two subscriptions');
+    const set = (body: unknown) =>
+      raw(sandbox, 'PUT', '/__sandbox/faults', {
+        body: JSON.stringify(body),
+        headers: { authorization: `Bearer ${API_KEY}` },
+      });
+    expect((await set({ failing_ids: [failing.id] })).status).toBe(200);
+
+    await expectApiError(
+      client.webhookSubscriptions.update(failing.id, { is_active: false }),
+      InternalServerError,
+      INTERNAL,
+    );
+    await expectApiError(client.webhookSubscriptions.delete(failing.id), InternalServerError, INTERNAL);
+    // Reads of it, and writes to any other, go through.
+    expect((await client.webhookSubscriptions.retrieve(failing.id)).is_active).toBe(failing.is_active);
+    expect((await client.webhookSubscriptions.update(other.id, { is_active: !other.is_active })).is_active).toBe(
+      !other.is_active,
+    );
+    expectEnvelope(
+      await set({ failing_ids: 'all' }),
+      envelope(400, 1001, 'failing_ids must be a list of at most 1000 ids'),
+    );
+
+    expect((await set({})).status).toBe(200);
+    expect((await client.webhookSubscriptions.update(failing.id, { is_active: false })).is_active).toBe(false);
+    // The count of requests the rate limit refused, for the bench.
+    expect(JSON.parse((await raw(sandbox, 'GET', '/__sandbox/stats')).text)).toEqual({ rate_limited: 0 });
   });
 
   it('adds at least latencyMs to every API request', async () => {
@@ -501,7 +535,7 @@ describe('fault injection', () => {
     expect(elapsed).toBeLessThan(runTime + 3000);
 
     await raw(sandbox, 'PUT', '/__sandbox/faults', { body: JSON.stringify({ latency_ms: 0 }) });
-    expect(sandbox.faults).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0 });
+    expect(sandbox.faults).toEqual({ latency_ms: 0, failure_rate: 0, rate_limit: 0, failing_ids: [] });
     started = performance.now();
     await client.webhookSubscriptions.list();
     // With the latency still applied this could not be under it.

@@ -1,6 +1,5 @@
 import { fillPath, type Endpoint, type PathParameters, type RequestBody, type ResponseBody } from '@contract/endpoints';
 import type { Wire, WireName } from '@contract/wire';
-import { createRateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy';
 
 /**
  * The only place the browser calls `fetch`. It speaks same-origin paths from the endpoint
@@ -69,20 +68,13 @@ export type CallInput<E extends Endpoint> = ParametersInput<E> &
 export interface ApiClient {
   /** Calls one endpoint and parses its answer with the endpoint's schema; failures become ApiError. */
   call: <E extends Endpoint>(endpoint: E, input: CallInput<E>) => Promise<ResponseBody<E>>;
-  /** What this client's answers announced of the rate limit, for a batch's pacing. */
-  rateLimit: RateLimitPolicy;
 }
 
 export function createApiClient(): ApiClient {
-  const rateLimit = createRateLimitPolicy();
-  return { rateLimit, call: (endpoint, input) => callEndpoint(rateLimit, endpoint, input) };
+  return { call: callEndpoint };
 }
 
-async function callEndpoint<E extends Endpoint>(
-  rateLimit: RateLimitPolicy,
-  endpoint: E,
-  input: CallInput<E>,
-): Promise<ResponseBody<E>> {
+async function callEndpoint<E extends Endpoint>(endpoint: E, input: CallInput<E>): Promise<ResponseBody<E>> {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined) search.set(key, String(value));
   const query = search.toString();
@@ -103,7 +95,6 @@ async function callEndpoint<E extends Endpoint>(
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, undefined, 'Could not reach the console server. Check that it is running, then try again.');
   }
-  rateLimit.observe(response.headers);
   if (!response.ok) throw await toApiError(response, (await wire).WIRE);
   if (!endpoint.response) return undefined as ResponseBody<E>;
   const body: unknown = await response.json().catch(() => undefined);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LINQ_ENDPOINTS } from '@contract/endpoints';
+import { installFakeLinq } from '@/test/fake-linq';
 import { createApiClient } from './api-client';
 import { createRecordingNotifier } from './notifier';
 import { createQueryClient, noticesMeta } from './query-client';
@@ -54,5 +56,24 @@ describe('the query client and its services', () => {
     await run(client, { meta: noticesMeta({ success: () => undefined }) }, async () => 'quiet');
     await run(client, {}, async () => 'no meta');
     expect(notifier.notices).toEqual([{ kind: 'error', message: 'Not saved: Linq said no' }]);
+  });
+
+  it('reads again after a short rate-limit wait, and gives up on a long one at once', async () => {
+    const linq = installFakeLinq();
+    const { client, api } = setup();
+    let limited = 0;
+    linq.intercept((request) => {
+      if (request.endpoint !== 'listPhoneNumbers') return undefined;
+      limited += 1;
+      return limited === 1 ? linq.model.rateLimited(1) : limited === 2 ? undefined : linq.model.rateLimited(3_600);
+    });
+    const read = (key: string) =>
+      client.fetchQuery({ queryKey: [key], queryFn: () => api.call(LINQ_ENDPOINTS.listPhoneNumbers, {}) });
+    const started = Date.now();
+    await expect(read('first')).resolves.toBeDefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(limited).toBe(2);
+    await expect(read('second')).rejects.toMatchObject({ status: 429 });
+    expect(limited).toBe(3);
   });
 });

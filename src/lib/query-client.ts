@@ -1,5 +1,6 @@
 import { MutationCache, notifyManager, type Mutation } from '@tanstack/react-query';
-import { ApiError } from './api-client';
+import { ApiError, rateLimitWaitMs } from './api-client';
+import { SHORT_WAIT_MS } from './rate-limit';
 import type { Notice, Notifier } from './notifier';
 import { ConsoleQueryClient, type Services } from './services';
 
@@ -49,15 +50,31 @@ export function scheduleCacheNotifications(): void {
   notifyManager.setScheduler(queueMicrotask);
 }
 
+/**
+ * A read asked to wait (Linq's 429, or the console holding every request after one) is read again
+ * after the wait when the wait is short, a few times; another 4xx will not change by asking again;
+ * network faults and 5xx get one more try.
+ */
+function shouldRetryRead(failureCount: number, error: Error): boolean {
+  if (error instanceof ApiError && error.isRateLimited) {
+    return failureCount < 3 && rateLimitWaitMs(error.retryAfterMs) <= SHORT_WAIT_MS;
+  }
+  return failureCount < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+}
+
+function readRetryDelay(failureCount: number, error: Error): number {
+  if (error instanceof ApiError && error.isRateLimited) return rateLimitWaitMs(error.retryAfterMs);
+  return Math.min(1_000 * 2 ** failureCount, 30_000);
+}
+
 export function createQueryClient(services: Services): ConsoleQueryClient {
   return new ConsoleQueryClient(services, {
     mutationCache: notifyingMutationCache(services.notifier),
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        // A 4xx will not change by asking again; network faults and 5xx get one more try.
-        retry: (failureCount, error) =>
-          failureCount < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        retry: shouldRetryRead,
+        retryDelay: readRetryDelay,
         refetchOnWindowFocus: true,
       },
     },

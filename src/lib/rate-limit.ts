@@ -4,7 +4,7 @@ import { formatClockTime } from './time';
 /**
  * Linq's rate limit (429 / 1007 with Retry-After) for single writes: a short wait is waited out
  * and the write sent once more; a longer one becomes an error that says when to try again.
- * Batches pause for the wait themselves (lib/batch-runner.ts).
+ * Bulk jobs run on the console server, which waits for them (server/jobs/send.ts).
  */
 
 /** The longest wait a single toggle or save waits out before sending again by itself. */
@@ -17,11 +17,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** "Linq asked to wait 30 s: try again at 14:02:07." */
 export function rateLimitMessage(waitMs: number, now = Date.now()): string {
   return `Linq asked to wait ${Math.ceil(waitMs / 1000)} s: try again at ${formatClockTime(now + waitMs)}.`;
-}
-
-/** "Linq asked to wait 3 s: resuming at 14:02:07." (a batch's pause). */
-export function pauseMessage(waitMs: number, resumeAt: number): string {
-  return `Linq asked to wait ${Math.ceil(waitMs / 1000)} s: resuming at ${formatClockTime(resumeAt)}.`;
 }
 
 function asRateLimit(error: ApiError): ApiError {

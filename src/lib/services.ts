@@ -4,7 +4,7 @@ import type { Notifier } from './notifier';
 
 /**
  * The services the console's code reaches through the app's providers, never as module state:
- * the API client (with its rate-limit pacing) and the notifications. They travel with the
+ * the API client and the notifications. They travel with the
  * QueryClient the providers create, so a query function or a mutation reaches them from its
  * context (`client`) and a component from `useServices()`; tests create their own set.
  */

@@ -1,5 +1,6 @@
 import type { ActivityEntry } from '@contract/console';
 import type { Catalog, CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
+import { emptyTotals, type Job } from '@contract/jobs';
 
 /** Wire objects for tests, valid by the contract's schemas; each test overrides what it is about. */
 
@@ -58,6 +59,23 @@ export function makeActivityEntry(overrides: Partial<ActivityEntry> = {}): Activ
     error: null,
     batch: null,
     restore_of: null,
+    ...overrides,
+  };
+}
+
+export function makeJob(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1',
+    label: 'Turn off 1,666 subscriptions to in.umbrella.org',
+    kind: 'action',
+    action: { kind: 'turn-off' },
+    status: 'running',
+    created_by: 'local',
+    created_at: '2026-12-07T10:00:00.000Z',
+    updated_at: '2026-12-07T10:00:00.000Z',
+    undo_of: null,
+    undoable: false,
+    totals: emptyTotals(),
     ...overrides,
   };
 }

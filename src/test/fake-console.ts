@@ -1,12 +1,13 @@
 import type { ActivityEntry, ActivityList, Label, Session } from '@contract/console';
-import { emptyTotals } from '@contract/jobs';
+import { emptyTotals, jobSubmitSchema } from '@contract/jobs';
 import type { ConsoleEndpointName } from '@contract/endpoints';
 import { LINQ_ERRORS } from '@contract/errors';
-import type { FakeResponse } from './fake-api';
+import { envelope, type FakeResponse } from './fake-api';
+import type { FakeJobs } from './fake-jobs';
 
 /**
  * The console's own endpoints in the unit tests' fake (src/test/fake-linq.ts): who is signed in,
- * labels and the journal's entries, as the console's server answers them. Linq's endpoints are
+ * labels, the journal's entries and bulk jobs (fake-jobs.ts), as the console's server answers them. Linq's endpoints are
  * the model's, not this file's.
  */
 
@@ -41,7 +42,7 @@ function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams
   const batches: ActivityList['batches'] = {};
   for (const entry of activity) {
     if (!entry.batch) continue;
-    const summary = (batches[entry.batch.id] ??= { status: null, totals: emptyTotals() });
+    const summary = (batches[entry.batch.id] ??= { status: null, totals: emptyTotals(), undoable: false });
     summary.totals.total += 1;
     summary.totals[entry.outcome === 'ok' ? 'done' : entry.outcome] += 1;
   }
@@ -53,7 +54,7 @@ function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams
   };
 }
 
-export function createFakeConsole(options: FakeConsoleOptions = {}) {
+export function createFakeConsole(options: FakeConsoleOptions, jobs: FakeJobs) {
   let session = options.session ?? LOCAL_SESSION;
   const labels = new Map((options.labels ?? []).map((label) => [label.subscription_id, label]));
   let activity = options.activity ?? [];
@@ -91,17 +92,27 @@ export function createFakeConsole(options: FakeConsoleOptions = {}) {
         return putLabel(request);
       case 'console.activity':
         return { status: 200, body: listActivity(activity, request.query) };
-      // Bulk jobs run on the console server (server/jobs/); no page code asks for them yet.
+      // Bulk jobs, as the console server runs them (fake-jobs.ts).
       case 'console.listJobs':
-        return { status: 200, body: { jobs: [] } };
-      case 'console.submitJob':
-      case 'console.getJob':
+        return jobs.list();
+      case 'console.submitJob': {
+        const body = jobSubmitSchema.safeParse(request.body);
+        return body.success ? jobs.submit(body.data) : envelope(400, 1001, 'The job is not valid.');
+      }
+      case 'console.getJob': {
+        const since = request.query.get('since');
+        return jobs.get(request.id ?? '', since === null ? undefined : Number(since));
+      }
       case 'console.stopJob':
+        return jobs.control(request.id ?? '', 'stop');
       case 'console.resumeJob':
+        return jobs.control(request.id ?? '', 'resume');
       case 'console.retryJob':
+        return jobs.control(request.id ?? '', 'retry');
       case 'console.leaveJob':
+        return jobs.control(request.id ?? '', 'leave');
       case 'console.undoJob':
-        return { status: 404, body: LINQ_ERRORS.notFound() };
+        return jobs.control(request.id ?? '', 'undo');
     }
   };
 

@@ -12,6 +12,7 @@ import { WIRE } from '@contract/wire';
 import { LinqModel, toWire, type Faults, type StoredSubscription } from '../../server/sandbox/model/linq-model.ts';
 import { installFakeApi, type FakeResponse, type RecordedRequest } from './fake-api';
 import { createFakeConsole, type ConsoleRequest, type FakeConsoleOptions } from './fake-console';
+import { createFakeJobs } from './fake-jobs';
 import { makeCatalog, TEST_SIGNING_SECRET } from './factories';
 
 /**
@@ -109,7 +110,15 @@ function fakeModel(options: FakeLinqOptions): LinqModel {
 
 export function installFakeLinq(options: FakeLinqOptions = {}) {
   const model = fakeModel(options);
-  const consoleSide = createFakeConsole(options);
+  // The console server's bulk jobs send their writes through the same path as a page's request.
+  const jobs = createFakeJobs({
+    subscriptions: () => model.state.subscriptions.map(toWire),
+    send: (method, id, body, headers) => {
+      const path = LINQ_ENDPOINTS.updateSubscription.path.replace('{id}', encodeURIComponent(id));
+      return handle({ method, path, body }, new Headers(headers), new URL(path, 'http://console.test'));
+    },
+  });
+  const consoleSide = createFakeConsole(options, jobs);
   const interceptors: Interceptor[] = [];
 
   /** The console's own endpoints by fake-console.ts; Linq's by the model, its rate limit and injected failure first, as in the sandbox. */
@@ -117,11 +126,13 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
     const { endpoint } = request;
     if (endpoint === undefined) return { status: 404, body: LINQ_ERRORS.notFound() };
     if (isConsoleEndpoint(endpoint)) return consoleSide.answer({ ...request, endpoint });
-    const refused = model.admit(PROXY_KEY) ?? model.injectedFailure();
+    const write = request.method === 'PUT' || request.method === 'DELETE' ? { id: request.id } : undefined;
+    const refused = model.admit(PROXY_KEY) ?? model.injectedFailure(write);
     return refused ?? model.handle({ endpoint, id: request.id, body: request.body }).answer;
   };
 
-  const api = installFakeApi(async (recorded, headers, url) => {
+  /** One request through the fake: routed, offered to the interceptors, answered, checked. */
+  const handle = async (recorded: RecordedRequest, headers: Headers, url: URL): Promise<FakeResponse> => {
     const request: FakeLinqRequest = {
       ...recorded,
       headers,
@@ -135,7 +146,8 @@ export function installFakeLinq(options: FakeLinqOptions = {}) {
       if (intercepted) return checkAnswer(request, intercepted);
     }
     return checkAnswer(request, answer(request));
-  });
+  };
+  const api = installFakeApi(handle);
 
   return {
     requests: api.requests,

@@ -30,6 +30,8 @@ export interface Faults {
   failure_rate: number;
   /** API requests a second per key before 429s (a token bucket with a small burst, rate-limit.ts). */
   rate_limit: number;
+  /** Subscriptions whose writes (PUT, DELETE) are answered 500/3006 every time: a failure a test can count on. */
+  failing_ids: string[];
 }
 
 /** What an endpoint answers: no body for a 204. */
@@ -104,7 +106,7 @@ export class LinqModel {
   constructor(options: LinqModelOptions) {
     this.state = options.state;
     this.catalog = options.catalog ?? { events: [...CATALOG_EVENT_TYPES], doc_url: CATALOG_DOC_URL };
-    this.faults = { latency_ms: 0, failure_rate: 0, rate_limit: 0, ...options.faults };
+    this.faults = { latency_ms: 0, failure_rate: 0, rate_limit: 0, failing_ids: [], ...options.faults };
     this.now = options.now ?? (() => Date.now());
     this.random = options.random ?? (() => Math.random());
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
@@ -136,8 +138,12 @@ export class LinqModel {
     return refusal(LINQ_ERRORS.rateLimited(seconds), { ...this.apiHeaders(), 'retry-after': String(seconds) });
   }
 
-  /** The injected failure, for a `failure_rate` share of API requests (after the latency). */
-  injectedFailure(): LinqAnswer | undefined {
+  /**
+   * The injected failure, for a `failure_rate` share of API requests (after the latency), and for
+   * every write to one of `failing_ids` (`write`: the subscription a PUT or DELETE is for).
+   */
+  injectedFailure(write?: { id: string | undefined }): LinqAnswer | undefined {
+    if (write?.id !== undefined && this.faults.failing_ids.includes(write.id)) return this.failure();
     return this.faults.failure_rate > 0 && this.random() < this.faults.failure_rate ? this.failure() : undefined;
   }
 

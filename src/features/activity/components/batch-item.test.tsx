@@ -15,14 +15,14 @@ const batch = {
 describe('batchTotalsText', () => {
   it('says the server’s totals, not what one page holds', () => {
     const totals = { ...emptyTotals(), total: 1_722, done: 1_667, failed: 3, not_sent: 12, skipped: 40 };
-    expect(batchTotalsText({ status: 'interrupted', totals }, batch)).toBe(
+    expect(batchTotalsText({ status: 'interrupted', totals, undoable: true }, batch)).toBe(
       '1,667 ok · 3 failed · 12 not sent · 40 skipped · interrupted',
     );
   });
 
   it('says what is still to go while the job runs', () => {
     const totals = { ...emptyTotals(), total: 10, done: 4, queued: 5, sending: 1 };
-    expect(batchTotalsText({ status: 'running', totals }, batch)).toBe('4 ok · 6 to go · running');
+    expect(batchTotalsText({ status: 'running', totals, undoable: false }, batch)).toBe('4 ok · 6 to go · running');
   });
 
   it('counts the entries it has when the server sent no totals', () => {

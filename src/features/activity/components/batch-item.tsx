@@ -8,6 +8,7 @@ import { JournalEntry } from '@/components/journal-entry';
 import { Button } from '@/components/ui/button';
 import { activityQueries } from '../api/activity';
 import { outcomes, type ActivityRow } from '../lib/group';
+import { JobControls } from './job-controls';
 
 /** "1,667 ok · 3 failed · 12 not sent · 40 skipped", from the server's totals when it has them. */
 export function batchTotalsText(summary: BatchSummary | undefined, batch: Extract<ActivityRow, { kind: 'batch' }>) {
@@ -42,23 +43,26 @@ export function BatchItem({
   const now = useNow();
   const [open, setOpen] = useState(false);
   return (
-    <details className="group" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer list-none rounded focus-visible:outline-2 focus-visible:outline-ring">
-        <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
-          <time dateTime={batch.at} title={formatAbsoluteTime(batch.at)} className="text-fg-muted">
-            {formatRelativeTime(batch.at, now)}
-          </time>
-          <span className="font-medium text-fg">{batch.actor}</span>
-          <span className="text-fg">{batch.label}</span>
-          <span className="text-fg-soft">· {batchTotalsText(summary, batch)}</span>
-          <span className="text-xs text-accent-fg group-open:hidden">Show the writes</span>
-          <span className="hidden text-xs text-accent-fg group-open:inline">Hide the writes</span>
-        </p>
-      </summary>
-      {open && (
-        <BatchWrites batchId={batch.id} subscriptionId={subscriptionId} onOpenSubscription={onOpenSubscription} />
-      )}
-    </details>
+    <div>
+      <details className="group" onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary className="cursor-pointer list-none rounded focus-visible:outline-2 focus-visible:outline-ring">
+          <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+            <time dateTime={batch.at} title={formatAbsoluteTime(batch.at)} className="text-fg-muted">
+              {formatRelativeTime(batch.at, now)}
+            </time>
+            <span className="font-medium text-fg">{batch.actor}</span>
+            <span className="text-fg">{batch.label}</span>
+            <span className="text-fg-soft">· {batchTotalsText(summary, batch)}</span>
+            <span className="text-xs text-accent-fg group-open:hidden">Show the writes</span>
+            <span className="hidden text-xs text-accent-fg group-open:inline">Hide the writes</span>
+          </p>
+        </summary>
+        {open && (
+          <BatchWrites batchId={batch.id} subscriptionId={subscriptionId} onOpenSubscription={onOpenSubscription} />
+        )}
+      </details>
+      {summary && <JobControls jobId={batch.id} label={batch.label} summary={summary} />}
+    </div>
   );
 }
 

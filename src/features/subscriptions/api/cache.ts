@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Label } from '@contract/console';
+import type { JobItem } from '@contract/jobs';
 import type { Subscription } from '@contract/schemas';
 import { historyKeys, labelKeys, subscriptionKeys } from './keys';
 
@@ -87,4 +88,24 @@ export function replaceLabel(queryClient: QueryClient, label: Label): void {
 /** A change was journaled: the drawer's History reads it again. */
 export function forgetHistory(queryClient: QueryClient, id: string): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: historyKeys.of(id) });
+}
+
+/**
+ * A bulk job's finished writes into the list, as the server reports them (server/jobs/): a done
+ * PUT's body over the listed entry, a done delete out of the caches. One pass for the whole set.
+ */
+export function applyJobWrites(queryClient: QueryClient, items: readonly JobItem[]): void {
+  const done = items.filter((item) => item.state === 'done');
+  if (done.length === 0) return;
+  const listed = listedSubscriptions(queryClient);
+  // A PUT's body holds fields of the subscription itself (contract/bulk.ts), so it lays over the entry.
+  const changed = done.flatMap((item) => {
+    const entry = listed.get(item.subscription_id);
+    return item.body && entry ? [{ ...entry, ...item.body } as Subscription] : [];
+  });
+  replaceManyInCaches(queryClient, changed);
+  removeManyFromCaches(
+    queryClient,
+    done.filter((item) => item.body === null).map((item) => item.subscription_id),
+  );
 }

@@ -1,18 +1,20 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
 import type { WriteAccess } from '@/lib/session';
-import { useBulkRun } from './use-bulk-run';
-import { planUndo, type BulkPlan } from '@contract/bulk';
+import { isJobActive } from '@/lib/jobs';
+import type { BulkPlan } from '@contract/bulk';
+import { useBulkActions } from './use-bulk-job';
 import { useBulkJob, useBulkStore, type BulkJob } from './bulk-store';
 import type { Selection } from './use-selection';
 import { BulkDialog, type BulkChoice } from './bulk-dialog';
 import { BulkJobPanel } from './bulk-job-panel';
 
 /**
- * The bar at the bottom of the page that appears with a selection (loaded on demand): the
- * count, "Select all N matching", the bulk actions, and then the job's progress and summary.
+ * The bar at the bottom of the page that appears with a selection or a bulk job (loaded on
+ * demand): the count, "Select all N matching", the bulk actions, and the job the console server
+ * runs, with its progress, its summary and its controls.
  */
 
 const ACTIONS: { choice: BulkChoice; label: string; danger?: boolean }[] = [
@@ -37,9 +39,11 @@ export default function BulkBar({
   matching: readonly string[];
   catalog: readonly string[];
 }) {
-  const job = useBulkJob();
-  const run = useBulkRun();
+  const shown = useBulkJob();
+  const { submit } = useBulkActions();
   const [choice, setChoice] = useState<BulkChoice>();
+  const active = shown !== undefined && isJobActive(shown.job.status);
+  useClearSelectionWhenDone(shown, selection);
   // Nothing to look up without a selection: the bar is mounted with the page, and the list changes on every toggle.
   const selected = useMemo(() => {
     if (selection.selected.size === 0) return [];
@@ -51,31 +55,35 @@ export default function BulkBar({
 
   const confirm = (label: string, plan: BulkPlan) => {
     setChoice(undefined);
-    run({ batchId: crypto.randomUUID(), label, kind: 'action', plan, writes: plan.writes });
+    submit.mutate({ label, action: plan.action, ids: selected.map((subscription) => subscription.id) });
   };
 
-  if (!job && selection.selected.size === 0) return null;
-  const content = job ? (
-    <RunningJob job={job} run={run} />
-  ) : (
-    <SelectionActions
-      selectedCount={selected.length}
-      matching={matching}
-      unselectedMatching={unselectedMatching}
-      selection={selection}
-      access={access}
-      onChoose={setChoice}
-    />
-  );
+  if (!shown && selection.selected.size === 0) return null;
+  // A new selection shows at once, whatever the ended job's panel says.
+  const showSelection = selection.selected.size > 0 && !active;
 
   return (
     <div
       role="region"
       aria-label="Selection and bulk actions"
-      className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-surface px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.08)] sm:px-6"
+      className="fixed inset-x-0 bottom-0 z-20 max-h-[50vh] overflow-y-auto border-t border-line bg-surface px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.08)] sm:px-6"
     >
-      <div className="mx-auto max-w-[1400px]">{content}</div>
-      {choice && !job && (
+      <div className="mx-auto max-w-[1400px] space-y-3">
+        {shown && (
+          <ShownJob shown={shown} canWrite={access.canWrite} selection={selection} subscriptions={subscriptions} />
+        )}
+        {showSelection && (
+          <SelectionActions
+            selectedCount={selected.length}
+            matching={matching}
+            unselectedMatching={unselectedMatching}
+            selection={selection}
+            access={submit.isPending ? { canWrite: false, reason: 'Starting the job…' } : access}
+            onChoose={setChoice}
+          />
+        )}
+      </div>
+      {choice && showSelection && (
         <BulkDialog
           choice={choice}
           subscriptions={selected}
@@ -88,41 +96,56 @@ export default function BulkBar({
   );
 }
 
-/** A job's progress and summary, with Retry of the failed items and Undo of the done ones. */
-function RunningJob({ job, run }: { job: BulkJob; run: ReturnType<typeof useBulkRun> }) {
+/**
+ * When the shown job ends, the selection it was started from is cleared (a selection changed
+ * meanwhile is the operator's and stays); the panel's "Select them again" brings it back.
+ */
+function useClearSelectionWhenDone(shown: BulkJob | undefined, selection: Selection): void {
+  const status = shown?.job.status;
+  const previous = useRef(status);
+  const startedFrom = useRef<{ jobId: string; ids: ReadonlySet<string> }>(undefined);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = status;
+    if (!shown) return;
+    if (startedFrom.current?.jobId !== shown.job.id)
+      startedFrom.current = { jobId: shown.job.id, ids: selection.selected };
+    const ended = was !== undefined && isJobActive(was) && !isJobActive(status ?? null);
+    const from = startedFrom.current.ids;
+    // Deletes drop out of the selection by themselves; a row added meanwhile makes it the operator's own.
+    const unchanged = [...selection.selected].every((id) => from.has(id));
+    if (ended && unchanged && selection.selected.size > 0) selection.clear();
+  }, [shown, status, selection]);
+}
+
+/** The shown job's panel, with its controls, its failures and "Select them again". */
+function ShownJob({
+  shown,
+  canWrite,
+  selection,
+  subscriptions,
+}: {
+  shown: BulkJob;
+  canWrite: boolean;
+  selection: Selection;
+  subscriptions: readonly Subscription[];
+}) {
   const bulkStore = useBulkStore();
-  const running = job.progress.status === 'running' || job.progress.status === 'stopping';
-  const failedIds = running ? [] : job.writes.filter((write) => bulkStore.getItem(write.id)?.status === 'failed');
-  const undo = job.kind === 'undo' ? [] : planUndo(job.plan, job.doneIds);
+  const { control } = useBulkActions();
+  const { job } = shown;
+  const active = isJobActive(job.status);
+  const items = active ? [] : bulkStore.allItems();
+  const failures = items.filter((item) => item.state === 'failed' || item.state === 'unknown');
+  const listed = new Set(subscriptions.map((subscription) => subscription.id));
+  const again = items.map((item) => item.subscription_id).filter((id) => listed.has(id));
   return (
     <BulkJobPanel
       job={job}
-      failures={failedIds.map((write) => ({
-        url: write.targetUrl,
-        message: bulkStore.getItem(write.id)?.message ?? '',
-      }))}
-      onRetryFailed={() =>
-        run({
-          batchId: job.batchId,
-          label: job.label,
-          kind: 'retry',
-          plan: job.plan,
-          writes: failedIds,
-          doneIds: job.doneIds,
-        })
-      }
-      onUndo={
-        undo.length > 0
-          ? () =>
-              run({
-                batchId: crypto.randomUUID(),
-                label: job.label,
-                kind: 'undo',
-                plan: { ...job.plan, writes: undo },
-                writes: undo,
-              })
-          : undefined
-      }
+      failures={failures}
+      canWrite={canWrite}
+      busy={control.isPending}
+      onControl={(chosen) => control.mutate({ id: job.id, label: job.label, control: chosen })}
+      onReselect={selection.selected.size === 0 && again.length > 0 ? () => selection.setMany(again, true) : undefined}
       onClose={() => bulkStore.clear()}
     />
   );

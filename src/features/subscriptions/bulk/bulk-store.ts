@@ -1,42 +1,32 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { BatchProgress, ItemState } from './batch-runner';
-import type { BulkPlan, BulkWrite } from '@contract/bulk';
+import type { Job, JobDetail, JobItem } from '@contract/jobs';
 
 /**
- * The one bulk job of the console, outside React's state so a batch of thousands of writes can
- * report each item without re-rendering the page: the bar reads the job, each row reads only its
- * own item. One store is created with the app's providers (SubscriptionsProvider) and reached
- * through useBulkStore().
+ * The bulk job this page shows, as the console server reports it (the job runs there:
+ * server/jobs/), outside React's state so a job of thousands of items can report each one
+ * without re-rendering the page: the bar reads the job, each row reads only its own item. One
+ * store is created with the app's providers (SubscriptionsProvider) and reached through
+ * useBulkStore().
  */
 
-export type JobKind = 'action' | 'retry' | 'undo';
-
 export interface BulkJob {
-  /** The journal's id of the action (its retries share it). */
-  batchId: string;
-  /** What the operator confirmed, for the bar ("Turn off 1,667 subscriptions to hooks.acme.com"). */
-  label: string;
-  kind: JobKind;
-  plan: BulkPlan;
-  /** The writes of the run in progress (all of the plan's, the failed ones on a retry, or the undo's). */
-  writes: BulkWrite[];
-  progress: BatchProgress;
-  /** Ids whose write succeeded, over the action and its retries: what Undo puts back. */
-  doneIds: ReadonlySet<string>;
-  stop: () => void;
+  job: Job;
+  /** The job's revision the items are read up to: the next read asks for what changed after it. */
+  rev: number;
 }
 
 type Listener = () => void;
 
 export class BulkStore {
-  private job: BulkJob | undefined;
-  private readonly items = new Map<string, ItemState>();
+  private current: BulkJob | undefined;
+  private readonly items = new Map<string, JobItem>();
   private readonly listeners = new Set<Listener>();
   private readonly itemListeners = new Map<string, Set<Listener>>();
-  private frame: number | undefined;
 
-  getJob = (): BulkJob | undefined => this.job;
-  getItem = (id: string): ItemState | undefined => this.items.get(id);
+  getJob = (): BulkJob | undefined => this.current;
+  getItem = (id: string): JobItem | undefined => this.items.get(id);
+  /** Every item of the job, in the job's order. */
+  allItems = (): JobItem[] => [...this.items.values()];
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -53,34 +43,34 @@ export class BulkStore {
     };
   }
 
-  /** A new job replaces the last one; its rows lose their states. */
-  start(job: BulkJob): void {
+  /** Shows a job read whole (every item): it replaces the last one, whose rows lose their states. */
+  show(detail: JobDetail): void {
     this.forgetItems();
-    this.job = job;
+    this.current = { job: detail.job, rev: detail.rev };
+    this.merge(detail.items);
     this.emit();
   }
 
-  setItem(id: string, state: ItemState): void {
-    this.items.set(id, state);
-    this.notifyItem(id);
-  }
-
-  update(patch: Partial<BulkJob>): void {
-    if (!this.job) return;
-    this.job = { ...this.job, ...patch };
-    // Progress arrives per item: the bar re-renders at most once a frame.
-    if (typeof requestAnimationFrame === 'undefined') return this.emit();
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = undefined;
-      this.emit();
-    });
+  /** What changed in the shown job since its revision; an answer for another job is ignored. */
+  apply(detail: JobDetail): void {
+    if (this.current?.job.id !== detail.job.id) return;
+    this.current = { job: detail.job, rev: Math.max(detail.rev, this.current.rev) };
+    this.merge(detail.items);
+    this.emit();
   }
 
   /** Closes the bar: the job and every row's state are forgotten. */
   clear(): void {
     this.forgetItems();
-    this.job = undefined;
+    this.current = undefined;
     this.emit();
+  }
+
+  private merge(items: readonly JobItem[]): void {
+    for (const item of items) {
+      this.items.set(item.subscription_id, item);
+      this.notifyItem(item.subscription_id);
+    }
   }
 
   private forgetItems(): void {
@@ -113,7 +103,7 @@ export function useBulkJob(): BulkJob | undefined {
   return useSyncExternalStore(bulkStore.subscribe, bulkStore.getJob, bulkStore.getJob);
 }
 
-export function useBulkItem(id: string): ItemState | undefined {
+export function useBulkItem(id: string): JobItem | undefined {
   const bulkStore = useBulkStore();
   return useSyncExternalStore(
     (listener) => bulkStore.subscribeItem(id, listener),

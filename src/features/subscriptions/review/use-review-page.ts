@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWriteAccess } from '@/lib/session';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
+import { useBulkJobWatch } from '../bulk/use-bulk-job';
 import { useSelection, type Selection } from '../bulk/use-selection';
 import { usePhoneFormatter } from '../model/use-phone-formatter';
 import { useSubscriptionsView } from '../model/use-subscriptions-view';
@@ -20,6 +21,8 @@ export function useReviewPage() {
   const formatPhone = usePhoneFormatter();
   const selection = useSelection(review.listedIds);
   const access = useWriteAccess();
+  // Bulk jobs run on the console server: the page shows the one running (or interrupted) and follows it.
+  useBulkJobWatch();
 
   const searchBox = useRef<HTMLInputElement>(null);
   const table = useRef<TableHandle>(null);

@@ -3,32 +3,40 @@ import { Tooltip } from '@/components/ui/tooltip';
 import { sentence } from '@/lib/text';
 import type { Problem } from '../model/problems';
 import type { ToggleStatus } from '../api/use-toggle-status';
-import type { ItemState } from '../bulk/batch-runner';
+import type { JobItem, JobItemState } from '@contract/jobs';
 
-/**
- * What needs the operator's eye on this row: a write that failed (with Retry and Dismiss, until
- * one of them or a later success clears it), else the subscription's problems (opening the
- * drawer, where each has its fix). Nothing when all is well.
- */
-export function AttentionCell({
-  url,
-  bulk,
-  problems,
-  failed,
-  onRetry,
-  onDismiss,
-  onOpen,
-}: {
+interface AttentionProps {
   url: string;
-  /** This row's part in the running (or last) bulk job. */
-  bulk: ItemState | undefined;
   problems: readonly Problem[];
   failed: ToggleStatus['failed'];
   onRetry: () => void;
   onDismiss: () => void;
   onOpen: () => void;
+}
+
+/**
+ * What needs the operator's eye on this row: its part in the shown bulk job (queued, sending,
+ * done, failed with why…), beside a write that failed (with Retry and Dismiss, until one of them
+ * or a later success clears it) or else the subscription's problems (opening the drawer, where
+ * each has its fix). Nothing when all is well.
+ */
+export function AttentionCell({
+  bulk,
+  ...attention
+}: AttentionProps & {
+  /** This row's item in the shown bulk job (server/jobs/). */
+  bulk: JobItem | undefined;
 }) {
-  if (bulk) return <BulkState state={bulk} />;
+  if (!bulk) return <RowAttention {...attention} />;
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <BulkState item={bulk} />
+      <RowAttention {...attention} />
+    </div>
+  );
+}
+
+function RowAttention({ url, problems, failed, onRetry, onDismiss, onOpen }: AttentionProps) {
   if (failed) {
     const what = `Not turned ${failed.isActive ? 'on' : 'off'}`;
     return (
@@ -97,24 +105,31 @@ export function AttentionCell({
   );
 }
 
-const BULK_LABELS: Record<ItemState['status'], string> = {
+const BULK_LABELS: Record<JobItemState, string> = {
   queued: 'Queued',
-  saving: 'Saving…',
+  sending: 'Sending…',
   done: 'Done',
   failed: 'Failed',
-  stopped: 'Not sent (stopped)',
+  skipped: 'Skipped',
+  unknown: 'Unknown (no answer came)',
+  not_sent: 'Not sent',
 };
 
-/** A bulk job's state of this row: queued, saving, done, or failed with the reason. */
-function BulkState({ state }: { state: ItemState }) {
-  const tone =
-    state.status === 'failed' ? 'text-danger-fg' : state.status === 'done' ? 'text-success-fg' : 'text-fg-soft';
-  const label = BULK_LABELS[state.status];
+const BULK_TONES: Partial<Record<JobItemState, string>> = {
+  failed: 'text-danger-fg',
+  unknown: 'text-warning-fg',
+  done: 'text-success-fg',
+};
+
+/** This row's state in the shown bulk job, with the reason when it has one. */
+function BulkState({ item }: { item: JobItem }) {
+  const tone = BULK_TONES[item.state] ?? 'text-fg-soft';
+  const message = item.message ?? undefined;
   return (
-    <span className={`block truncate text-sm ${tone}`} title={state.message} data-bulk-state={state.status}>
-      {state.status === 'failed' && <WarningIcon />}
-      {label}
-      {state.message ? `: ${sentence(state.message)}` : ''}
+    <span className={`block min-w-0 shrink truncate text-sm ${tone}`} title={message} data-bulk-state={item.state}>
+      {(item.state === 'failed' || item.state === 'unknown') && <WarningIcon />}
+      {BULK_LABELS[item.state]}
+      {message ? `: ${sentence(message)}` : ''}
     </span>
   );
 }
