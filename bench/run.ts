@@ -22,7 +22,7 @@ import { DATA_ROW, KEEP_NAMES_SHIM, searchKeystrokeMs, toggleFeedback } from './
 import { firstRowsMs, pastedQuery, pastedSearchMs } from './load.ts';
 import { figures, median, record } from './figures.ts';
 import { measureProxy } from './proxy.ts';
-import { BULK_COUNT, measureBulk } from './bulk.ts';
+import { BULK_COUNT, measureBulk, measureTeam } from './bulk.ts';
 import { eventFilterMs, loadCls, selectAllMs, sortChangeMs } from './review.ts';
 import { CHROMIUM, CHROMIUM_ARGS, measureBundle, measureLighthouse } from './static.ts';
 
@@ -186,6 +186,8 @@ async function main() {
   const bulkBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     await measureBulk(bulkBrowser, bulk, KEY);
+    console.log('two operators at once under one rate limit…');
+    await measureTeam(bulkBrowser, bulk, KEY);
   } finally {
     await bulkBrowser.close();
   }

@@ -26,8 +26,11 @@ export interface ConsoleRequest {
   query: URLSearchParams;
 }
 
-/** As the server answers it: a batch is one entry (its newest) unless a subscription or a batch is asked. */
-function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams): ActivityList {
+/**
+ * As the server answers it: a batch is one entry (its newest) unless a subscription or a batch is
+ * asked; a batch that is a job has the job's summary, any other its entries counted.
+ */
+function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams, jobs: FakeJobs): ActivityList {
   const subscriptionId = query.get('subscription_id');
   const batchId = query.get('batch_id');
   const seen = new Set<string>();
@@ -46,6 +49,7 @@ function listActivity(activity: readonly ActivityEntry[], query: URLSearchParams
     summary.totals.total += 1;
     summary.totals[entry.outcome === 'ok' ? 'done' : entry.outcome] += 1;
   }
+  for (const id of Object.keys(batches)) batches[id] = jobs.summary(id) ?? batches[id]!;
   const shown = new Set(entries.flatMap((entry) => (entry.batch ? [entry.batch.id] : [])));
   return {
     entries,
@@ -91,7 +95,7 @@ export function createFakeConsole(options: FakeConsoleOptions, jobs: FakeJobs) {
       case 'console.putLabel':
         return putLabel(request);
       case 'console.activity':
-        return { status: 200, body: listActivity(activity, request.query) };
+        return { status: 200, body: listActivity(activity, request.query, jobs) };
       // Bulk jobs, as the console server runs them (fake-jobs.ts).
       case 'console.listJobs':
         return jobs.list();

@@ -1,5 +1,5 @@
 import { planBulk } from '@contract/bulk';
-import { JOURNAL_HEADERS } from '@contract/console';
+import { JOURNAL_HEADERS, type BatchSummary } from '@contract/console';
 import { LINQ_ERRORS } from '@contract/errors';
 import { emptyTotals, type Job, type JobItem, type JobItemState, type JobSubmit } from '@contract/jobs';
 import type { Subscription } from '@contract/schemas';
@@ -160,6 +160,13 @@ export function createFakeJobs({ subscriptions, send }: FakeJobsOptions) {
   }
 
   return {
+    /** A job's summary as Activity's `batches` give it (undefined for a batch that is no job). */
+    summary: (id: string): BatchSummary | undefined => {
+      const entry = jobs.get(id);
+      if (!entry) return undefined;
+      const job = wire(entry);
+      return { status: job.status, totals: job.totals, undoable: job.undoable };
+    },
     list: (): FakeResponse => ({ status: 200, body: { jobs: [...jobs.values()].reverse().map(wire) } }),
     submit: (body: JobSubmit): FakeResponse => ({ status: 201, body: submit(body) }),
     get: (id: string, since: number | undefined): FakeResponse => {

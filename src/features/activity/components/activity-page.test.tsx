@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { CONSOLE_ENDPOINTS } from '@contract/endpoints';
+import { createApiClient } from '@/lib/api-client';
 import { makeActivityEntry, makeSubscription } from '@/test/factories';
 import { installFakeLinq } from '@/test/fake-linq';
 import { renderWithClient } from '@/test/render';
@@ -106,5 +108,39 @@ describe('ActivityPage', () => {
     expect(
       within(changes).getByRole('article', { name: 'alice@example.com labelled sub-unknown' }),
     ).toBeInTheDocument();
+  });
+
+  it('offers a job’s controls on its entry after the bar is gone: Undo starts the job that puts it back', async () => {
+    const subscriptions = ['a', 'b'].map((id) =>
+      makeSubscription({ id, target_url: `https://hooks.example.com/${id}` }),
+    );
+    const linq = installFakeLinq({ subscriptions });
+    const api = createApiClient();
+    const job = await api.call(CONSOLE_ENDPOINTS.submitJob, {
+      body: { label: 'Turn off 2', action: { kind: 'turn-off' }, ids: ['a', 'b'] },
+    });
+    await waitFor(async () =>
+      expect((await api.call(CONSOLE_ENDPOINTS.getJob, { params: { id: job.id } })).job.status).toBe('finished'),
+    );
+    expect(linq.subscriptions().map((entry) => entry.is_active)).toEqual([false, false]);
+    linq.setActivity(
+      ['a', 'b'].map((id) =>
+        makeActivityEntry({ id: `w-${id}`, subscription_id: id, batch: { id: job.id, label: job.label } }),
+      ),
+    );
+    const user = userEvent.setup({ delay: null });
+    const { notifier } = renderWithClient(<ActivityPage onOpenSubscription={vi.fn()} />);
+    const controls = await screen.findByRole('group', { name: 'Controls of Turn off 2' });
+    // A finished job with nothing failed or unsent: only Undo.
+    expect(
+      within(controls)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Undo']);
+    await user.click(within(controls).getByRole('button', { name: 'Undo: Turn off 2' }));
+    await waitFor(() => expect(linq.subscriptions().map((entry) => entry.is_active)).toEqual([true, true]));
+    expect(notifier.notices.map((notice) => notice.message)).toContain(
+      'Undo started: it puts back what the job changed.',
+    );
   });
 });
