@@ -10,20 +10,23 @@ export const TARGET_URL_MAX_LENGTH = 2048;
 
 /** What is wrong with a target URL (already trimmed). */
 export type TargetUrlProblem =
-  'empty' | 'too-long' | 'control-characters' | 'not-a-url' | 'not-https' | 'no-host' | 'credentials';
+  'empty' | 'too-long' | 'control-characters' | 'spaces' | 'not-a-url' | 'not-https' | 'no-host' | 'credentials';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** A space (or any other white space) inside a URL: the parser would encode it, the stored string keep it. */
+const SPACES = /\s/u;
 
 /**
  * Linq delivers to an absolute https URL with a host and no user name or password. Control
- * characters are refused before parsing: the URL parser silently drops tabs and line breaks,
- * while the stored string would keep them.
+ * characters and spaces are refused before parsing: the URL parser silently drops tabs and line
+ * breaks and encodes spaces, while the stored string would keep them.
  */
 export function targetUrlProblem(trimmed: string): TargetUrlProblem | undefined {
   if (trimmed === '') return 'empty';
   if (trimmed.length > TARGET_URL_MAX_LENGTH) return 'too-long';
   if (CONTROL_CHARACTERS.test(trimmed)) return 'control-characters';
+  if (SPACES.test(trimmed)) return 'spaces';
   let url: URL;
   try {
     url = new URL(trimmed);

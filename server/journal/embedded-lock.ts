@@ -40,7 +40,7 @@ export async function lockEmbeddedDirectory(directory: string): Promise<() => Pr
       const pid = await holder(lockFile);
       if (pid !== undefined && isAlive(pid)) {
         throw new Error(
-          `Another console (pid ${pid}) is using the embedded database at ${directory}. Stop it first, or set DATABASE_URL to a PostgreSQL server to share one journal between consoles.`,
+          `Another console (pid ${pid}) is using the embedded database at ${directory}. Stop it first, give this console a directory of its own (LINQ_CONSOLE_DB_DIR=.data/console-db-2), or set DATABASE_URL to a PostgreSQL server to share one journal between consoles.`,
         );
       }
       // Left behind by a console that died: its process is gone, so the directory is free.

@@ -67,6 +67,13 @@ describe('parsePhoneEntry', () => {
     expect(parsePhoneEntry('+1 212 555 0188', 'GB')).toMatchObject({ kind: 'valid', e164: '+12125550188' });
   });
 
+  it('reads a leading 00 as the international prefix, as most of the world dials it, even against the US', () => {
+    expect(parsePhoneEntry('0044 20 7946 0958', 'US')).toMatchObject({ kind: 'valid', e164: '+442079460958' });
+    expect(parsePhoneEntry('0044 20 7946 0958', 'GB')).toMatchObject({ kind: 'valid', e164: '+442079460958' });
+    // A single 0 is still a national trunk prefix.
+    expect(parsePhoneEntry('020 7946 0958', 'GB')).toMatchObject({ kind: 'valid', e164: '+442079460958' });
+  });
+
   it('trims the input before reading it', () => {
     expect(parsePhoneEntry('  +14155550100  ', 'US')).toMatchObject({ kind: 'valid', e164: '+14155550100' });
   });

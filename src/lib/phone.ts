@@ -36,9 +36,12 @@ export function parsePhoneEntry(input: string, defaultCountry: CountryCode): Pho
   if (/[a-z]/i.test(text.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
     return { kind: 'invalid', input: text, reason: 'Not a phone number: it contains letters.' };
   }
-  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  // 00 is the international prefix of most of the world, whatever the default country's own (the
+  // US dials 011): no national number starts with it, so "0044 20 …" is +44 20 ….
+  const international = text.replace(/^00(?=\s*[1-9])/, '+');
+  const parsed = parsePhoneNumberFromString(international, defaultCountry);
   if (!parsed) {
-    const reason = text.startsWith('+')
+    const reason = international.startsWith('+')
       ? 'Not a phone number: the digits after + are not a country calling code.'
       : 'Not a phone number. Enter it with its country code, like +1 415 555 0100.';
     return { kind: 'invalid', input: text, reason };
@@ -47,7 +50,7 @@ export function parsePhoneEntry(input: string, defaultCountry: CountryCode): Pho
   if (!parsed.isValid()) {
     const callingCode = parsed.countryCallingCode;
     // A national entry was read in the default country; an international one (+44…) names its own.
-    const national = !text.startsWith('+') && callingCode === getCountryCallingCode(defaultCountry);
+    const national = !international.startsWith('+') && callingCode === getCountryCallingCode(defaultCountry);
     const country = parsed.country ?? (national ? defaultCountry : mainCountryForCallingCode(callingCode));
     const region = country ? regionName(country) : `calling code +${callingCode}`;
     const place = country ? `${region} (+${callingCode})` : region;

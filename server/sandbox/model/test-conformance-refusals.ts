@@ -52,7 +52,11 @@ export function describeRefusals(open: OpenTarget): void {
           { target_url: 'ftp://example.com/hooks', subscribed_events: ['message.sent'] },
           'target_url must be an HTTPS URL',
         ],
-        [{ target_url: 'not a url', subscribed_events: ['message.sent'] }, 'target_url must be a valid URL'],
+        [{ target_url: 'not-a-url', subscribed_events: ['message.sent'] }, 'target_url must be a valid URL'],
+        [
+          { target_url: 'https://example.com/my hook', subscribed_events: ['message.sent'] },
+          'target_url must not contain spaces',
+        ],
         [{ target_url: '', subscribed_events: ['message.sent'] }, 'target_url is required'],
         [
           { target_url: 'https://user:pass@example.com/hooks', subscribed_events: ['message.sent'] },

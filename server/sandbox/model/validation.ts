@@ -38,6 +38,7 @@ const TARGET_URL_MESSAGES: Record<TargetUrlProblem, string> = {
   empty: 'target_url is required',
   'too-long': `target_url must be at most ${TARGET_URL_MAX_LENGTH} characters`,
   'control-characters': 'target_url must not contain control characters',
+  spaces: 'target_url must not contain spaces',
   'not-a-url': 'target_url must be a valid URL',
   'not-https': 'target_url must be an HTTPS URL',
   'no-host': 'target_url must be an HTTPS URL with a host and no credentials',

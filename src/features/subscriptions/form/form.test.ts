@@ -185,6 +185,19 @@ describe('targetUrlProblem', () => {
     expect(problem).toContain('http://');
   });
 
+  it('rejects a scheme with no https twin in its own terms, not as "javascript://"', () => {
+    const problem = targetUrlProblem('javascript:alert(1)');
+    expect(problem).toBe(
+      'Linq delivers only to HTTPS URLs, starting with https://; a javascript: URL cannot receive webhooks.',
+    );
+  });
+
+  it('rejects a URL with a space, saying how to write one', () => {
+    expect(targetUrlProblem('https://hooks.example.com/my hook')).toBe(
+      'The URL contains a space: remove it, or write it as %20.',
+    );
+  });
+
   it('rejects text that is not a full URL', () => {
     expect(targetUrlProblem('hooks.example.com/linq')).toMatch(/https:\/\//);
   });

@@ -66,8 +66,15 @@ export function targetUrlProblem(value: string): string | undefined {
       return 'The URL contains a tab, line break or other control character: remove it.';
     case 'not-a-url':
       return `Enter a full URL starting with https://, ${TARGET_URL_EXAMPLE}.`;
-    case 'not-https':
-      return `Linq delivers only to HTTPS URLs: use https:// instead of ${new URL(value).protocol}//.`;
+    case 'spaces':
+      return 'The URL contains a space: remove it, or write it as %20.';
+    case 'not-https': {
+      const { protocol } = new URL(value);
+      // "http://…" has a https:// twin; "javascript:alert(1)" or "mailto:…" has none.
+      return value.slice(protocol.length).startsWith('//')
+        ? `Linq delivers only to HTTPS URLs: use https:// instead of ${protocol}//.`
+        : `Linq delivers only to HTTPS URLs, starting with https://; a ${protocol} URL cannot receive webhooks.`;
+    }
     case 'no-host':
       return `The URL needs a host name, ${TARGET_URL_EXAMPLE}.`;
     case 'credentials':
