@@ -23,7 +23,10 @@ test.describe('creating a subscription', () => {
 
     const create = dialog.getByRole('button', { name: 'Create subscription' });
     await expect(create).toBeDisabled();
-    await dialog.getByRole('textbox', { name: 'Target URL' }).fill(url);
+    // New starts where the operator does: at the URL, typed into at once.
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toBeFocused();
+    await page.keyboard.type(url);
+    await expect(dialog.getByRole('textbox', { name: 'Target URL' })).toHaveValue(url);
     await eventBox(dialog, 'message.received').click();
     await eventBox(dialog, 'message.edited').click();
     // The URL carries ?version=2026-02-03, so no warning.

@@ -98,7 +98,7 @@ test.describe('a console for a team', () => {
     await context.close();
   });
 
-  test('a viewer sees the same data with every write control disabled, and the server refuses a write anyway', async ({
+  test('a viewer gets a console to read, the role said once, and the server refuses a write anyway', async ({
     browser,
     linq,
   }) => {
@@ -115,12 +115,22 @@ test.describe('a console for a team', () => {
       ),
     ).toBeVisible();
     await expect(rowFor(page, url)).toBeVisible();
-    await expect(activeSwitch(page, url)).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'New subscription' })).toBeDisabled();
+    // The role is said once, in the app bar.
+    await expect(page.getByText(/a viewer: you can review subscriptions/)).toHaveCount(1);
+    await expect(activeSwitch(page, url)).toHaveCount(0);
+    await expect(rowFor(page, url)).toContainText('Active');
+    await expect(page.getByRole('button', { name: 'New subscription' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: `Duplicate ${url}` })).toHaveCount(0);
 
-    const dialog = await openDrawer(page, url);
+    await page.getByRole('button', { name: `View ${url}`, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Subscription details' });
+    const target = dialog.getByRole('textbox', { name: 'Target URL' });
+    await expect(target).toHaveValue(url);
     await expect(eventBox(dialog, 'message.sent')).toBeDisabled();
-    await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+    await expect(dialog.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    // Read-only, and as legible as an editor's field: not faded.
+    expect(await target.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    await expect(page.getByText(/a viewer: you can review subscriptions/)).toHaveCount(1);
 
     // The page's own cookie, same origin: the server still says no, as a Linq envelope.
     const refused = await page.request.put(`/v3/webhook-subscriptions/${id}`, {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { AuthMode, Role, Session } from '../../contract/console.ts';
 import { AUTH_PATHS, CONSOLE_ENDPOINTS } from '../../contract/endpoints.ts';
 import { ERRORS, sendEnvelope } from '../errors.ts';
+import { sendRefusal } from './refusal-page.ts';
 import { isRead } from '../http/classify.ts';
 import type { Database } from '../journal/db.ts';
 import { registerOidc } from './oidc.ts';
@@ -86,9 +87,13 @@ export function createAuth(config: AuthConfig, database: Database) {
       const { ranges } = parsed;
       identify = async (request) => {
         const seen = proxyIdentity(request, ranges, config.header);
-        if (seen.kind === 'untrusted') return { refuse: (reply) => sendEnvelope(reply, ERRORS.untrustedProxy()) };
+        if (seen.kind === 'untrusted') {
+          const advice = 'Open the console at the address of your organisation’s sign-in proxy, not at its own.';
+          return { refuse: (reply) => sendRefusal(request, reply, ERRORS.untrustedProxy(), advice) };
+        }
         if (seen.kind === 'anonymous') {
-          return { refuse: (reply) => sendEnvelope(reply, ERRORS.proxyIdentityMissing(config.header)) };
+          const advice = `The proxy in front of the console should sign you in and pass your email in ${config.header}. Sign in there again, or ask whoever runs it to check that header.`;
+          return { refuse: (reply) => sendRefusal(request, reply, ERRORS.proxyIdentityMissing(config.header), advice) };
         }
         return { user: { email: seen.email, name: null } };
       };

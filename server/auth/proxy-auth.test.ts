@@ -60,7 +60,15 @@ describe('behind a trusted authenticating proxy', () => {
 
     for (const missing of [{}, as(''), as('not an email'), as('a@example.com, b@example.com')]) {
       expectEnvelope(await call('GET', '/v3/webhook-subscriptions', missing), 401, 2004);
+      expectEnvelope(await call('GET', '/__console/session', missing), 401, 2004);
     }
+    // A browser opening the page without an identity reads what is wrong, not a JSON envelope.
+    const page = await call('GET', '/', { accept: 'text/html' });
+    expect(page.status).toBe(401);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('The console cannot tell who you are');
+    expect(page.body).toContain('no valid x-forwarded-email header');
+    expect(page.body).not.toContain('<script');
   });
 
   it("refuses a viewer's writes with 403 and forwards nothing; an editor's write is journaled under their email", async () => {
@@ -115,7 +123,6 @@ describe('from an address that is not a trusted proxy', () => {
     const [first] = sandbox.store.state.subscriptions;
     const claimed = { 'x-forwarded-email': 'ana@example.com' };
     for (const [method, path] of [
-      ['GET', '/'],
       ['GET', '/__console/session'],
       ['GET', '/v3/webhook-subscriptions'],
       ['DELETE', `/v3/webhook-subscriptions/${first?.id}`],
@@ -124,6 +131,12 @@ describe('from an address that is not a trusted proxy', () => {
       expectEnvelope(answer, 403, 2005);
       expect(answer.body).toContain('LINQ_CONSOLE_TRUSTED_PROXIES');
     }
+    // The page too, as a page that says where to open the console.
+    const page = await call('GET', '/', claimed);
+    expect(page.status).toBe(403);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toContain('LINQ_CONSOLE_TRUSTED_PROXIES');
+    expect(page.body).toContain('sign-in proxy');
     expect(JSON.stringify(sandbox.store.state)).toBe(before);
   });
 

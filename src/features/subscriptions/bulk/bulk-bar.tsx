@@ -78,7 +78,8 @@ export default function BulkBar({
             matching={matching}
             unselectedMatching={unselectedMatching}
             selection={selection}
-            access={submit.isPending ? { canWrite: false, reason: 'Starting the job…' } : access}
+            canWrite={access.canWrite}
+            starting={submit.isPending}
             onChoose={setChoice}
           />
         )}
@@ -151,20 +152,23 @@ function ShownJob({
   );
 }
 
-/** The selection's count, "Select all N matching", Clear, and the actions (disabled for a viewer, with why). */
+/** The selection's count, "Select all N matching", Clear, and the actions (none for a viewer). */
 function SelectionActions({
   selectedCount,
   matching,
   unselectedMatching,
   selection,
-  access,
+  canWrite,
+  starting,
   onChoose,
 }: {
   selectedCount: number;
   matching: readonly string[];
   unselectedMatching: number;
   selection: Selection;
-  access: WriteAccess;
+  canWrite: boolean;
+  /** A confirmed action is being submitted: no second one meanwhile. */
+  starting: boolean;
   onChoose: (choice: BulkChoice) => void;
 }) {
   return (
@@ -180,20 +184,23 @@ function SelectionActions({
       <Button size="sm" variant="ghost" onClick={selection.clear}>
         Clear selection
       </Button>
-      {access.reason && <p className="text-sm text-fg-muted">{access.reason}</p>}
-      <div className="ml-auto flex flex-wrap gap-2" role="group" aria-label="Bulk actions on the selection">
-        {ACTIONS.map((action) => (
-          <Button
-            key={action.choice}
-            size="sm"
-            variant={action.danger ? 'ghost-danger' : 'secondary'}
-            disabled={selectedCount === 0 || !access.canWrite}
-            onClick={() => onChoose(action.choice)}
-          >
-            {action.label}
-          </Button>
-        ))}
-      </div>
+      {starting && <p className="text-sm text-fg-muted">Starting the job…</p>}
+      {/* A viewer has no action to offer (the app bar says why, once). */}
+      {canWrite && (
+        <div className="ml-auto flex flex-wrap gap-2" role="group" aria-label="Bulk actions on the selection">
+          {ACTIONS.map((action) => (
+            <Button
+              key={action.choice}
+              size="sm"
+              variant={action.danger ? 'ghost-danger' : 'secondary'}
+              disabled={selectedCount === 0 || starting}
+              onClick={() => onChoose(action.choice)}
+            >
+              {action.label}
+            </Button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -87,7 +87,7 @@ function ConfirmBulk({
             <p>
               {writes === 0
                 ? 'Nothing to change: every selected subscription is already as asked.'
-                : `${formatCount(writes)} ${writes === 1 ? 'subscription is' : 'subscriptions are'} written, one request each, paced to Linq's rate limit.`}
+                : `${formatCount(writes)} ${writes === 1 ? 'subscription is' : 'subscriptions are'} written by the console server: two requests to Linq each (the journal reads the subscription first), paced to the rate limit the team shares. It goes on if this tab is closed.`}
             </p>
             {plan.skipped.length > 0 && (
               <p>{formatCount(plan.skipped.length)} already as asked: skipped, not written again.</p>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatedSubscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { Sheet, SheetContent, SheetTitle } from '@/components/ui/sheet';
+import { useWriteAccess } from '@/lib/session';
 import type { DrawerState } from '../model/use-subscriptions-view';
 import { DeleteSubscriptionDialog } from './delete-subscription-dialog';
 import { DiscardChangesDialog } from './discard-changes-dialog';
@@ -42,6 +43,7 @@ function OpenDrawer({
   onDuplicate,
 }: Omit<SubscriptionDrawerProps, 'state'> & { state: Exclude<DrawerState, null> }) {
   const editId = state.kind === 'edit' ? state.id : undefined;
+  const { canWrite } = useWriteAccess();
   useDrawerFocusReturn(editId);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -72,18 +74,15 @@ function OpenDrawer({
   };
   const requestClose = () => requestLeave(onClose);
 
-  const title = created
-    ? 'Subscription created'
-    : editId
-      ? 'Edit subscription'
-      : state.kind === 'create' && state.from
-        ? 'Duplicate subscription'
-        : 'New subscription';
+  const title = drawerTitle({ created: created !== undefined, editId, canWrite, state });
 
   return (
     <Sheet open onOpenChange={(open) => !open && requestClose()}>
       <SheetContent
         aria-describedby={undefined}
+        onOpenAutoFocus={(event) => {
+          if (!editId) focusTargetUrl(event);
+        }}
         onEscapeKeyDown={(event) => {
           if (created) event.preventDefault();
         }}
@@ -136,4 +135,28 @@ function OpenDrawer({
       </SheetContent>
     </Sheet>
   );
+}
+
+function drawerTitle({
+  created,
+  editId,
+  canWrite,
+  state,
+}: {
+  created: boolean;
+  editId: string | undefined;
+  canWrite: boolean;
+  state: Exclude<DrawerState, null>;
+}): string {
+  if (created) return 'Subscription created';
+  if (editId) return canWrite ? 'Edit subscription' : 'Subscription details';
+  return state.kind === 'create' && state.from ? 'Duplicate subscription' : 'New subscription';
+}
+
+/** New and Duplicate start at the URL, the field each needs first (an edit starts at Close). */
+function focusTargetUrl(event: Event): void {
+  const url = (event.target as HTMLElement | null)?.querySelector<HTMLInputElement>('input[type="url"]');
+  if (!url) return;
+  event.preventDefault();
+  url.focus();
 }

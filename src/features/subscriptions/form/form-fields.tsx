@@ -49,7 +49,16 @@ export function TargetUrlField({ control, note }: { control: FormControl; note?:
   );
 }
 
-export function ActiveField({ control, isActive }: { control: FormControl; isActive: boolean }) {
+export function ActiveField({
+  control,
+  isActive,
+  creating,
+}: {
+  control: FormControl;
+  isActive: boolean;
+  /** A new subscription: Linq creates it active, and the console turns it off right after when asked. */
+  creating: boolean;
+}) {
   const id = useId();
   return (
     <div className="flex items-center gap-3">
@@ -62,7 +71,11 @@ export function ActiveField({ control, isActive }: { control: FormControl; isAct
       />
       <FieldLabel htmlFor={id}>Active</FieldLabel>
       <span className="text-sm text-fg-muted">
-        {isActive ? 'Receives events.' : 'Receives nothing until turned on.'}
+        {isActive
+          ? 'Receives events.'
+          : creating
+            ? 'Created, then turned off at once (Linq creates every subscription active); receives nothing until turned on.'
+            : 'Receives nothing until turned on.'}
       </span>
     </div>
   );

@@ -39,15 +39,17 @@ export function FormFooter({
       </span>
       <Button onClick={onCancel}>{canWrite ? 'Cancel' : 'Close'}</Button>
       {/* While saving the button stays enabled (aria-disabled): a disabled button would drop the focus to the page. */}
-      <Button
-        type="submit"
-        variant="primary"
-        disabled={!canSave}
-        aria-disabled={saving || undefined}
-        aria-busy={saving || undefined}
-      >
-        {saving ? 'Saving…' : editing ? 'Save changes' : 'Create subscription'}
-      </Button>
+      {canWrite && (
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={!canSave}
+          aria-disabled={saving || undefined}
+          aria-busy={saving || undefined}
+        >
+          {saving ? 'Saving…' : editing ? 'Save changes' : 'Create subscription'}
+        </Button>
+      )}
     </footer>
   );
 }

@@ -180,6 +180,26 @@ describe('SubscriptionForm: creating', () => {
     ]);
   });
 
+  it('creates an inactive one: Linq creates it active, the console turns it off right after', async () => {
+    const api = installFakeLinq({ catalog: makeCatalog(catalog) });
+    const form = renderForm({ subscription: undefined });
+    await form.replaceUrl('https://hooks.example.com/paused');
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.sent/ }));
+    await form.user.click(screen.getByRole('switch', { name: 'Active' }));
+    expect(screen.getByText(/turned off at once/)).toBeVisible();
+    await form.user.click(form.saveButton());
+
+    await waitFor(() => expect(form.onCreated).toHaveBeenCalled());
+    const [created] = form.onCreated.mock.calls[0] as [{ id: string; is_active: boolean; signing_secret: string }];
+    // What the secret panel is given: the subscription as it now is, with the secret of its create.
+    expect(created).toMatchObject({ is_active: false, signing_secret: expect.stringMatching(/^whsec_/) });
+    expect(api.subscription(created.id)?.is_active).toBe(false);
+    expect(linqRequests(api.requests).map((request) => [request.method, request.body])).toEqual([
+      ['POST', { target_url: 'https://hooks.example.com/paused', subscribed_events: ['message.sent'] }],
+      ['PUT', { is_active: false }],
+    ]);
+  });
+
   it('says what still stops Create, from the empty form on, and when no event type is chosen', async () => {
     installFakeLinq({ catalog: makeCatalog(catalog) });
     const form = renderForm({ subscription: undefined });

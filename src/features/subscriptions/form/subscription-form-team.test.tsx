@@ -128,18 +128,14 @@ describe('SubscriptionForm: History', () => {
 });
 
 describe('SubscriptionForm: a viewer', () => {
-  it('shows the subscription read-only, with Save disabled and why, and no Restore', async () => {
+  it('shows the subscription to read: no Save, Delete or Restore, and the role not said again (the app bar says it)', async () => {
     setup({ viewer: true });
-    await waitFor(() =>
-      expect(
-        screen.getByText(
-          'You are signed in as vera@example.com, a viewer: you can review subscriptions, not change them.',
-        ),
-      ).toBeInTheDocument(),
-    );
-    expect(screen.getByRole('textbox', { name: 'Target URL' })).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Target URL' })).toBeDisabled());
+    expect(screen.getByRole('form', { name: `View ${subscription.target_url}` })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: /message\.read/ })).toBeDisabled();
-    expect(saveButton()).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /^(Save changes|Saving…)$/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
+    expect(screen.queryByText(/a viewer/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Delete/ })).not.toBeInTheDocument();
     const history = await screen.findByRole('region', { name: 'History' });
     await within(history).findByText(/created/);
@@ -155,7 +151,7 @@ describe('SubscriptionForm: a viewer', () => {
     });
     const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn() };
     renderWithClient(<SubscriptionForm subscription={edited} catalog={['message.edited']} lines={[]} {...handlers} />);
-    await waitFor(() => expect(screen.getByText(/a viewer: you can review subscriptions/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Target URL' })).toBeDisabled());
     expect(screen.getByText(/\?version=/, { selector: 'p' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Add \?version/ })).not.toBeInTheDocument();
   });

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { Label } from '@contract/console';
 import type { CreatedSubscription, PhoneNumber, Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/lib/cn';
 import { useWriteAccess, type WriteAccess } from '@/lib/session';
 import { ConflictAlert, SaveFailedAlert } from './form-alerts';
 import { ActiveField, EventTypesField, LabelFields, PhoneNumbersField, TargetUrlField } from './form-fields';
@@ -75,7 +76,7 @@ export function SubscriptionForm({
           if (canSave) event.currentTarget.requestSubmit();
         }
       }}
-      aria-label={baseline ? `Edit ${baseline.target_url}` : 'New subscription'}
+      aria-label={baseline ? `${access.canWrite ? 'Edit' : 'View'} ${baseline.target_url}` : 'New subscription'}
     >
       <FormSections form={formRef} editing={baseline !== undefined} />
       <div className="min-h-0 flex-1 space-y-6 overflow-y-auto px-6 py-5 [&_[data-section]]:scroll-mt-4">
@@ -88,8 +89,7 @@ export function SubscriptionForm({
           />
         )}
         {failure && <SaveFailedAlert failure={failure} />}
-        <fieldset disabled={!access.canWrite} className="m-0 min-w-0 space-y-6 border-0 p-0">
-          <LabelFields control={control} />
+        <fieldset disabled={!access.canWrite} className={fieldsetClass(access.canWrite)}>
           <TargetUrlField
             control={control}
             note={
@@ -101,7 +101,7 @@ export function SubscriptionForm({
               />
             }
           />
-          {baseline && <ActiveField control={control} isActive={values.is_active} />}
+          <ActiveField control={control} isActive={values.is_active} creating={baseline === undefined} />
           <EventTypesField control={control} catalog={catalog} carried={baseline?.subscribed_events ?? []} />
           <PhoneNumbersField
             control={control}
@@ -110,6 +110,7 @@ export function SubscriptionForm({
             onDraftChange={state.setPhoneDraft}
             onServerErrorStale={() => clearErrors('phone_numbers')}
           />
+          <LabelFields control={control} />
         </fieldset>
         {baseline && (
           <SubscriptionHistory
@@ -137,6 +138,14 @@ export function SubscriptionForm({
   );
 }
 
+/** A viewer reads the values: as legible as an editor's, and no placeholder that looks like one. */
+const fieldsetClass = (canWrite: boolean) =>
+  cn(
+    'm-0 min-w-0 space-y-6 border-0 p-0',
+    !canWrite &&
+      '[&_input:disabled]:opacity-100 [&_input:disabled]:placeholder:text-transparent [&_textarea:disabled]:opacity-100 [&_textarea:disabled]:placeholder:text-transparent',
+  );
+
 /**
  * Whether Save can be pressed, and if not, why, in words. Validity comes from the schema on the
  * current values (react-hook-form's isValid waits for a field change, and typed phone text is
@@ -147,7 +156,7 @@ function saveState(access: WriteAccess, { form, values, baseline, hasChanges }: 
   const hasFieldErrors = Object.keys(form.formState.errors).length > 0;
   const canSave = access.canWrite && hasChanges && problem === undefined && !hasFieldErrors;
   const hint = !access.canWrite
-    ? (access.reason ?? '')
+    ? ''
     : (hasChanges || !baseline) && problem !== undefined
       ? `${baseline ? 'To save' : 'To create'}: ${problem}`
       : hasChanges && hasFieldErrors

@@ -48,6 +48,13 @@ export function useFormSave({
     switch (outcome.kind) {
       case 'created':
         if (outcome.labelError) labelNotSaved('Created', outcome.labelError);
+        if (outcome.inactiveError) {
+          notifier.notify({
+            kind: 'error',
+            message: `Created ${url}, but it is active: it could not be turned off`,
+            description: outcome.inactiveError,
+          });
+        }
         return onCreated(outcome.created);
       case 'saved':
         if (outcome.labelError) labelNotSaved('Saved', outcome.labelError);

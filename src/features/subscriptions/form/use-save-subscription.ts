@@ -19,8 +19,11 @@ import { useCreateSubscription, useUpdateSubscription } from '../api/use-subscri
 
 /** How one press of Save (or Create) ended; the form says it in words. */
 export type SaveOutcome =
-  /** `labelError`: the subscription is saved at Linq, but its name and note were not. */
-  | { kind: 'created'; created: CreatedSubscription; labelError?: string }
+  /**
+   * `labelError`: the subscription is saved at Linq, but its name and note were not;
+   * `inactiveError`: it was asked for inactive, created, and could not be turned off.
+   */
+  | { kind: 'created'; created: CreatedSubscription; labelError?: string; inactiveError?: string }
   | { kind: 'saved'; labelError?: string }
   /** Changed elsewhere since the form opened: `server` is that version, nothing was written. */
   | { kind: 'conflict'; server: Subscription }
@@ -94,8 +97,25 @@ export function useSaveSubscription(): (request: SaveRequest) => Promise<SaveOut
         } catch (error) {
           return failed(error, holder);
         }
+        // Linq creates every subscription active: an inactive one is turned off right after.
+        let inactiveError: string | undefined;
+        if (!values.is_active) {
+          try {
+            created = {
+              ...(await update({ id: created.id, body: { is_active: false } })),
+              signing_secret: created.signing_secret,
+            };
+          } catch (error) {
+            inactiveError = error instanceof Error ? error.message : 'It could not be turned off.';
+          }
+        }
         const labelError = await labelFailure(created.id, label);
-        return labelError ? { kind: 'created', created, labelError } : { kind: 'created', created };
+        return {
+          kind: 'created',
+          created,
+          ...(labelError ? { labelError } : {}),
+          ...(inactiveError ? { inactiveError } : {}),
+        };
       }
       try {
         if (!overwrite) {

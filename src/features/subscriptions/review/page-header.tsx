@@ -25,14 +25,11 @@ export function PageHeader({ page }: { page: ReviewPage }) {
       </div>
       <div className="flex items-center gap-3">
         <ListFreshness updatedAt={list.dataUpdatedAt} refreshing={list.isFetching} onRefresh={page.refreshAll} />
-        <Button
-          variant="primary"
-          data-new-subscription
-          disabled={!page.access.canWrite}
-          onClick={() => page.openCreate()}
-        >
-          New subscription
-        </Button>
+        {page.access.canWrite && (
+          <Button variant="primary" data-new-subscription onClick={() => page.openCreate()}>
+            New subscription
+          </Button>
+        )}
       </div>
     </header>
   );

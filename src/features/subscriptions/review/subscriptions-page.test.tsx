@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Label } from '@contract/console';
 import type { Subscription } from '@contract/schemas';
 import { makeCatalog, makeSubscription } from '@/test/factories';
+import { deferred } from '@/test/deferred';
 import { installFakeLinq } from '@/test/fake-linq';
 import { createTestQueryClient, renderWithClient } from '@/test/render';
 import { subscriptionQueries } from '../api/queries';
@@ -53,6 +54,26 @@ const toggle = (subscription: Subscription) =>
   screen.getByRole('switch', { name: `Active — ${subscription.target_url}` });
 
 describe('SubscriptionsPage', () => {
+  it('counts "Needs attention" only once the catalog is known, rather than a count that drops when it arrives', async () => {
+    const linq = fakeServer([
+      A,
+      subscription('sub-old', 'https://old.example.com/hook', { subscribed_events: ['call.ended'] }),
+    ]);
+    const catalog = deferred();
+    linq.intercept(async (request, next) => {
+      if (request.endpoint !== 'listEventTypes') return undefined;
+      await catalog.promise;
+      return next();
+    });
+    renderPage(linq.subscriptions());
+    const attention = await screen.findByRole('button', { name: /^Needs attention/ });
+    await screen.findByRole('switch', { name: `Active — ${A.target_url}` });
+    expect(attention).toHaveTextContent(/^Needs attention$/);
+    catalog.resolve();
+    // call.ended is not in this catalog: flagged once the catalog says so.
+    await waitFor(() => expect(attention).toHaveTextContent('Needs attention (1)'));
+  });
+
   it('ends the server message with a full stop before the next sentence of the refresh banner', async () => {
     fakeServer([A], { failList: true });
     const { client } = renderPage([A]);
@@ -222,10 +243,14 @@ describe('SubscriptionsPage', () => {
     expect(await within(host).findByRole('option', { name: 'a.example.com (1 in the account)' })).toBeInTheDocument();
   });
 
-  it('gives a viewer the table with the switches and New subscription disabled', async () => {
+  it('gives a viewer a table to read: the status in words, View, and no write control at all', async () => {
     fakeServer([A], { viewer: true });
     renderPage([A]);
-    await waitFor(() => expect(toggle(A)).toBeDisabled());
-    expect(screen.getByRole('button', { name: 'New subscription' })).toBeDisabled();
+    await screen.findByRole('button', { name: `View ${A.target_url}` });
+    expect(screen.queryByRole('switch', { name: `Active — ${A.target_url}` })).not.toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: new RegExp(A.target_url) })).getByText('Active')).toBeVisible();
+    expect(screen.queryByRole('button', { name: `Edit ${A.target_url}` })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: `Duplicate ${A.target_url}` })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'New subscription' })).not.toBeInTheDocument();
   });
 });

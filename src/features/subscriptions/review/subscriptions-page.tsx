@@ -31,7 +31,9 @@ export function SubscriptionsPage() {
             view={view}
             facets={review.facets}
             catalog={catalogEvents}
-            attentionCount={counts?.attention}
+            // Flags need the catalog (unknown types) and the account's lines: no count before they
+            // are read, rather than one that drops when they arrive. One that failed is told apart.
+            attentionCount={catalog.isPending || review.lines.isPending ? undefined : counts?.attention}
             formatPhone={page.formatPhone ?? ((e164) => e164)}
             onViewChange={setView}
           />

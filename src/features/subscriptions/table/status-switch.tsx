@@ -13,13 +13,10 @@ export function StatusSwitch({
   subscription,
   toggle,
   tabIndex = 0,
-  disabled = false,
 }: {
   subscription: Subscription;
   toggle: ReturnType<typeof useToggleActive>;
   tabIndex?: number;
-  /** A viewer's: shown, not changeable. */
-  disabled?: boolean;
 }) {
   const status = useToggleStatus(subscription.id);
   const url = subscription.target_url;
@@ -38,9 +35,6 @@ export function StatusSwitch({
         onCheckedChange={(isActive) => toggle.mutate({ id: subscription.id, targetUrl: url, isActive })}
         aria-label={`Active — ${url}`}
         aria-busy={saving || undefined}
-        disabled={disabled}
-        // Why, on hover; the page's header says it in words for everyone.
-        title={disabled ? 'Viewers review subscriptions; only editors turn them on or off.' : undefined}
         data-row-control
         tabIndex={tabIndex}
         onClick={(event) => event.stopPropagation()}

@@ -90,7 +90,11 @@ export const SubscriptionRow = memo(function SubscriptionRow({
         <UrlCell subscription={subscription} label={label} short={short} tabStop={tabStop} onOpen={open} />
       </td>
       <td className="px-3 py-1 align-middle">
-        <StatusSwitch subscription={subscription} toggle={toggle} tabIndex={rowTabIndex(false)} disabled={!canWrite} />
+        {canWrite ? (
+          <StatusSwitch subscription={subscription} toggle={toggle} tabIndex={rowTabIndex(false)} />
+        ) : (
+          <StatusText isActive={subscription.is_active} />
+        )}
       </td>
       <td className="max-w-0 px-3 py-1 align-middle">
         <EventsCell
@@ -128,7 +132,7 @@ export const SubscriptionRow = memo(function SubscriptionRow({
   );
 });
 
-/** Duplicate (a new subscription with these events and phone filter) and Edit, named for the row's URL. */
+/** Duplicate (a new subscription with these events and phone filter) and Edit (View for a viewer), named for the row's URL. */
 function RowActions({
   url,
   canWrite,
@@ -140,24 +144,35 @@ function RowActions({
   onDuplicate: () => void;
   onEdit: () => void;
 }) {
+  const verb = canWrite ? 'Edit' : 'View';
   return (
     <>
-      <Button
-        size="xs"
-        variant="ghost"
-        data-row-control
-        tabIndex={-1}
-        aria-label={`Duplicate ${url}`}
-        disabled={!canWrite}
-        title="Duplicate: a new subscription with these events and phone filter"
-        onClick={onDuplicate}
-      >
-        <DuplicateIcon />
-      </Button>
-      <Button size="xs" data-edit-button data-row-control tabIndex={-1} aria-label={`Edit ${url}`} onClick={onEdit}>
-        Edit
+      {canWrite && (
+        <Button
+          size="xs"
+          variant="ghost"
+          data-row-control
+          tabIndex={-1}
+          aria-label={`Duplicate ${url}`}
+          title="Duplicate: a new subscription with these events and phone filter"
+          onClick={onDuplicate}
+        >
+          <DuplicateIcon />
+        </Button>
+      )}
+      <Button size="xs" data-edit-button data-row-control tabIndex={-1} aria-label={`${verb} ${url}`} onClick={onEdit}>
+        {verb}
       </Button>
     </>
+  );
+}
+
+/** A viewer's status: the words, no switch it cannot use. */
+function StatusText({ isActive }: { isActive: boolean }) {
+  return (
+    <span className={cn('text-sm font-medium whitespace-nowrap', isActive ? 'text-success-fg' : 'text-fg-muted')}>
+      {isActive ? 'Active' : 'Inactive'}
+    </span>
   );
 }
 
