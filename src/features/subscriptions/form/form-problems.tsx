@@ -2,7 +2,7 @@ import type { UseFormSetValue } from 'react-hook-form';
 import type { PhoneNumber } from '@contract/schemas';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { withPayloadVersion } from '../model/event-types';
+import { EDITED_EVENT, withPayloadVersion } from '../model/event-types';
 import type { SubscriptionFormValues } from './form';
 import { findProblems, type Problem } from '../model/problems';
 
@@ -17,6 +17,7 @@ export function FormProblems({
   lines,
   setValue,
   canFix,
+  onDelete,
 }: {
   values: SubscriptionFormValues;
   catalog: readonly string[];
@@ -24,6 +25,8 @@ export function FormProblems({
   setValue: UseFormSetValue<SubscriptionFormValues>;
   /** A viewer is told what is wrong, but offered no fix of a form they cannot save. */
   canFix: boolean;
+  /** Deletes the subscription being edited (undefined while creating). */
+  onDelete?: (() => void) | undefined;
 }) {
   const phones = (values.phone_numbers ?? []).flatMap((entry) => (entry.kind === 'valid' ? [entry.e164] : []));
   const problems = findProblems(
@@ -40,29 +43,47 @@ export function FormProblems({
   );
   if (problems.length === 0) return null;
   const change = { shouldDirty: true, shouldValidate: true } as const;
-
-  const fix = (problem: Problem) => {
+  const events = values.subscribed_events ?? [];
+  const setEvents = (next: string[]) => setValue('subscribed_events', next, change);
+  const choices = (problem: Problem): FixChoice[] => {
     switch (problem.kind) {
       case 'edited-without-version':
-        return setValue('target_url', withPayloadVersion((values.target_url ?? '').trim()), change);
-      case 'not-in-catalog':
-        return setValue(
-          'subscribed_events',
-          (values.subscribed_events ?? []).filter((type) => !problem.items.includes(type)),
-          change,
-        );
+        return [
+          {
+            label: 'Add ?version=2026-02-03 to the URL',
+            run: () => setValue('target_url', withPayloadVersion((values.target_url ?? '').trim()), change),
+          },
+          {
+            label: 'Remove message.edited instead',
+            run: () => setEvents(events.filter((type) => type !== EDITED_EVENT)),
+          },
+        ];
+      case 'not-in-catalog': {
+        const kept = events.filter((type) => !problem.items.includes(type));
+        // Removing every type would leave a subscription Linq refuses: offer what can be saved.
+        if (kept.length === 0) {
+          return [
+            { label: 'Pick event types from the catalog', run: (button) => jumpToEvents(button) },
+            ...(onDelete ? [{ label: 'Delete…', run: onDelete }] : []),
+          ];
+        }
+        return [{ label: 'Remove the types not in the catalog', run: () => setEvents(kept) }];
+      }
       case 'not-a-line':
-        return setValue(
-          'phone_numbers',
-          (values.phone_numbers ?? []).filter((entry) => entry.kind !== 'valid' || !problem.items.includes(entry.e164)),
-          change,
-        );
+        return [
+          {
+            label: 'Remove the numbers that are not your lines',
+            run: () =>
+              setValue(
+                'phone_numbers',
+                (values.phone_numbers ?? []).filter(
+                  (entry) => entry.kind !== 'valid' || !problem.items.includes(entry.e164),
+                ),
+                change,
+              ),
+          },
+        ];
     }
-  };
-  const fixLabel: Record<Problem['kind'], string> = {
-    'edited-without-version': 'Add ?version=2026-02-03 to the URL',
-    'not-in-catalog': 'Remove the types not in the catalog',
-    'not-a-line': 'Remove the numbers that are not your lines',
   };
 
   return (
@@ -76,15 +97,46 @@ export function FormProblems({
       <ul className="max-h-40 space-y-2 overflow-y-auto">
         {problems.map((problem) => (
           <li key={problem.kind} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <p className="min-w-0 flex-1 basis-64">{problem.detail}</p>
-            {canFix && (
-              <Button size="sm" onClick={() => fix(problem)}>
-                {fixLabel[problem.kind]}
-              </Button>
-            )}
+            <p className="min-w-0 flex-1 basis-64">
+              {problem.detail} {consequence(problem, events)}
+            </p>
+            {canFix &&
+              choices(problem).map((choice) => (
+                <Button key={choice.label} size="sm" onClick={(event) => choice.run(event.currentTarget)}>
+                  {choice.label}
+                </Button>
+              ))}
           </li>
         ))}
       </ul>
     </Alert>
   );
+}
+
+interface FixChoice {
+  label: string;
+  /** `button`: the fix's own button, inside the form. */
+  run: (button: HTMLElement) => void;
+}
+
+/** What a fix would also change, said before it is pressed. */
+function consequence(problem: Problem, events: readonly string[]): string {
+  if (problem.kind === 'edited-without-version') {
+    const others = events.filter((type) => type !== EDITED_EVENT);
+    if (others.length === 0) return '';
+    const shown = others.slice(0, 4).join(', ') + (others.length > 4 ? ` and ${others.length - 4} more` : '');
+    return `Adding the version changes the payload format of every other type this URL receives too (${shown}); removing message.edited changes nothing else.`;
+  }
+  if (problem.kind === 'not-in-catalog' && events.every((type) => problem.items.includes(type))) {
+    return 'Removing them would leave no event type, and Linq needs at least one: pick the types it should receive, or delete it.';
+  }
+  return '';
+}
+
+/** The event grid, scrolled into view and focused at its first box. */
+function jumpToEvents(from: HTMLElement | null): void {
+  const section = from?.closest('form')?.querySelector<HTMLElement>('[data-section="events"]');
+  if (!section) return;
+  section.scrollIntoView({ block: 'start' });
+  section.querySelector<HTMLElement>('[role="checkbox"]:not([disabled])')?.focus({ preventScroll: true });
 }

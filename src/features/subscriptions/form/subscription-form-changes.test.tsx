@@ -98,6 +98,33 @@ describe('SubscriptionForm: message.edited and the payload version', () => {
     expect(warning()).not.toBeInTheDocument();
   });
 
+  it('says the version changes every other type’s format, and offers removing message.edited instead', async () => {
+    fakeServer();
+    const form = renderForm();
+    await form.user.click(screen.getByRole('checkbox', { name: /message\.edited/ }));
+    const attention = screen.getByRole('status', { name: 'Needs attention' });
+    expect(attention).toHaveTextContent(
+      'Adding the version changes the payload format of every other type this URL receives too (message.sent)',
+    );
+    await form.user.click(screen.getByRole('button', { name: 'Remove message.edited instead' }));
+    expect(screen.getByRole('checkbox', { name: /message\.edited/ })).not.toBeChecked();
+    expect(form.urlInput()).toHaveValue(subscription.target_url);
+    expect(warning()).not.toBeInTheDocument();
+  });
+
+  it('offers no fix that would leave no event type: pick types, or delete', async () => {
+    fakeServer();
+    const form = renderForm({ subscription: { ...subscription, subscribed_events: ['call.ended', 'call.initiated'] } });
+    const attention = screen.getByRole('status', { name: 'Needs attention' });
+    expect(attention).toHaveTextContent('Removing them would leave no event type');
+    expect(screen.queryByRole('button', { name: 'Remove the types not in the catalog' })).not.toBeInTheDocument();
+    await form.user.click(screen.getByRole('button', { name: 'Pick event types from the catalog' }));
+    expect(screen.getByRole('region', { name: 'Event types' })).toContainElement(document.activeElement as HTMLElement);
+    expect(document.activeElement).toHaveAttribute('role', 'checkbox');
+    await form.user.click(screen.getByRole('button', { name: 'Delete…' }));
+    expect(form.onDelete).toHaveBeenCalled();
+  });
+
   it('names the wrong version the URL asks for', () => {
     fakeServer();
     renderForm({

@@ -122,7 +122,7 @@ export function SubscriptionForm({
         )}
       </div>
 
-      <FormProblems values={values} catalog={catalog} lines={lines} setValue={setValue} canFix={access.canWrite} />
+      <FormProblems {...{ values, catalog, lines, setValue, onDelete }} canFix={access.canWrite} />
       <FormFooter
         targetUrl={baseline?.target_url}
         editing={baseline !== undefined}
