@@ -45,7 +45,7 @@ export function useSubscriptionsReview(view: ViewState) {
   const eventsKey = view.events.join('\n');
   // One array per filter value, so memoised rows are not re-rendered by every render of the page.
   const highlighted = useMemo(() => (eventsKey === '' ? [] : eventsKey.split('\n')), [eventsKey]);
-  const { status, host, phone, attention, sort, dir } = view;
+  const { status, host, phone, attention, reason, sort, dir } = view;
   // Sorted once per list and sort; a filter change then only filters.
   const sorted = useMemo(
     () => (subscriptions ? sortSubscriptions(subscriptions, sort, dir) : []),
@@ -53,8 +53,10 @@ export function useSubscriptionsReview(view: ViewState) {
   );
   const shown = useMemo(
     () =>
-      sorted.filter(viewPredicate({ q: deferredQuery, events: highlighted, status, host, phone, attention }, context)),
-    [sorted, context, deferredQuery, highlighted, status, host, phone, attention],
+      sorted.filter(
+        viewPredicate({ q: deferredQuery, events: highlighted, status, host, phone, attention, reason }, context),
+      ),
+    [sorted, context, deferredQuery, highlighted, status, host, phone, attention, reason],
   );
   const shownIds = useMemo(() => shown.map((subscription) => subscription.id), [shown]);
   const listedIds = useMemo(() => (subscriptions ?? []).map((subscription) => subscription.id), [subscriptions]);

@@ -25,14 +25,22 @@ const ACTIONS: { choice: BulkChoice; label: string; danger?: boolean }[] = [
   { choice: 'delete', label: 'Delete…', danger: true },
 ];
 
+/** Removing these event types from the selection, asked by a reason's fix ("Needs attention"); `key` tells two asks apart. */
+export interface BulkRequest {
+  types: string[];
+  key: number;
+}
+
 export default function BulkBar({
   subscriptions,
   selection,
   matching,
   catalog,
   access,
+  request,
 }: {
   access: WriteAccess;
+  request?: BulkRequest | undefined;
   subscriptions: readonly Subscription[];
   selection: Selection;
   /** The ids the current view shows (search and filters), in order. */
@@ -42,6 +50,13 @@ export default function BulkBar({
   const shown = useBulkJob();
   const { submit } = useBulkActions();
   const [choice, setChoice] = useState<BulkChoice>();
+  // A reason's fix opens the confirmation once, with its types picked.
+  const [handled, setHandled] = useState(0);
+  const asked = request && request.key !== handled ? request : undefined;
+  const close = () => {
+    setChoice(undefined);
+    if (request) setHandled(request.key);
+  };
   const active = shown !== undefined && isJobActive(shown.job.status);
   useClearSelectionWhenDone(shown, selection);
   // Nothing to look up without a selection: the bar is mounted with the page, and the list changes on every toggle.
@@ -54,7 +69,7 @@ export default function BulkBar({
     selection.selected.size === 0 ? 0 : matching.filter((id) => !selection.selected.has(id)).length;
 
   const confirm = (label: string, plan: BulkPlan) => {
-    setChoice(undefined);
+    close();
     submit.mutate({ label, action: plan.action, ids: selected.map((subscription) => subscription.id) });
   };
 
@@ -84,13 +99,14 @@ export default function BulkBar({
           />
         )}
       </div>
-      {choice && showSelection && (
+      {(choice ?? asked) && showSelection && (
         <BulkDialog
-          choice={choice}
+          choice={asked ? 'remove-events' : (choice ?? 'remove-events')}
+          types={asked?.types}
           subscriptions={selected}
           catalog={catalog}
           onConfirm={confirm}
-          onCancel={() => setChoice(undefined)}
+          onCancel={close}
         />
       )}
     </div>

@@ -34,19 +34,22 @@ const VERBS: Record<BulkChoice, (count: string) => string> = {
 
 export function BulkDialog({
   choice,
+  types: presetTypes,
   subscriptions,
   catalog,
   onConfirm,
   onCancel,
 }: {
   choice: BulkChoice;
+  /** Event types already picked (a reason's fix): straight to the confirmation. */
+  types?: string[] | undefined;
   subscriptions: readonly Subscription[];
   catalog: readonly string[];
   onConfirm: (label: string, plan: BulkPlan) => void;
   onCancel: () => void;
 }) {
   const [types, setTypes] = useState<string[] | undefined>(
-    choice === 'add-events' || choice === 'remove-events' ? undefined : [],
+    presetTypes ?? (choice === 'add-events' || choice === 'remove-events' ? undefined : []),
   );
   if (types === undefined && (choice === 'add-events' || choice === 'remove-events')) {
     return (

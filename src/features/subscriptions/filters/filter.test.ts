@@ -153,8 +153,22 @@ describe('applyView: structured filters', () => {
 });
 
 describe('counts and facets', () => {
-  it('counts active, inactive and needing attention', () => {
-    expect(countSubscriptions(all, { problemsOf })).toEqual({ total: 3, active: 2, inactive: 1, attention: 1 });
+  it('counts active, inactive and needing attention, with each reason', () => {
+    expect(countSubscriptions(all, { problemsOf })).toEqual({
+      total: 3,
+      active: 2,
+      inactive: 1,
+      attention: 1,
+      reasons: { 'edited-without-version': 0, 'not-in-catalog': 1, 'not-a-line': 0 },
+    });
+  });
+
+  it('narrows "Needs attention" to one reason', () => {
+    const flaggedOnly = (reason: ViewState['reason']) =>
+      applyView(all, { ...DEFAULT_VIEW, attention: true, reason }).map((entry) => entry.id);
+    expect(flaggedOnly('')).toEqual([...flagged]);
+    expect(flaggedOnly('not-in-catalog')).toEqual([...flagged]);
+    expect(flaggedOnly('not-a-line')).toEqual([]);
   });
 
   it('lists hosts, event types and phone numbers with how many subscriptions have each', () => {

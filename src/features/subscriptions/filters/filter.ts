@@ -1,5 +1,5 @@
 import type { Subscription } from '@contract/schemas';
-import type { Problem } from '../model/problems';
+import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../model/problems';
 import { hostOf } from '../model/url-display';
 import { NO_PHONE_FILTER, type SortKey, type ViewState } from '../model/view';
 
@@ -108,13 +108,13 @@ export type ViewFilters = Omit<ViewState, 'sort' | 'dir'>;
 /** The filters of a view as one test per subscription, with the query read once, not once per row. */
 export function viewPredicate(view: ViewFilters, context: ViewContext): (subscription: Subscription) => boolean {
   const search = compileSearch(view.q);
-  const { status, events, host, phone, attention } = view;
+  const { status, events, host, phone, attention, reason } = view;
   return (subscription) => {
     if (status !== 'all' && subscription.is_active !== (status === 'active')) return false;
     if (events.length > 0 && !events.some((type) => subscription.subscribed_events.includes(type))) return false;
     if (host !== '' && cachedHost(subscription) !== host) return false;
     if (phone !== '' && !matchesPhone(subscription, phone)) return false;
-    if (attention && context.problemsOf(subscription).length === 0) return false;
+    if (attention && !hasProblem(context.problemsOf(subscription), reason)) return false;
     if (!search) return true;
     const extra = context.labelText?.(subscription) ?? '';
     return matchesCompiledSearch(
@@ -154,21 +154,29 @@ export function applyView(
   return sortSubscriptions(subscriptions, view.sort, view.dir).filter(viewPredicate(view, context));
 }
 
+const hasProblem = (problems: readonly Problem[], reason: ProblemKind | '') =>
+  reason === '' ? problems.length > 0 : problems.some((problem) => problem.kind === reason);
+
 export interface Counts {
   total: number;
   active: number;
   inactive: number;
   attention: number;
+  /** How many have each problem (one subscription may count under several). */
+  reasons: Record<ProblemKind, number>;
 }
 
 export function countSubscriptions(subscriptions: readonly Subscription[], context: ViewContext): Counts {
   let active = 0;
   let attention = 0;
+  const reasons = Object.fromEntries(PROBLEM_KINDS.map((kind) => [kind, 0])) as Record<ProblemKind, number>;
   for (const subscription of subscriptions) {
     if (subscription.is_active) active += 1;
-    if (context.problemsOf(subscription).length > 0) attention += 1;
+    const problems = context.problemsOf(subscription);
+    if (problems.length > 0) attention += 1;
+    for (const problem of problems) reasons[problem.kind] += 1;
   }
-  return { total: subscriptions.length, active, inactive: subscriptions.length - active, attention };
+  return { total: subscriptions.length, active, inactive: subscriptions.length - active, attention, reasons };
 }
 
 export interface Facets {

@@ -5,6 +5,8 @@ import { formatCount } from '@/lib/format';
 import { groupEventTypes, type EventGroup } from '../model/event-types';
 import type { Facets } from './filter';
 import { NO_PHONE_FILTER, type ViewState } from '../model/view';
+import type { ProblemKind } from '../model/problems';
+import { AttentionFilter } from './attention-filter';
 
 /**
  * The structured filters, composable with search and status, all in the page URL: event types
@@ -16,9 +18,12 @@ export interface SubscriptionFiltersProps {
   view: ViewState;
   facets: Facets | undefined;
   catalog: readonly string[] | undefined;
-  attentionCount: number | undefined;
+  /** The counts of "Needs attention" and of each reason; undefined until the catalog and lines are known. */
+  attention: { count: number; reasons: Record<ProblemKind, number> } | undefined;
   formatPhone: (e164: string) => string;
   onViewChange: (patch: Partial<ViewState>) => void;
+  /** A reason's bulk fix for the rows shown (editors only). */
+  onBulkFix: ((reason: ProblemKind) => void) | undefined;
 }
 
 const labelClass = 'mb-1 block text-xs font-medium text-fg-soft';
@@ -27,9 +32,10 @@ export function SubscriptionFilters({
   view,
   facets,
   catalog,
-  attentionCount,
+  attention,
   formatPhone,
   onViewChange,
+  onBulkFix,
 }: SubscriptionFiltersProps) {
   const ids = { event: useId(), host: useId(), phone: useId() };
   const structured = view.events.length > 0 || view.host !== '' || view.phone !== '' || view.attention;
@@ -95,17 +101,18 @@ export function SubscriptionFilters({
           ))}
         </NativeSelect>
       </div>
-      <Button
-        variant={view.attention ? 'primary' : 'secondary'}
-        aria-pressed={view.attention}
-        // Room for its count from the first paint: the count arriving must not wrap the row.
-        className="min-w-48"
-        onClick={() => onViewChange({ attention: !view.attention })}
-      >
-        Needs attention{attentionCount === undefined ? '' : ` (${formatCount(attentionCount)})`}
-      </Button>
+      <AttentionFilter
+        view={view}
+        count={attention?.count}
+        reasons={attention?.reasons}
+        onViewChange={onViewChange}
+        onBulkFix={onBulkFix}
+      />
       {structured && (
-        <Button variant="ghost" onClick={() => onViewChange({ events: [], host: '', phone: '', attention: false })}>
+        <Button
+          variant="ghost"
+          onClick={() => onViewChange({ events: [], host: '', phone: '', attention: false, reason: '' })}
+        >
           Clear filters
         </Button>
       )}

@@ -7,7 +7,15 @@ import { EDITED_EVENT, EDITED_PAYLOAD_VERSION, payloadVersion } from './event-ty
  * until those have loaded (a rule never guesses).
  */
 
-export type ProblemKind = 'edited-without-version' | 'not-in-catalog' | 'not-a-line';
+export const PROBLEM_KINDS = ['edited-without-version', 'not-in-catalog', 'not-a-line'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+
+/** Each reason as the "Needs attention" filter names it. */
+export const PROBLEM_NAMES: Record<ProblemKind, string> = {
+  'edited-without-version': 'message.edited without ?version',
+  'not-in-catalog': 'Types not in the catalog',
+  'not-a-line': 'Numbers that are not your lines',
+};
 
 export interface Problem {
   kind: ProblemKind;
@@ -98,4 +106,18 @@ export function problemFinder(context: ProblemContext): (subscription: Subscript
     }
     return problems;
   };
+}
+
+/** Every event type or number that `reason` is about, over these subscriptions (what its bulk fix removes). */
+export function itemsOfReason(
+  reason: ProblemKind,
+  subscriptions: readonly Subscription[],
+  problemsOf: (subscription: Subscription) => Problem[],
+): string[] {
+  const items = new Set<string>();
+  for (const subscription of subscriptions) {
+    for (const problem of problemsOf(subscription))
+      if (problem.kind === reason) for (const item of problem.items) items.add(item);
+  }
+  return [...items];
 }

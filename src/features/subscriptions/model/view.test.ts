@@ -16,12 +16,19 @@ describe('readView / writeView', () => {
       host: 'hooks.acme.com',
       phone: '+14155550100',
       attention: true,
+      reason: 'not-in-catalog',
       sort: 'updated',
       dir: 'desc',
     };
     const search = writeView('', state);
     expect(search.startsWith('?')).toBe(true);
     expect(readView(search)).toEqual(state);
+  });
+
+  it('reads a reason only among the known ones, and writes it only with Needs attention on', () => {
+    expect(readView('?attention=1&reason=not-a-line')).toMatchObject({ attention: true, reason: 'not-a-line' });
+    expect(readView('?attention=1&reason=whatever').reason).toBe('');
+    expect(writeView('', view({ reason: 'not-a-line' }))).toBe('');
   });
 
   it('leaves default values out of the URL', () => {

@@ -4,6 +4,8 @@
  * and the sort. `edit` (the open drawer) lives beside them and is left alone here.
  */
 
+import { PROBLEM_KINDS, type ProblemKind } from './problems';
+
 export type StatusFilter = 'all' | 'active' | 'inactive';
 export type SortKey = 'url' | 'created' | 'updated';
 export type SortDirection = 'asc' | 'desc';
@@ -21,6 +23,8 @@ export interface ViewState {
   phone: string;
   /** Only subscriptions with a problem (see problems.ts). */
   attention: boolean;
+  /** With `attention`: only those with this problem ('' for any). */
+  reason: ProblemKind | '';
   sort: SortKey;
   dir: SortDirection;
 }
@@ -32,6 +36,7 @@ export const DEFAULT_VIEW: ViewState = {
   host: '',
   phone: '',
   attention: false,
+  reason: '',
   sort: 'url',
   dir: 'asc',
 };
@@ -39,7 +44,7 @@ export const DEFAULT_VIEW: ViewState = {
 const STATUSES: readonly StatusFilter[] = ['all', 'active', 'inactive'];
 const SORT_KEYS: readonly SortKey[] = ['url', 'created', 'updated'];
 /** The URL parameters this module owns; `event` may repeat. */
-const PARAMETERS = ['q', 'status', 'event', 'host', 'phone', 'attention', 'sort', 'dir'] as const;
+const PARAMETERS = ['q', 'status', 'event', 'host', 'phone', 'attention', 'reason', 'sort', 'dir'] as const;
 
 export function readView(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -53,6 +58,7 @@ export function readView(search: string): ViewState {
     host: (params.get('host') ?? '').toLowerCase(),
     phone: params.get('phone') ?? '',
     attention: params.get('attention') === '1',
+    reason: PROBLEM_KINDS.find((kind) => kind === params.get('reason')) ?? '',
     sort: SORT_KEYS.find((value) => value === sort) ?? DEFAULT_VIEW.sort,
     dir: dir === 'asc' || dir === 'desc' ? dir : DEFAULT_VIEW.dir,
   };
@@ -71,6 +77,7 @@ export function writeView(search: string, view: ViewState): string {
   set('host', view.host, DEFAULT_VIEW.host);
   set('phone', view.phone, DEFAULT_VIEW.phone);
   if (view.attention) params.set('attention', '1');
+  if (view.attention && view.reason !== '') params.set('reason', view.reason);
   set('sort', view.sort, DEFAULT_VIEW.sort);
   set('dir', view.dir, DEFAULT_VIEW.dir);
   const text = params.toString();

@@ -243,6 +243,37 @@ describe('SubscriptionsPage', () => {
     expect(await within(host).findByRole('option', { name: 'a.example.com (1 in the account)' })).toBeInTheDocument();
   });
 
+  it('filters "Needs attention" by reason, and a reason’s bulk fix selects the rows and confirms removing its types', async () => {
+    const edited = (id: string) =>
+      subscription(id, `https://e.example.com/${id}`, { subscribed_events: ['message.sent', 'message.edited'] });
+    const linq = installFakeLinq({
+      subscriptions: [A, edited('sub-e1'), edited('sub-e2')],
+      catalog: makeCatalog(['message.sent', 'message.edited']),
+    });
+    const { user } = renderPage(linq.subscriptions());
+    await user.click(await screen.findByRole('button', { name: 'Needs attention (2)' }));
+    const reason = screen.getByRole('combobox', { name: 'Reason' });
+    expect(within(reason).getByRole('option', { name: 'message.edited without ?version (2)' })).toBeInTheDocument();
+    await user.selectOptions(reason, 'edited-without-version');
+    await waitFor(() => expect(window.location.search).toBe('?attention=1&reason=edited-without-version'));
+
+    await user.click(screen.getByRole('button', { name: 'Remove message.edited from these…' }));
+    const confirm = await screen.findByRole('alertdialog', {
+      name: 'Remove message.edited from 2 subscriptions to e.example.com?',
+    });
+    expect(screen.getByRole('region', { name: 'Selection and bulk actions' })).toHaveTextContent('2 selected');
+    await user.click(within(confirm).getByRole('button', { name: 'Change 2 subscriptions' }));
+    await waitFor(
+      () =>
+        expect(linq.subscriptions().map((entry) => entry.subscribed_events)).toEqual([
+          A.subscribed_events,
+          ['message.sent'],
+          ['message.sent'],
+        ]),
+      { timeout: 5_000 },
+    );
+  });
+
   it('gives a viewer a table to read: the status in words, View, and no write control at all', async () => {
     fakeServer([A], { viewer: true });
     renderPage([A]);

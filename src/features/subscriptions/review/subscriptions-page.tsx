@@ -33,7 +33,12 @@ export function SubscriptionsPage() {
             catalog={catalogEvents}
             // Flags need the catalog (unknown types) and the account's lines: no count before they
             // are read, rather than one that drops when they arrive. One that failed is told apart.
-            attentionCount={catalog.isPending || review.lines.isPending ? undefined : counts?.attention}
+            attention={
+              catalog.isPending || review.lines.isPending || !counts
+                ? undefined
+                : { count: counts.attention, reasons: counts.reasons }
+            }
+            onBulkFix={page.bulkFix}
             formatPhone={page.formatPhone ?? ((e164) => e164)}
             onViewChange={setView}
           />
@@ -65,6 +70,7 @@ export function SubscriptionsPage() {
           matching={review.shownIds}
           catalog={catalogEvents ?? []}
           access={page.access}
+          request={page.bulkRequest}
         />
       )}
       <LazySubscriptionDrawer

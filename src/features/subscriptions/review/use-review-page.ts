@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWriteAccess } from '@/lib/session';
 import { useSubscriptionsReview } from '../api/use-subscriptions-review';
+import type { BulkRequest } from '../bulk/bulk-bar';
 import { useBulkJobWatch } from '../bulk/use-bulk-job';
+import { itemsOfReason, type ProblemKind } from '../model/problems';
 import { useSelection, type Selection } from '../bulk/use-selection';
 import { usePhoneFormatter } from '../model/use-phone-formatter';
 import { useSubscriptionsView } from '../model/use-subscriptions-view';
@@ -81,6 +83,13 @@ export function useReviewPage() {
     // The button goes away with the empty view; focus goes to where the next search starts.
     focusSearch();
   };
+  // A reason's bulk fix: the rows shown selected, and the bar asked to confirm removing its types.
+  const [bulkRequest, setBulkRequest] = useState<BulkRequest>();
+  const bulkFix = (reason: ProblemKind) => {
+    selection.replace(shownIds);
+    const types = itemsOfReason(reason, review.shown, review.problemsOf);
+    setBulkRequest({ types, key: (bulkRequest?.key ?? 0) + 1 });
+  };
   const refreshAll = () => {
     void review.list.refetch();
     if (review.catalog.isError) void review.catalog.refetch();
@@ -100,6 +109,8 @@ export function useReviewPage() {
     selectAllMatching: allShownSelected ? undefined : selectAllMatching,
     clear,
     refreshAll,
+    bulkRequest,
+    bulkFix: access.canWrite ? bulkFix : undefined,
   };
 }
 
