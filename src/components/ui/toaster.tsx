@@ -6,8 +6,10 @@ import type { Notifier } from '@/lib/notifier';
  * Toasts come from sonner (well kept, accessible live region). It is loaded after the first
  * paint, not in the first bundle: notices wait until the toasters have mounted, so none is lost.
  *
- * Errors have a toaster of their own (top right, under the header) and stay until dismissed, so
- * a failure is never pushed out of sight or hidden behind the success toasts (bottom right).
+ * One stack, bottom left, above the bulk bar when it shows (the bar sets --bulk-bar-height): it
+ * covers no header, filter or bulk control, and a click on what lies beneath it (a row's checkbox)
+ * goes through: only a toast's own buttons take the pointer. Errors stay until dismissed; an error
+ * that belongs to a row is said in that row, not here.
  */
 
 type Sonner = typeof import('sonner');
@@ -19,36 +21,38 @@ const mounted = new Promise<void>((resolve) => {
   markMounted = resolve;
 });
 
-const ERRORS_TOASTER = 'errors';
-
 /**
  * Every toast stays inside the viewport, whatever it says: titles and descriptions wrap anywhere
  * (a URL has no spaces) and stop after a few lines; the live region still reads the whole text.
  */
 const TOAST_CLASS_NAMES = {
+  toast: 'pointer-events-none',
   title: 'line-clamp-3 [overflow-wrap:anywhere]',
   description: 'line-clamp-4 [overflow-wrap:anywhere]',
+  closeButton: 'pointer-events-auto',
+  actionButton: 'pointer-events-auto',
+  cancelButton: 'pointer-events-auto',
 } as const;
+
+/** Above the bulk bar while it shows; 16 px from the corner otherwise. */
+const OFFSET = { bottom: 'calc(var(--bulk-bar-height, 0px) + 16px)', left: 16 } as const;
 
 const LazySonner = lazy(async () => {
   const { Toaster: Sonner } = await loadSonner();
   function MountedSonner() {
     useEffect(() => markMounted(), []);
-    const common = { theme: 'system', richColors: true, closeButton: true } as const;
     return (
-      <>
-        <Sonner {...common} position="bottom-right" duration={6000} toastOptions={{ classNames: TOAST_CLASS_NAMES }} />
-        <Sonner
-          {...common}
-          id={ERRORS_TOASTER}
-          position="top-right"
-          offset={{ top: 72 }}
-          expand
-          visibleToasts={6}
-          containerAriaLabel="Errors"
-          toastOptions={{ classNames: TOAST_CLASS_NAMES, duration: Infinity }}
-        />
-      </>
+      <Sonner
+        theme="system"
+        richColors
+        closeButton
+        position="bottom-left"
+        offset={OFFSET}
+        mobileOffset={OFFSET}
+        visibleToasts={4}
+        duration={6000}
+        toastOptions={{ classNames: TOAST_CLASS_NAMES }}
+      />
     );
   }
   return { default: MountedSonner };
@@ -62,14 +66,14 @@ export function Toaster() {
   );
 }
 
-/** The app's Notifier (lib/notifier.ts): each notice as a sonner toast, errors in their own toaster. */
+/** The app's Notifier (lib/notifier.ts): each notice as a sonner toast; errors stay until dismissed. */
 export const toastNotifier: Notifier = {
   notify: ({ kind, message, description, id, action, replaces = [] }) => {
     const options: ExternalToast = { description, action };
     if (id !== undefined) options.id = id;
     void whenMounted((sonner) => {
       for (const obsolete of replaces) sonner.toast.dismiss(obsolete);
-      if (kind === 'error') sonner.toast.error(message, { ...options, toasterId: ERRORS_TOASTER, duration: Infinity });
+      if (kind === 'error') sonner.toast.error(message, { ...options, duration: Infinity });
       else if (kind === 'success') sonner.toast.success(message, options);
       else sonner.toast(message, options);
     });

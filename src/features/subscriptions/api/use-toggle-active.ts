@@ -2,11 +2,10 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { useEffect, useRef } from 'react';
 import { noticesMeta, type MutationNotices } from '@/lib/query-client';
 import { withRateLimitRetry } from '@/lib/rate-limit';
-import { sentence } from '@/lib/text';
 import { forgetHistory, listedSubscription, replaceInCaches } from './cache';
 import type { Subscription } from '@contract/schemas';
 import { updateSubscription } from './fetchers';
-import { apiOf } from '@/lib/services';
+import { apiOf, servicesOf } from '@/lib/services';
 import { mutationKeys, subscriptionKeys } from './keys';
 
 export interface ToggleVariables {
@@ -34,7 +33,6 @@ interface ToggleContext {
  * toggle stays in the mutation cache (its row shows the error with Retry, useToggleStatus) until
  * dismissed or until a later toggle of the same subscription succeeds.
  */
-const errorToastId = (id: string) => `toggle-error-${id}`;
 
 /** Takes every finished toggle of one subscription out of the cache (the one finishing now included). */
 function forgetSettledToggles(queryClient: QueryClient, id: string): void {
@@ -79,7 +77,6 @@ export function useToggleActive(id: string, notices?: MutationNotices<Subscripti
           return {
             kind: 'success',
             id: `toggle-${id}`,
-            replaces: [errorToastId(id)],
             message: `Turned on ${targetUrl}`,
             description: undefined,
             action: undefined,
@@ -87,7 +84,6 @@ export function useToggleActive(id: string, notices?: MutationNotices<Subscripti
         return {
           kind: 'info',
           id: `toggle-${id}`,
-          replaces: [errorToastId(id)],
           message: `Turned off ${targetUrl}`,
           description: 'It receives no events until it is turned on again.',
           action: {
@@ -100,16 +96,9 @@ export function useToggleActive(id: string, notices?: MutationNotices<Subscripti
           },
         };
       },
-      error: (error, { targetUrl, isActive }) =>
-        othersInFlight()
-          ? undefined
-          : {
-              kind: 'error',
-              id: errorToastId(id),
-              replaces: [`toggle-${id}`],
-              message: `Could not turn ${isActive ? 'on' : 'off'} ${targetUrl}`,
-              description: `${sentence(error.message)} The switch shows the saved state again; Retry is on its row.`,
-            },
+      // A failure is the row's to say (its Attention cell, with Retry): no toast over the table
+      // repeats it; the notice of the toggle it undid goes (below).
+      error: () => undefined,
       ...notices,
     }),
     onSuccess: (subscription) => {
@@ -121,6 +110,7 @@ export function useToggleActive(id: string, notices?: MutationNotices<Subscripti
     },
     onError: (_error, _variables, context) => {
       if (othersInFlight()) return;
+      servicesOf(queryClient).notifier.dismiss(`toggle-${id}`);
       const current = listedSubscription(queryClient, id);
       if (context?.previous && current)
         replaceInCaches(queryClient, { ...current, is_active: context.previous.is_active });

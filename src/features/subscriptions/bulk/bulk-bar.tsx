@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Subscription } from '@contract/schemas';
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/lib/format';
@@ -58,6 +58,7 @@ export default function BulkBar({
     if (request) setHandled(request.key);
   };
   const active = shown !== undefined && isJobActive(shown.job.status);
+  const measure = useBarHeightVariable();
   useClearSelectionWhenDone(shown, selection);
   // Nothing to look up without a selection: the bar is mounted with the page, and the list changes on every toggle.
   const selected = useMemo(() => {
@@ -79,6 +80,7 @@ export default function BulkBar({
 
   return (
     <div
+      ref={measure}
       role="region"
       aria-label="Selection and bulk actions"
       className="fixed inset-x-0 bottom-0 z-20 max-h-[50vh] overflow-y-auto border-t border-line bg-surface px-4 py-3 shadow-[0_-4px_12px_rgb(0_0_0/0.08)] sm:px-6"
@@ -111,6 +113,23 @@ export default function BulkBar({
       )}
     </div>
   );
+}
+
+/**
+ * The bar's height as `--bulk-bar-height` on the document while it shows, so the toasts
+ * (components/ui/toaster.tsx) stand above it instead of over its controls.
+ */
+function useBarHeightVariable(): (element: HTMLDivElement | null) => (() => void) | undefined {
+  return useCallback((element: HTMLDivElement | null) => {
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--bulk-bar-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--bulk-bar-height');
+    };
+  }, []);
 }
 
 /**
