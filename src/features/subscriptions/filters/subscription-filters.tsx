@@ -43,7 +43,7 @@ export function SubscriptionFilters({
   // another filter narrows the view, each says so, so that "(3,334)" is not read as what a pick shows.
   const narrowed = structured || view.q.trim() !== '' || view.status !== 'all';
   const count = (value: number | undefined) =>
-    value === undefined ? '' : ` (${formatCount(value)}${narrowed ? ' in the account' : ''})`;
+    value === undefined ? '' : ` (${formatCount(value)}${narrowed ? ' in all' : ''})`;
 
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filters">
@@ -61,7 +61,7 @@ export function SubscriptionFilters({
         <NativeSelect
           id={ids.host}
           value={view.host}
-          className="w-56"
+          className="w-64"
           onChange={(event) => onViewChange({ host: event.target.value })}
         >
           <option value="">All hosts{count(facets?.hosts.length)}</option>

@@ -28,7 +28,8 @@ export default function ShortcutsDialog({ open, onClose }: { open: boolean; onCl
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           {SHORTCUTS.map(([keys, what]) => (
             <div key={what} className="contents">
-              <dt className="flex gap-1 whitespace-nowrap">
+              {/* Keys keep their size when the description beside them wraps. */}
+              <dt className="flex items-start gap-1 self-start whitespace-nowrap">
                 {keys.map((key) => (
                   <kbd
                     key={key}

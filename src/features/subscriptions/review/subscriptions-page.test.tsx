@@ -240,7 +240,7 @@ describe('SubscriptionsPage', () => {
     const host = screen.getByRole('combobox', { name: 'Host' });
     expect(await within(host).findByRole('option', { name: 'a.example.com (1)' })).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'b.example');
-    expect(await within(host).findByRole('option', { name: 'a.example.com (1 in the account)' })).toBeInTheDocument();
+    expect(await within(host).findByRole('option', { name: 'a.example.com (1 in all)' })).toBeInTheDocument();
   });
 
   it('filters "Needs attention" by reason, and a reason’s bulk fix selects the rows and confirms removing its types', async () => {
