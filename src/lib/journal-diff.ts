@@ -92,6 +92,12 @@ export function entryVerb(entry: ActivityEntry): string {
 }
 
 /** The version an entry left the subscription in (what "Restore this version" writes back), if any. */
+/** The subscription as it was before an entry's change (an update's or restore's `before`), if the journal read it. */
+export function versionBefore(entry: ActivityEntry): Subscription | undefined {
+  if (entry.action !== 'update' && entry.action !== 'restore') return undefined;
+  return isSubscription(entry.before) ? entry.before : undefined;
+}
+
 export function versionAfter(entry: ActivityEntry): Subscription | undefined {
   if (entry.outcome !== 'ok' || entry.action === 'delete' || entry.action === 'label') return undefined;
   return isSubscription(entry.after) ? entry.after : undefined;

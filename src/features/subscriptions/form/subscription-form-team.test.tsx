@@ -155,4 +155,41 @@ describe('SubscriptionForm: a viewer', () => {
     expect(screen.getByText(/\?version=/, { selector: 'p' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Add \?version/ })).not.toBeInTheDocument();
   });
+
+  it('restores the state before the console’s first change, for a subscription made elsewhere', async () => {
+    const original = { ...subscription, target_url: 'https://hooks.example.com/original', is_active: false };
+    const linq = installFakeLinq({
+      subscriptions: [subscription],
+      catalog: makeCatalog(['message.sent']),
+      activity: [makeActivityEntry({ id: 'first-edit', before: original, after: subscription })],
+    });
+    const puts: FakeLinqRequest[] = [];
+    linq.intercept((request) => {
+      if (request.method === 'PUT') puts.push(request);
+      return undefined;
+    });
+    const handlers = { onDirtyChange: vi.fn(), onSaved: vi.fn(), onCreated: vi.fn(), onCancel: vi.fn() };
+    renderWithClient(
+      <SubscriptionForm subscription={subscription} catalog={['message.sent']} lines={[]} {...handlers} />,
+    );
+    const user = userEvent.setup({ delay: null });
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(await within(history).findByText(/^Before the console’s first change/)).toBeVisible();
+    await user.click(
+      within(history).getByRole('button', {
+        name: 'Restore https://hooks.example.com/now to how it was before the console’s first change',
+      }),
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Restore this version?' });
+    expect(dialog).toHaveTextContent('goes back to how it was before the change of');
+    await user.click(within(dialog).getByRole('button', { name: 'Restore this version' }));
+    await waitFor(() => expect(puts).toHaveLength(1));
+    expect(puts[0]?.body).toEqual({
+      target_url: 'https://hooks.example.com/original',
+      subscribed_events: ['message.sent'],
+      phone_numbers: [],
+      is_active: false,
+    });
+    expect(puts[0]?.headers.get('x-console-restore-of')).toBe('first-edit');
+  });
 });

@@ -14,7 +14,7 @@ import {
   AlertDialogTitle,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
-import { subscriptionChanges, versionAfter } from '@/lib/journal-diff';
+import { subscriptionChanges, versionAfter, versionBefore } from '@/lib/journal-diff';
 import { sentence } from '@/lib/text';
 import { formatAbsoluteTime } from '@/lib/time';
 import { historyQueries } from '../api/queries';
@@ -39,11 +39,16 @@ export function SubscriptionHistory({
   const headingId = useId();
   const history = useQuery(historyQueries.of(subscription.id));
   const restore = useRestoreVersion();
-  const [asking, setAsking] = useState<{ entry: ActivityEntry; version: Subscription }>();
+  /** `before`: the state before the entry's change (the oldest entry's: before the console's first change). */
+  const [asking, setAsking] = useState<Asking>();
   // A label change carries no URL: it is this subscription's.
   const entries = (history.data?.entries ?? []).map((entry) =>
     entry.target_url === null ? { ...entry, target_url: subscription.target_url } : entry,
   );
+  // The whole history is here (no page after it): its oldest change says what came before the console.
+  const oldest = history.data?.next_cursor === null ? entries.at(-1) : undefined;
+  const original = oldest && versionBefore(oldest);
+  const originalDiffers = original !== undefined && subscriptionChanges(subscription, original).length > 0;
 
   const confirm = () => {
     if (!asking) return;
@@ -93,37 +98,82 @@ export function SubscriptionHistory({
               </li>
             );
           })}
+          {original && (
+            <li className="text-sm text-fg-soft">
+              <p>Before the console’s first change, as the journal read it from Linq then.</p>
+              {canRestore && originalDiffers && oldest && (
+                <Button
+                  size="xs"
+                  className="mt-1"
+                  aria-label={`Restore ${subscription.target_url} to how it was before the console’s first change`}
+                  onClick={() => setAsking({ entry: oldest, version: original, before: true })}
+                >
+                  Restore the state before
+                </Button>
+              )}
+            </li>
+          )}
         </ol>
       )}
 
       {asking && (
-        <AlertDialog open onOpenChange={(open) => !open && !restore.isPending && setAsking(undefined)}>
-          <AlertDialogContent>
-            <AlertDialogTitle>Restore this version?</AlertDialogTitle>
-            <AlertDialogDescription asChild>
-              <div className="space-y-2">
-                <p>
-                  {subscription.target_url} goes back to how it was after the change of{' '}
-                  {formatAbsoluteTime(asking.entry.at)} by {asking.entry.actor}:
-                </p>
-                <ChangeList changes={subscriptionChanges(subscription, asking.version)} />
-                {unsaved && <p className="font-medium">Your unsaved edits in this form are discarded.</p>}
-              </div>
-            </AlertDialogDescription>
-            {restore.isError && (
-              <p role="alert" className="text-sm text-danger-fg">
-                Not restored: {sentence(restore.error.message)}
-              </p>
-            )}
-            <AlertDialogFooter>
-              <AlertDialogCancel disabled={restore.isPending}>Cancel</AlertDialogCancel>
-              <AlertDialogConfirm aria-disabled={restore.isPending || undefined} onClick={confirm}>
-                {restore.isPending ? 'Restoring…' : 'Restore this version'}
-              </AlertDialogConfirm>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <RestoreDialog
+          subscription={subscription}
+          asking={asking}
+          unsaved={unsaved}
+          restore={restore}
+          onCancel={() => setAsking(undefined)}
+          onConfirm={confirm}
+        />
       )}
     </section>
+  );
+}
+
+type Asking = { entry: ActivityEntry; version: Subscription; before?: boolean };
+
+/** "Restore this version?", with what it changes; the restore's failure is said in it. */
+function RestoreDialog({
+  subscription,
+  asking,
+  unsaved,
+  restore,
+  onCancel,
+  onConfirm,
+}: {
+  subscription: Subscription;
+  asking: Asking;
+  unsaved: boolean;
+  restore: ReturnType<typeof useRestoreVersion>;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <AlertDialog open onOpenChange={(open) => !open && !restore.isPending && onCancel()}>
+      <AlertDialogContent>
+        <AlertDialogTitle>Restore this version?</AlertDialogTitle>
+        <AlertDialogDescription asChild>
+          <div className="space-y-2">
+            <p>
+              {subscription.target_url} goes back to how it was {asking.before ? 'before' : 'after'} the change of{' '}
+              {formatAbsoluteTime(asking.entry.at)} by {asking.entry.actor}:
+            </p>
+            <ChangeList changes={subscriptionChanges(subscription, asking.version)} />
+            {unsaved && <p className="font-medium">Your unsaved edits in this form are discarded.</p>}
+          </div>
+        </AlertDialogDescription>
+        {restore.isError && (
+          <p role="alert" className="text-sm text-danger-fg">
+            Not restored: {sentence(restore.error.message)}
+          </p>
+        )}
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={restore.isPending}>Cancel</AlertDialogCancel>
+          <AlertDialogConfirm aria-disabled={restore.isPending || undefined} onClick={onConfirm}>
+            {restore.isPending ? 'Restoring…' : 'Restore this version'}
+          </AlertDialogConfirm>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

@@ -57,6 +57,20 @@ function lastValue(onValue: ReturnType<typeof vi.fn<(next: PhoneEntry[]) => void
 const e164s = (entries: PhoneEntry[]) => entries.flatMap((entry) => (entry.kind === 'valid' ? [entry.e164] : []));
 
 describe('PhoneChips', () => {
+  it('counts a long pasted filter and shows it compactly: every entry to fix, the first numbers, Show all', async () => {
+    const { user, input, onValue } = setup();
+    const numbers = Array.from({ length: 500 }, (_, index) => `+1 415 555 ${String(index).padStart(4, '0')}`);
+    await user.click(input);
+    await user.paste([...numbers, 'nonsense'].join('\n'));
+    expect(e164s(lastValue(onValue))).toHaveLength(500);
+    expect(screen.getByText(/^500 numbers in the filter · 1 to fix/)).toBeInTheDocument();
+    // 24 numbers and the one to fix, not a wall of 501 chips.
+    expect(chipTexts()).toHaveLength(25);
+    expect(chipTexts().some((text) => text.startsWith('nonsense'))).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Show all 500' }));
+    expect(chipTexts()).toHaveLength(501);
+  });
+
   it('is labelled by the form label and starts with no chips', () => {
     const { input } = setup();
     expect(input).toHaveAttribute('id', 'phones');
